@@ -356,14 +356,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Statement st = parsed.statements().get(0);
       Rows rows = execute(conn, st, q.params(), true);
       double ms = (System.nanoTime() - start) / 1e6;
-      D1Meta meta =
-          D1Meta.builder()
-              .servedBy(SERVED_BY)
-              .duration(ms)
-              .lastRowId(lastRowId)
-              .sizeAfter(pages * pageSize)
-              .rowsRead(rows.rows().size())
-              .build();
+      D1Meta meta = meta(ms, 0, lastRowId, false, pages, rows.rows().size(), 0);
       log(List.of(q), ms);
       if (session != null) {
         session.observe(commitSequence.get());
@@ -503,18 +496,29 @@ public final class SqliteEngine implements D1SqliteDatabase {
     long rowsRead =
         rows.rows().size() + ("UPDATE".equals(kw) || "DELETE".equals(kw) ? lastChanges : 0);
     double ms = (System.nanoTime() - start) / 1e6;
-    D1Meta meta =
-        D1Meta.builder()
-            .servedBy(SERVED_BY)
-            .duration(ms)
-            .changes(changes)
-            .lastRowId(state[0])
-            .changedDb(changes != 0 || state[0] != rowidBefore || state[1] != pagesBefore)
-            .sizeAfter(state[1] * pageSize)
-            .rowsRead(rowsRead)
-            .rowsWritten(lastChanges)
-            .build();
+    boolean changedDb = changes != 0 || state[0] != rowidBefore || state[1] != pagesBefore;
+    D1Meta meta = meta(ms, changes, state[0], changedDb, state[1], rowsRead, lastChanges);
     return new D1RawResult(rows.columns(), rows.rows(), meta);
+  }
+
+  private D1Meta meta(
+      double ms,
+      long changes,
+      long rowId,
+      boolean changedDb,
+      long pageCount,
+      long rowsRead,
+      long rowsWritten) {
+    return D1Meta.builder()
+        .servedBy(SERVED_BY)
+        .duration(ms)
+        .changes(changes)
+        .lastRowId(rowId)
+        .changedDb(changedDb)
+        .sizeAfter(pageCount * pageSize)
+        .rowsRead(rowsRead)
+        .rowsWritten(rowsWritten)
+        .build();
   }
 
   /** Columns and rows of one statement. */
