@@ -71,6 +71,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
           "ANALYZE", "REINDEX", "ATTACH", "DETACH", "BEGIN", "COMMIT", "END", "ROLLBACK",
           "SAVEPOINT", "RELEASE");
   private static final int PARSE_CACHE_LIMIT = 2048;
+  private static final int PARSE_CACHE_MAX_SQL = 4096;
   private static final String SIZE_SQL =
       "SELECT last_insert_rowid(), (SELECT page_count FROM pragma_page_count())"
           + " - (SELECT freelist_count FROM pragma_freelist_count())";
@@ -90,7 +91,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private record Query(String sql, List<Object> params) {}
 
   /** A parsed and authorized SQL text, cached by text. */
-  private record Parsed(List<Statement> statements, D1SqlException error, boolean readOnly) {}
+  private record Parsed(
+      boolean blank, List<Statement> statements, D1SqlException error, boolean readOnly) {}
 
   private SqliteEngine(EngineConfig config, Conn writer, BlockingQueue<Conn> readers)
       throws SQLException {
@@ -293,10 +295,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   private Parsed parsedOrThrow(String sql) {
-    if (INDENTED_COMMENT.matcher(sql).replaceAll("").trim().isEmpty()) {
+    Parsed p = parse(sql);
+    if (p.blank()) {
       throw D1SqlException.of(NO_STATEMENTS, null);
     }
-    Parsed p = parse(sql);
     if (p.error() != null) {
       throw D1SqlException.of(p.error().detail(), null);
     }
@@ -310,6 +312,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
     }
     // workerd skips empty statements (";", comments) before a statement, but anything other
     // than whitespace after the last statement is "SQL code did not contain a statement."
+    // Miniflare drops queries that hold nothing but whitespace and indented comments
+    boolean blank = INDENTED_COMMENT.matcher(sql).replaceAll("").trim().isEmpty();
     List<Statement> all = SqlScript.parse(sql).statements();
     List<Statement> statements = new ArrayList<>(all.size());
     for (Statement st : all) {
@@ -325,11 +329,13 @@ public final class SqliteEngine implements D1SqliteDatabase {
       error = Authorizer.check(statements.get(i));
     }
     boolean readOnly = error == null && statements.size() == 1 && isReadOnly(statements.get(0));
-    p = new Parsed(statements, error, readOnly);
-    if (parseCache.size() >= PARSE_CACHE_LIMIT) {
-      parseCache.clear();
+    p = new Parsed(blank, statements, error, readOnly);
+    if (sql.length() <= PARSE_CACHE_MAX_SQL) {
+      if (parseCache.size() >= PARSE_CACHE_LIMIT) {
+        parseCache.clear();
+      }
+      parseCache.put(sql, p);
     }
-    parseCache.put(sql, p);
     return p;
   }
 
@@ -402,18 +408,16 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   private List<D1RawResult> runWrite(List<Query> queries, LocalSession session) {
     List<Query> kept = new ArrayList<>(queries.size());
+    List<Parsed> parsed = new ArrayList<>(queries.size());
     for (Query q : queries) {
-      // Miniflare drops queries that hold nothing but whitespace and indented comments
-      if (!INDENTED_COMMENT.matcher(q.sql()).replaceAll("").trim().isEmpty()) {
+      Parsed p = parse(q.sql());
+      if (!p.blank()) {
         kept.add(q);
+        parsed.add(p);
       }
     }
     if (kept.isEmpty()) {
       throw D1SqlException.of(NO_STATEMENTS, null);
-    }
-    List<Parsed> parsed = new ArrayList<>(kept.size());
-    for (Query q : kept) {
-      parsed.add(parse(q.sql()));
     }
     long callStart = System.nanoTime();
     writeLock.lock();
