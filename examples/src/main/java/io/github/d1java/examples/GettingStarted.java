@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.d1java.D1Database;
+import io.github.d1java.D1Exception;
 import io.github.d1java.sqlite.D1Sqlite;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,27 +89,32 @@ public final class GettingStarted {
         "/",
         exchange -> {
           try (exchange) {
-            if (exchange.getRequestURI().getPath().equals("/api/beverages")) {
-              List<Map<String, Object>> results =
-                  db.prepare("SELECT * FROM Customers WHERE CompanyName = ?")
-                      .bind("Bs Beverages")
-                      .all()
-                      .results();
-              send(exchange, 200, "application/json", JSON.writeValueAsBytes(results));
-            } else {
+            if (!exchange.getRequestURI().getPath().equals("/api/beverages")) {
               send(
                   exchange,
                   200,
                   "text/plain;charset=UTF-8",
                   "Call /api/beverages to see everyone who works at Bs Beverages"
                       .getBytes(StandardCharsets.UTF_8));
+              return;
             }
-          } catch (RuntimeException e) {
-            send(
-                exchange,
-                500,
-                "text/plain;charset=UTF-8",
-                String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            byte[] body;
+            try {
+              List<Map<String, Object>> results =
+                  db.prepare("SELECT * FROM Customers WHERE CompanyName = ?")
+                      .bind("Bs Beverages")
+                      .all()
+                      .results();
+              body = JSON.writeValueAsBytes(results);
+            } catch (D1Exception e) {
+              send(
+                  exchange,
+                  500,
+                  "text/plain;charset=UTF-8",
+                  e.getMessage().getBytes(StandardCharsets.UTF_8));
+              return;
+            }
+            send(exchange, 200, "application/json", body);
           }
         });
     server.setExecutor(Executors.newFixedThreadPool(4));

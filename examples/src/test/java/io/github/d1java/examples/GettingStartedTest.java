@@ -2,6 +2,7 @@ package io.github.d1java.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.d1java.D1Database;
@@ -49,11 +50,12 @@ class GettingStartedTest {
     HttpResponse<String> r = get("/api/beverages");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
-    List<?> rows = new ObjectMapper().readValue(r.body(), List.class);
+    List<Map<String, Object>> rows =
+        new ObjectMapper().readValue(r.body(), new TypeReference<List<Map<String, Object>>>() {});
     assertThat(rows)
         .containsExactly(
-            Map.of("CustomerId", 11, "CompanyName", "Bs Beverages", "ContactName", "Victoria Ashworth"),
-            Map.of("CustomerId", 13, "CompanyName", "Bs Beverages", "ContactName", "Random Name"));
+            Map.<String, Object>of("CustomerId", 11, "CompanyName", "Bs Beverages", "ContactName", "Victoria Ashworth"),
+            Map.<String, Object>of("CustomerId", 13, "CompanyName", "Bs Beverages", "ContactName", "Random Name"));
   }
 
   @Test
