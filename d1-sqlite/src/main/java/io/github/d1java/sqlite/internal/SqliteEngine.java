@@ -69,7 +69,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Set.of(
           "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "PRAGMA", "VACUUM",
           "ANALYZE", "REINDEX", "ATTACH", "DETACH", "BEGIN", "COMMIT", "END", "ROLLBACK",
-          "SAVEPOINT", "RELEASE");
+          "SAVEPOINT", "RELEASE",
+          // connection state: must be read on the writer, where the writes happened
+          "LAST_INSERT_ROWID", "CHANGES", "TOTAL_CHANGES");
   private static final int PARSE_CACHE_LIMIT = 2048;
   private static final int PARSE_CACHE_MAX_SQL = 4096;
   private static final String SIZE_SQL =
