@@ -187,6 +187,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_TRIGGER_DEPTH, 10);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_WORKER_THREADS, 0);
+      try (java.sql.Statement st = connection.createStatement()) {
+        // sqlite-jdbc is built with SQLITE_DEFAULT_RECURSIVE_TRIGGERS; workerd is not
+        st.execute("PRAGMA recursive_triggers = off");
+      }
       return new Conn(connection, config.statementCacheSize());
     } catch (SQLException e) {
       try {
