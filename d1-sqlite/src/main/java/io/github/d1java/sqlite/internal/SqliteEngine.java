@@ -129,7 +129,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Conn writer = connect(config, false);
       opened.add(writer);
       if (config.image() != null) {
-        writer.deserialize(config.image());
+        writer.deserialize(withoutWalMarker(config.image()));
         pragmaLong(writer, "SELECT count(*) FROM sqlite_master");
       }
       BlockingQueue<Conn> readers = null;
@@ -155,6 +155,18 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
       throw failure;
     }
+  }
+
+  /**
+   * Marks a WAL database image as rollback-journal (file format bytes 18 and 19), because an
+   * in-memory database cannot open a WAL image. Changes the array in place.
+   */
+  private static byte[] withoutWalMarker(byte[] image) {
+    if (image.length > 19 && image[18] == 2 && image[19] == 2) {
+      image[18] = 1;
+      image[19] = 1;
+    }
+    return image;
   }
 
   private static Conn connect(EngineConfig config, boolean readOnly) throws SQLException {
@@ -261,13 +273,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     writeLock.lock();
     try {
       ensureOpen();
-      byte[] image = writer.serialize();
-      // a WAL database serializes with the WAL marker, which an in-memory copy cannot use
-      if (image.length > 19 && image[18] == 2 && image[19] == 2) {
-        image[18] = 1;
-        image[19] = 1;
-      }
-      return image;
+      return withoutWalMarker(writer.serialize());
     } catch (SQLException e) {
       throw SqliteErrors.of(e);
     } finally {
