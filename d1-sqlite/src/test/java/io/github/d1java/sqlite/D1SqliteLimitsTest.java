@@ -32,6 +32,21 @@ class D1SqliteLimitsTest {
   }
 
   @Test
+  void sqlLengthLimitCoversAllStatementsOfOneCall() {
+    String half = "SELECT 1" + " ".repeat(60_000) + ";";
+    assertThatThrownBy(() -> db.prepare(half + half).all())
+        .hasMessage("D1_ERROR: statement too long: SQLITE_TOOBIG");
+    assertThat(db.batch(db.prepare(half), db.prepare(half))).hasSize(2);
+  }
+
+  @Test
+  void sqlLengthIsCountedInUtf8Bytes() {
+    String sql = "SELECT '" + "é".repeat(50_000) + "'";
+    assertThatThrownBy(() -> db.prepare(sql).all())
+        .hasMessage("D1_ERROR: statement too long: SQLITE_TOOBIG");
+  }
+
+  @Test
   void valueAboveTheConfiguredLengthIsTooBig() {
     assertThat(db.prepare("SELECT ? AS v").bind("x".repeat(1000)).first("v").toString()).hasSize(1000);
     assertThatThrownBy(() -> db.prepare("SELECT ? AS v").bind("x".repeat(1001)).all())

@@ -14,6 +14,7 @@ import io.github.d1java.sqlite.D1SqliteDatabase;
 import io.github.d1java.sqlite.internal.SqlScript.Kind;
 import io.github.d1java.sqlite.internal.SqlScript.Statement;
 import io.github.d1java.sqlite.internal.SqlScript.Token;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,6 +73,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
           "SAVEPOINT", "RELEASE",
           // connection state: must be read on the writer, where the writes happened
           "LAST_INSERT_ROWID", "CHANGES", "TOTAL_CHANGES");
+  private static final int MAX_SQL_LENGTH = 100_000;
   private static final int PARSE_CACHE_LIMIT = 2048;
   private static final int PARSE_CACHE_MAX_SQL = 4096;
   private static final String SIZE_SQL =
@@ -189,7 +191,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     SQLiteConnection connection = JDBC.createConnection(url, c.toProperties());
     try {
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_LENGTH, config.maxValueLength());
-      connection.setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, 100_000);
+      connection.setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_LENGTH);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_COLUMN, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_EXPR_DEPTH, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_COMPOUND_SELECT, 5);
@@ -251,7 +253,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   public D1ExecResult exec(String sql) {
     Objects.requireNonNull(sql, "sql");
     // spec §2.3: trim, split on \n only; "line 1" and the first line, whichever line failed
-    String[] lines = sql.trim().split("\n", -1);
+    String[] lines = sql.strip().split("\n", -1);
     List<Query> queries = new ArrayList<>(lines.length);
     for (String line : lines) {
       queries.add(new Query(line, List.of()));
@@ -334,7 +336,11 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
     }
     D1SqlException error = null;
-    if (statements.isEmpty() || all.get(all.size() - 1).isEmpty()) {
+    if (sql.length() > MAX_SQL_LENGTH / 3
+        && sql.getBytes(StandardCharsets.UTF_8).length > MAX_SQL_LENGTH) {
+      // workerd prepares the whole remaining text at once, so the limit covers all statements
+      error = D1SqlException.of("statement too long: SQLITE_TOOBIG", null);
+    } else if (statements.isEmpty() || all.get(all.size() - 1).isEmpty()) {
       error = D1SqlException.of(NOT_A_STATEMENT, null);
     }
     for (int i = 0; i < statements.size() && error == null; i++) {
