@@ -137,7 +137,8 @@ public abstract class D1DatabaseContract {
 
   /**
    * Asserts that {@code call} throws {@code type} with exactly {@code message}, and that its
-   * cause carries the message without the code prefix, as D1's errors do.
+   * cause carries the message without the code prefix, as D1's errors do ({@code
+   * D1_COLUMN_NOTFOUND}'s cause says only {@code Column not found}).
    *
    * @param type the expected exception type
    * @param message the exact expected message
@@ -151,7 +152,9 @@ public abstract class D1DatabaseContract {
     assertThat(t).isInstanceOf(type).hasMessage(message);
     E e = type.cast(t);
     assertThat(e.getCause()).as("cause of " + message).isNotNull();
-    assertThat(e.getCause().getMessage()).isEqualTo(e.detail());
+    String causeMessage =
+        e instanceof D1ColumnNotFoundException ? "Column not found" : e.detail();
+    assertThat(e.getCause().getMessage()).isEqualTo(causeMessage);
     return e;
   }
 
@@ -459,6 +462,34 @@ public abstract class D1DatabaseContract {
       Map<String, Object> r = db.prepare("SELECT ? AS t, ? AS b").bind(text, blob).first();
       assertThat(r.get("t")).isEqualTo(text);
       assertThat((byte[]) r.get("b")).isEqualTo(blob);
+    }
+  }
+
+  /** Reads on a database nobody has written to yet. */
+  @Nested
+  class FreshDatabase {
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "SELECT 1 AS v",
+          "SELECT 1 AS x; SELECT 2 AS y",
+          "PRAGMA foreign_keys",
+          "PRAGMA quick_check",
+          "PRAGMA foreign_key_check",
+          "PRAGMA table_list"
+        })
+    void readDoesNotChangeTheDatabase(String sql) {
+      D1Meta m = db.prepare(sql).all().meta();
+      assertThat(m.changes()).isZero();
+      assertThat(m.lastRowId()).isZero();
+      assertThat(m.changedDb()).as("changed_db").isFalse();
+    }
+
+    @Test
+    void hasNoUserTables() {
+      assertThat(db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE '\\_cf\\_%' ESCAPE '\\'").raw())
+          .isEmpty();
     }
   }
 
@@ -1146,7 +1177,6 @@ public abstract class D1DatabaseContract {
           "PRAGMA foreign_key_check(t)",
           "PRAGMA quick_check",
           "PRAGMA data_version",
-          "PRAGMA page_size",
           "PRAGMA case_sensitive_like = true",
           "PRAGMA recursive_triggers = off",
           "PRAGMA defer_foreign_keys",
@@ -1165,6 +1195,7 @@ public abstract class D1DatabaseContract {
           "PRAGMA user_version = 3",
           "PRAGMA cache_size",
           "PRAGMA max_page_count",
+          "PRAGMA page_size",
           "PRAGMA page_size = 8192",
           "PRAGMA table_info(_cf_KV)",
           "PRAGMA writable_schema = on"
