@@ -83,6 +83,11 @@ class D1SqliteBatchExecTest {
     }
 
     @Test
+    void blankStatementsAreDroppedLikeMiniflare() {
+      assertThat(db.batch(db.prepare("SELECT 1 AS v"), db.prepare("   -- x"))).hasSize(1);
+    }
+
+    @Test
     void nullElementIsRejected() {
       assertThatThrownBy(() -> db.batch(java.util.Arrays.asList(db.prepare("SELECT 1"), null)))
           .isInstanceOf(NullPointerException.class);
@@ -147,6 +152,12 @@ class D1SqliteBatchExecTest {
           .hasMessage("D1_EXEC_ERROR: Error in line 1: -- hello: SQL code did not contain a statement.");
     }
 
+    @Test
+    void indentedCommentOnTheFirstLineIsTrimmedAndFails() {
+      assertThatThrownBy(() -> db.exec("  -- c\nSELECT 1"))
+          .hasMessage("D1_EXEC_ERROR: Error in line 1: -- c: SQL code did not contain a statement.");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "  \n  "})
     void emptyInputFails(String sql) {
@@ -186,7 +197,8 @@ class D1SqliteBatchExecTest {
           "ROLLBACK",
           "SAVEPOINT sp",
           "RELEASE sp",
-          "SELECT 1; begin immediate"
+          "SELECT 1; begin immediate",
+          "EXPLAIN BEGIN"
         })
     void transactionStatementsAreRejected(String sql) {
       assertThatThrownBy(() -> db.prepare(sql).run())

@@ -141,7 +141,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       LOG.debug("opened {} with {} reader(s)", file == null ? ":memory:" : file, opened.size() - 1);
       return engine;
     } catch (SQLException e) {
-      D1SqlException failure = SqliteErrors.of(e, null);
+      D1SqlException failure = SqliteErrors.of(e);
       for (Conn c : opened) {
         try {
           c.close();
@@ -261,7 +261,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
       return image;
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, null);
+      throw SqliteErrors.of(e);
     } finally {
       writeLock.unlock();
     }
@@ -308,16 +308,21 @@ public final class SqliteEngine implements D1SqliteDatabase {
     if (p != null) {
       return p;
     }
-    List<Statement> statements = SqlScript.parse(sql).statements();
+    // workerd skips empty statements (";", comments) before a statement, but anything other
+    // than whitespace after the last statement is "SQL code did not contain a statement."
+    List<Statement> all = SqlScript.parse(sql).statements();
+    List<Statement> statements = new ArrayList<>(all.size());
+    for (Statement st : all) {
+      if (!st.isEmpty()) {
+        statements.add(st);
+      }
+    }
     D1SqlException error = null;
-    if (statements.isEmpty()) {
+    if (statements.isEmpty() || all.get(all.size() - 1).isEmpty()) {
       error = D1SqlException.of(NOT_A_STATEMENT, null);
     }
-    for (Statement st : statements) {
-      error = st.isEmpty() ? D1SqlException.of(NOT_A_STATEMENT, null) : Authorizer.check(st);
-      if (error != null) {
-        break;
-      }
+    for (int i = 0; i < statements.size() && error == null; i++) {
+      error = Authorizer.check(statements.get(i));
     }
     boolean readOnly = error == null && statements.size() == 1 && isReadOnly(statements.get(0));
     p = new Parsed(statements, error, readOnly);
@@ -363,7 +368,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
       return new D1RawResult(rows.columns(), rows.rows(), meta);
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, null);
+      throw SqliteErrors.of(e);
     } finally {
       if (locked) {
         writeLock.unlock();
@@ -432,7 +437,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       } catch (SQLException e) {
         writer.controlQuietly("ROLLBACK");
         restoreState();
-        throw SqliteErrors.of(e, null);
+        throw SqliteErrors.of(e);
       }
       long seq = commitSequence.incrementAndGet();
       if (session != null) {
@@ -441,7 +446,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       log(kept, (System.nanoTime() - callStart) / 1e6);
       return results;
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, null);
+      throw SqliteErrors.of(e);
     } finally {
       writeLock.unlock();
     }
@@ -537,7 +542,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     try {
       ps = conn.prepare(sql);
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, st);
+      throw SqliteErrors.of(e, st, conn::probe);
     }
     try {
       int expected = ps.getParameterMetaData().getParameterCount();
@@ -583,7 +588,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
     } catch (SQLException e) {
       conn.evict(sql);
-      throw SqliteErrors.of(e, st);
+      throw SqliteErrors.of(e, st, conn::probe);
     } catch (RuntimeException e) {
       conn.evict(sql);
       throw e;
@@ -650,7 +655,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     try {
       writer.close();
     } catch (SQLException e) {
-      failure = SqliteErrors.of(e, null);
+      failure = SqliteErrors.of(e);
     } finally {
       writeLock.unlock();
     }
@@ -672,7 +677,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
         c.close();
       } catch (SQLException e) {
         if (failure == null) {
-          failure = SqliteErrors.of(e, null);
+          failure = SqliteErrors.of(e);
         } else {
           failure.addSuppressed(e);
         }
