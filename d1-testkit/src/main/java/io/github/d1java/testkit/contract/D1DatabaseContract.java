@@ -487,6 +487,14 @@ public abstract class D1DatabaseContract {
     }
 
     @Test
+    void batchOfReadsDoesNotChangeTheDatabase() {
+      List<D1Result<Map<String, Object>>> rs =
+          db.batch(db.prepare("SELECT 1 AS a, 2 AS a"), db.prepare("SELECT 2 AS v"));
+      assertThat(rs.get(0).results()).containsExactly(row("a", 2L));
+      assertThat(rs).extracting(r -> r.meta().changedDb()).containsOnly(false);
+    }
+
+    @Test
     void hasNoUserTables() {
       assertThat(db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE '\\_cf\\_%' ESCAPE '\\'").raw())
           .isEmpty();
@@ -861,6 +869,15 @@ public abstract class D1DatabaseContract {
     }
 
     @Test
+    void dropsStatementsThatAreOnlyAnIndentedComment() {
+      List<D1Result<Map<String, Object>>> rs =
+          db.batch(
+              db.prepare("SELECT 1 AS v"), db.prepare("   -- only a comment"), db.prepare("SELECT 2 AS v"));
+      assertThat(rs).extracting(D1Result::results)
+          .containsExactly(List.of(row("v", 1L)), List.of(row("v", 2L)));
+    }
+
+    @Test
     void rejectsNullList() {
       assertThatThrownBy(() -> db.batch((List<D1PreparedStatement>) null))
           .isInstanceOf(NullPointerException.class);
@@ -942,6 +959,27 @@ public abstract class D1DatabaseContract {
     @Test
     void indentedCommentLineAfterTheFirstIsDropped() {
       assertThat(db.exec("SELECT 1\n   -- hello\nSELECT 2").count()).isEqualTo(2);
+    }
+
+    @Test
+    void indentedCommentOnTheFirstLineIsTrimmedAndFails() {
+      assertD1Error(
+          D1ExecException.class,
+          "D1_EXEC_ERROR: Error in line 1: -- c: SQL code did not contain a statement.",
+          () -> db.exec("   -- c\nSELECT 1"));
+    }
+
+    @Test
+    void lineWithOnlyASemicolonFails() {
+      assertD1Error(
+          D1ExecException.class,
+          "D1_EXEC_ERROR: Error in line 1: SELECT 1: SQL code did not contain a statement.",
+          () -> db.exec("SELECT 1\n;"));
+    }
+
+    @Test
+    void trailingNewlinesAreTrimmed() {
+      assertThat(db.exec("SELECT 1\n\n\n").count()).isEqualTo(1);
     }
 
     @Test
@@ -1260,6 +1298,46 @@ public abstract class D1DatabaseContract {
     }
 
     @Test
+    void deniesOtherInternalFunctionsAndExtensionLoading() {
+      assertD1Error(
+          D1SqlException.class,
+          "D1_ERROR: not authorized to use function: sqlite_source_id at offset 7: SQLITE_ERROR",
+          () -> db.prepare("SELECT sqlite_source_id()").all());
+      assertD1Error(
+          D1SqlException.class,
+          "D1_ERROR: not authorized: SQLITE_ERROR",
+          () -> db.prepare("SELECT load_extension('x')").all());
+    }
+
+    @Test
+    void unknownFunctionIsAnSqlError() {
+      assertD1Error(
+          D1SqlException.class,
+          "D1_ERROR: no such function: nope at offset 7: SQLITE_ERROR",
+          () -> db.prepare("SELECT nope(1)").all());
+    }
+
+    @Test
+    void allowsFts5UpsertAndAutoincrement() {
+      D1Meta fts = db.prepare("CREATE VIRTUAL TABLE ft USING fts5(body)").run().meta();
+      assertThat(fts.changes()).isEqualTo(3);
+      db.prepare("INSERT INTO ft (body) VALUES ('hello world'), ('goodbye moon')").run();
+      assertThat(db.prepare("SELECT body FROM ft WHERE ft MATCH 'hello'").raw())
+          .containsExactly(List.of("hello world"));
+      sql("CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER)");
+      String upsert = "INSERT INTO kv VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET v = v + 1 RETURNING *";
+      assertThat(db.prepare(upsert).run().results()).containsExactly(row("k", "a", "v", 1L));
+      assertThat(db.prepare(upsert).run().results()).containsExactly(row("k", "a", "v", 2L));
+      D1Meta ignored = db.prepare("INSERT OR IGNORE INTO kv VALUES ('a', 9)").run().meta();
+      assertThat(ignored.changes()).isZero();
+      assertThat(ignored.changedDb()).isFalse();
+      sql("CREATE TABLE ai (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT)");
+      db.prepare("INSERT INTO ai (v) VALUES ('a'), ('b')").run();
+      assertThat(db.prepare("SELECT name, seq FROM sqlite_sequence").raw())
+          .containsExactly(List.of("ai", 2L));
+    }
+
+    @Test
     void rejectsVacuum() {
       assertD1Error(
           D1SqlException.class,
@@ -1359,6 +1437,26 @@ public abstract class D1DatabaseContract {
           D1SqlException.class,
           "D1_ERROR: too many terms in compound SELECT: SQLITE_ERROR",
           () -> db.prepare(five + " UNION ALL SELECT 6").raw());
+    }
+
+    @Test
+    void allowsOneHundredTwentySevenFunctionArgumentsAndRejectsMore() {
+      assertThat(db.prepare("SELECT max(" + repeat("#, ", 126) + "127)").raw())
+          .containsExactly(List.of(127L));
+      assertD1Error(
+          D1SqlException.class,
+          "D1_ERROR: too many arguments on function max at offset 7: SQLITE_ERROR",
+          () -> db.prepare("SELECT max(" + repeat("#, ", 127) + "128)").raw());
+    }
+
+    @Test
+    void allowsTwoMillionByteValuesAndRejectsThreeMillion() {
+      assertThat(db.prepare("SELECT length(?) AS n").bind("x".repeat(2_000_000)).first())
+          .isEqualTo(row("n", 2_000_000L));
+      assertD1Error(
+          D1SqlException.class,
+          "D1_ERROR: string or blob too big: SQLITE_TOOBIG",
+          () -> db.prepare("SELECT length(?) AS n").bind("x".repeat(3_000_000)).first());
     }
 
     @Test
