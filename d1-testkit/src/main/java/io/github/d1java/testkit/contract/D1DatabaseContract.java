@@ -1609,6 +1609,22 @@ public abstract class D1DatabaseContract {
     }
 
     @Test
+    void olderBookmarkIsReplacedAndNewerOneKept() {
+      String oldest = "00000000-00000000-00000000-00000000000000000000000000000000";
+      String future = "ffffffff-ffffffff-ffffffff-ffffffffffffffffffffffffffffffff";
+      D1DatabaseSession old = db.withSession(oldest);
+      D1DatabaseSession ahead = db.withSession(future);
+      old.prepare("INSERT INTO s VALUES ('a')").run();
+      ahead.prepare("INSERT INTO s VALUES ('b')").run();
+      if (supportsSessionBookmarks()) {
+        assertThat(old.getBookmark()).isGreaterThan(oldest);
+      } else {
+        assertThat(old.getBookmark()).isEqualTo(oldest);
+      }
+      assertThat(ahead.getBookmark()).isEqualTo(future);
+    }
+
+    @Test
     void bookmarksAreMonotonicAcrossManyWrites() {
       D1DatabaseSession session = db.withSession();
       String last = null;
