@@ -14,6 +14,7 @@ import io.github.d1java.sqlite.D1SqliteDatabase;
 import io.github.d1java.sqlite.internal.SqlScript.Kind;
 import io.github.d1java.sqlite.internal.SqlScript.Statement;
 import io.github.d1java.sqlite.internal.SqlScript.Token;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,8 +70,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Set.of(
           "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "PRAGMA", "VACUUM",
           "ANALYZE", "REINDEX", "ATTACH", "DETACH", "BEGIN", "COMMIT", "END", "ROLLBACK",
-          "SAVEPOINT", "RELEASE");
+          "SAVEPOINT", "RELEASE",
+          // connection state: must be read on the writer, where the writes happened
+          "LAST_INSERT_ROWID", "CHANGES", "TOTAL_CHANGES");
+  private static final int MAX_SQL_LENGTH = 100_000;
   private static final int PARSE_CACHE_LIMIT = 2048;
+  private static final int PARSE_CACHE_MAX_SQL = 4096;
   private static final String SIZE_SQL =
       "SELECT last_insert_rowid(), (SELECT page_count FROM pragma_page_count())"
           + " - (SELECT freelist_count FROM pragma_freelist_count())";
@@ -90,7 +95,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private record Query(String sql, List<Object> params) {}
 
   /** A parsed and authorized SQL text, cached by text. */
-  private record Parsed(List<Statement> statements, D1SqlException error, boolean readOnly) {}
+  private record Parsed(
+      boolean blank, List<Statement> statements, D1SqlException error, boolean readOnly) {}
 
   private SqliteEngine(EngineConfig config, Conn writer, BlockingQueue<Conn> readers)
       throws SQLException {
@@ -125,7 +131,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Conn writer = connect(config, false);
       opened.add(writer);
       if (config.image() != null) {
-        writer.deserialize(config.image());
+        writer.deserialize(withoutWalMarker(config.image()));
         pragmaLong(writer, "SELECT count(*) FROM sqlite_master");
       }
       BlockingQueue<Conn> readers = null;
@@ -153,6 +159,18 @@ public final class SqliteEngine implements D1SqliteDatabase {
     }
   }
 
+  /**
+   * Marks a WAL database image as rollback-journal (file format bytes 18 and 19), because an
+   * in-memory database cannot open a WAL image. Changes the array in place.
+   */
+  private static byte[] withoutWalMarker(byte[] image) {
+    if (image.length > 19 && image[18] == 2 && image[19] == 2) {
+      image[18] = 1;
+      image[19] = 1;
+    }
+    return image;
+  }
+
   private static Conn connect(EngineConfig config, boolean readOnly) throws SQLException {
     SQLiteConfig c = new SQLiteConfig();
     c.enforceForeignKeys(true);
@@ -173,7 +191,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     SQLiteConnection connection = JDBC.createConnection(url, c.toProperties());
     try {
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_LENGTH, config.maxValueLength());
-      connection.setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, 100_000);
+      connection.setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_LENGTH);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_COLUMN, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_EXPR_DEPTH, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_COMPOUND_SELECT, 5);
@@ -183,6 +201,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_TRIGGER_DEPTH, 10);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_WORKER_THREADS, 0);
+      try (java.sql.Statement st = connection.createStatement()) {
+        // sqlite-jdbc is built with SQLITE_DEFAULT_RECURSIVE_TRIGGERS; workerd is not
+        st.execute("PRAGMA recursive_triggers = off");
+      }
       return new Conn(connection, config.statementCacheSize());
     } catch (SQLException e) {
       try {
@@ -231,7 +253,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   public D1ExecResult exec(String sql) {
     Objects.requireNonNull(sql, "sql");
     // spec §2.3: trim, split on \n only; "line 1" and the first line, whichever line failed
-    String[] lines = sql.trim().split("\n", -1);
+    String[] lines = sql.strip().split("\n", -1);
     List<Query> queries = new ArrayList<>(lines.length);
     for (String line : lines) {
       queries.add(new Query(line, List.of()));
@@ -253,13 +275,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     writeLock.lock();
     try {
       ensureOpen();
-      byte[] image = writer.serialize();
-      // a WAL database serializes with the WAL marker, which an in-memory copy cannot use
-      if (image.length > 19 && image[18] == 2 && image[19] == 2) {
-        image[18] = 1;
-        image[19] = 1;
-      }
-      return image;
+      return withoutWalMarker(writer.serialize());
     } catch (SQLException e) {
       throw SqliteErrors.of(e);
     } finally {
@@ -293,10 +309,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   private Parsed parsedOrThrow(String sql) {
-    if (INDENTED_COMMENT.matcher(sql).replaceAll("").trim().isEmpty()) {
+    Parsed p = parse(sql);
+    if (p.blank()) {
       throw D1SqlException.of(NO_STATEMENTS, null);
     }
-    Parsed p = parse(sql);
     if (p.error() != null) {
       throw D1SqlException.of(p.error().detail(), null);
     }
@@ -310,6 +326,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
     }
     // workerd skips empty statements (";", comments) before a statement, but anything other
     // than whitespace after the last statement is "SQL code did not contain a statement."
+    // Miniflare drops queries that hold nothing but whitespace and indented comments
+    boolean blank = INDENTED_COMMENT.matcher(sql).replaceAll("").trim().isEmpty();
     List<Statement> all = SqlScript.parse(sql).statements();
     List<Statement> statements = new ArrayList<>(all.size());
     for (Statement st : all) {
@@ -318,18 +336,24 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
     }
     D1SqlException error = null;
-    if (statements.isEmpty() || all.get(all.size() - 1).isEmpty()) {
+    if (sql.length() > MAX_SQL_LENGTH / 3
+        && sql.getBytes(StandardCharsets.UTF_8).length > MAX_SQL_LENGTH) {
+      // workerd prepares the whole remaining text at once, so the limit covers all statements
+      error = D1SqlException.of("statement too long: SQLITE_TOOBIG", null);
+    } else if (statements.isEmpty() || all.get(all.size() - 1).isEmpty()) {
       error = D1SqlException.of(NOT_A_STATEMENT, null);
     }
     for (int i = 0; i < statements.size() && error == null; i++) {
       error = Authorizer.check(statements.get(i));
     }
     boolean readOnly = error == null && statements.size() == 1 && isReadOnly(statements.get(0));
-    p = new Parsed(statements, error, readOnly);
-    if (parseCache.size() >= PARSE_CACHE_LIMIT) {
-      parseCache.clear();
+    p = new Parsed(blank, statements, error, readOnly);
+    if (sql.length() <= PARSE_CACHE_MAX_SQL) {
+      if (parseCache.size() >= PARSE_CACHE_LIMIT) {
+        parseCache.clear();
+      }
+      parseCache.put(sql, p);
     }
-    parseCache.put(sql, p);
     return p;
   }
 
@@ -402,18 +426,16 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   private List<D1RawResult> runWrite(List<Query> queries, LocalSession session) {
     List<Query> kept = new ArrayList<>(queries.size());
+    List<Parsed> parsed = new ArrayList<>(queries.size());
     for (Query q : queries) {
-      // Miniflare drops queries that hold nothing but whitespace and indented comments
-      if (!INDENTED_COMMENT.matcher(q.sql()).replaceAll("").trim().isEmpty()) {
+      Parsed p = parse(q.sql());
+      if (!p.blank()) {
         kept.add(q);
+        parsed.add(p);
       }
     }
     if (kept.isEmpty()) {
       throw D1SqlException.of(NO_STATEMENTS, null);
-    }
-    List<Parsed> parsed = new ArrayList<>(kept.size());
-    for (Query q : kept) {
-      parsed.add(parse(q.sql()));
     }
     long callStart = System.nanoTime();
     writeLock.lock();
