@@ -275,6 +275,16 @@ class D1SqliteQueryTest {
       assertThat(db.prepare("REPLACE INTO u (name) VALUES ('f')").run().meta().rowsWritten()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT 1 AS x; SELECT 2 AS y", "PRAGMA quick_check", "PRAGMA table_list"})
+    void readsOnAFreshDatabaseDoNotChangeIt(String sql) {
+      try (D1SqliteDatabase fresh = D1Sqlite.inMemory()) {
+        D1Meta m = fresh.prepare(sql).all().meta();
+        assertThat(m.changedDb()).isFalse();
+        assertThat(m.sizeAfter()).isEqualTo(4096);
+      }
+    }
+
     @Test
     void lastRowIdIsStickyAcrossSelects() {
       db.prepare("INSERT INTO u (name) VALUES ('a'), ('b')").run();

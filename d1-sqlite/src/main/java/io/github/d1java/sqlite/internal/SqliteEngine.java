@@ -80,8 +80,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private static final String INDEX_COUNT_SQL =
       "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? COLLATE NOCASE";
   private static final String SIZE_SQL =
-      "SELECT last_insert_rowid(), (SELECT page_count FROM pragma_page_count())"
-          + " - (SELECT freelist_count FROM pragma_freelist_count())";
+      "SELECT last_insert_rowid(), max(1, (SELECT page_count FROM pragma_page_count())"
+          + " - (SELECT freelist_count FROM pragma_freelist_count()))";
 
   private final EngineConfig config;
   private final ReentrantLock writeLock = new ReentrantLock();
