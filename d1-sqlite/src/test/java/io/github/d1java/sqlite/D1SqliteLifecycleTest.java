@@ -132,6 +132,33 @@ class D1SqliteLifecycleTest {
     }
 
     @Test
+    void connectionStateFunctionsReportTheWritersState() {
+      try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("s.db"))) {
+        db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v)");
+        db.prepare("INSERT INTO t (v) VALUES (1), (2), (3)").run();
+        assertThat(db.prepare("SELECT last_insert_rowid() AS r, changes() AS c").first())
+            .containsEntry("r", 3L)
+            .containsEntry("c", 3L);
+      }
+    }
+
+    @Test
+    void interruptedReaderWaitFailsClearlyAndKeepsTheInterruptFlag() {
+      try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("i.db"))) {
+        Thread.currentThread().interrupt();
+        try {
+          assertThatThrownBy(() -> db.prepare("SELECT 1").all())
+              .isInstanceOf(D1SqlException.class)
+              .hasMessage("D1_ERROR: Interrupted while waiting for a connection.");
+          assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+          Thread.interrupted();
+        }
+        assertThat((Long) db.prepare("SELECT 1 AS v").first("v")).isEqualTo(1L);
+      }
+    }
+
+    @Test
     void readerConnectionsApplyTheSameLimits() {
       try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("l.db"))) {
         String six = String.join(" UNION ", java.util.Collections.nCopies(6, "SELECT 1"));
@@ -186,6 +213,41 @@ class D1SqliteLifecycleTest {
         assertThat((Long) db.prepare("SELECT count(*) AS c FROM t").first("c"))
             .isEqualTo((long) threads * perThread);
       }
+    }
+
+    @Test
+    void twoDatabaseObjectsOnOneFileWaitForEachOtherInsteadOfFailingBusy() throws Exception {
+      Path file = dir.resolve("shared.db");
+      try (D1SqliteDatabase a = D1Sqlite.open(file);
+          D1SqliteDatabase b = D1Sqlite.builder().file(file).readers(0).build()) {
+        a.exec("CREATE TABLE t (v)");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+          Future<?> fa = pool.submit(() -> writeMany(a, 200));
+          Future<?> fb = pool.submit(() -> writeMany(b, 200));
+          fa.get();
+          fb.get();
+        } finally {
+          pool.shutdown();
+        }
+        assertThat((Long) b.prepare("SELECT count(*) AS c FROM t").first("c")).isEqualTo(400L);
+      }
+    }
+
+    private void writeMany(D1SqliteDatabase db, int n) {
+      for (int i = 0; i < n; i++) {
+        db.prepare("INSERT INTO t VALUES (?)").bind(i).run();
+      }
+    }
+
+    @Test
+    void fileThatIsNotADatabaseFailsClearly() throws Exception {
+      Path file = dir.resolve("junk.db");
+      Files.writeString(file, "this is not an SQLite database file, just text".repeat(50));
+      assertThatThrownBy(() -> D1Sqlite.open(file))
+          .isInstanceOf(D1Exception.class)
+          .hasMessageContaining("SQLITE_NOTADB");
+      assertThat(Files.readString(file)).startsWith("this is not an SQLite database file");
     }
 
     @Test
@@ -248,6 +310,20 @@ class D1SqliteLifecycleTest {
           assertThat((Long) a.prepare("PRAGMA foreign_keys").first("foreign_keys")).isEqualTo(1L);
         }
       }
+    }
+
+    @Test
+    void bytesOfAWalFileOpenAsAnImage() throws Exception {
+      Path file = dir.resolve("wal.db");
+      try (D1SqliteDatabase db = D1Sqlite.open(file)) {
+        db.exec("CREATE TABLE t (v)\nINSERT INTO t VALUES ('from file')");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      assertThat(bytes[18]).as("WAL marker").isEqualTo((byte) 2);
+      try (D1SqliteDatabase copy = D1Sqlite.fromImage(bytes)) {
+        assertThat((String) copy.prepare("SELECT v FROM t").first("v")).isEqualTo("from file");
+      }
+      assertThat(bytes[18]).as("caller's array untouched").isEqualTo((byte) 2);
     }
 
     @Test
