@@ -27,6 +27,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -1849,10 +1853,54 @@ public abstract class D1DatabaseContract {
     @Test
     void isIdempotentAndLaterCallsFail() {
       D1PreparedStatement st = db.prepare("SELECT 1");
+      D1DatabaseSession session = db.withSession();
       db.close();
       db.close();
       assertThatThrownBy(st::all).isInstanceOf(D1Exception.class);
       assertThatThrownBy(() -> db.prepare("SELECT 1").all()).isInstanceOf(D1Exception.class);
+      assertThatThrownBy(() -> db.exec("SELECT 1")).isInstanceOf(D1Exception.class);
+      assertThatThrownBy(() -> db.batch(st)).isInstanceOf(D1Exception.class);
+      assertThatThrownBy(() -> session.prepare("SELECT 1").all()).isInstanceOf(D1Exception.class);
+    }
+  }
+
+  /** One database shared by several threads, as the API promises. */
+  @Nested
+  class ThreadSafety {
+
+    @Test
+    void concurrentWritersAndReadersLoseNothing() throws Exception {
+      sql("CREATE TABLE c (id INTEGER PRIMARY KEY, worker INTEGER, n INTEGER)");
+      int workers = 4;
+      int perWorker = 50;
+      ExecutorService pool = Executors.newFixedThreadPool(workers);
+      try {
+        List<Callable<List<Long>>> tasks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+          long worker = w;
+          tasks.add(
+              () -> {
+                List<Long> ids = new ArrayList<>();
+                D1PreparedStatement insert = db.prepare("INSERT INTO c (worker, n) VALUES (?, ?)");
+                for (long n = 0; n < perWorker; n++) {
+                  ids.add(insert.bind(worker, n).run().meta().lastRowId());
+                  db.prepare("SELECT count(*) AS k FROM c WHERE worker = ?").bind(worker).first("k");
+                }
+                return ids;
+              });
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : pool.invokeAll(tasks)) {
+          all.addAll(f.get());
+        }
+        assertThat(all).hasSize(workers * perWorker).doesNotHaveDuplicates();
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(count("c")).isEqualTo((long) workers * perWorker);
+      assertThat(db.prepare("SELECT worker, count(*) FROM c GROUP BY worker ORDER BY worker").raw())
+          .containsExactly(
+              List.of(0L, 50L), List.of(1L, 50L), List.of(2L, 50L), List.of(3L, 50L));
     }
   }
 
