@@ -129,6 +129,7 @@ public final class D1Extension
   public void beforeAll(ExtensionContext context) {
     if (setup != null) {
       perClass = true;
+      classDatabase(context);
     }
     for (Field field : injectableFields(context.getRequiredTestClass(), true)) {
       set(field, null, classDatabase(context));
@@ -156,6 +157,9 @@ public final class D1Extension
                 + "D1Extension registered in an instance field; register it in a static field or "
                 + "make the field an instance field");
       }
+    }
+    if (setup != null) {
+      databaseFor(context); // so that database() works in the test
     }
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       for (Field field : injectableFields(instance.getClass(), false)) {
@@ -197,12 +201,15 @@ public final class D1Extension
   }
 
   private D1SqliteDatabase classDatabase(ExtensionContext context) {
-    ExtensionContext classContext =
-        context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
+    ExtensionContext classContext = context;
+    while (classContext.getTestMethod().isPresent()) {
+      classContext = classContext.getParent().orElseThrow();
+    }
+    ExtensionContext owner = classContext;
     Handle handle =
         classContext
             .getStore(namespace)
-            .getOrComputeIfAbsent(CLASS_DATABASE, key -> open(classContext), Handle.class);
+            .getOrComputeIfAbsent(CLASS_DATABASE, key -> open(owner), Handle.class);
     if (classDatabase == null) {
       classDatabase = handle.database;
     }
