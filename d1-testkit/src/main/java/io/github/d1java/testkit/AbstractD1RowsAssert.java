@@ -19,7 +19,8 @@ import org.assertj.core.api.ListAssert;
  *
  * <p>Expected values are compared as D1 would store them: {@code 1} (an {@link Integer}) equals
  * the {@code 1L} that D1 returns, {@code true} equals {@code 1L}, a {@code float} equals the same
- * {@code double}, and {@code byte[]} compare by content. Not thread-safe, like every AssertJ
+ * {@code double}, {@code 4L} equals {@code 4.0} (one number in JavaScript), and {@code byte[]}
+ * compare by content. Not thread-safe, like every AssertJ
  * assertion object.
  *
  * @param <SELF> the concrete assertion type
@@ -33,11 +34,13 @@ public abstract class AbstractD1RowsAssert<SELF extends AbstractD1RowsAssert<SEL
       (a, b) -> {
         Object left = normalize(a);
         Object right = normalize(b);
-        if (Objects.deepEquals(left, right)) {
+        if (Objects.deepEquals(left, right) || numericallyEqual(left, right)) {
           return 0;
         }
         int byText = String.valueOf(left).compareTo(String.valueOf(right));
-        return byText != 0 ? byText : Integer.compare(System.identityHashCode(left), System.identityHashCode(right));
+        return byText != 0
+            ? byText
+            : Integer.compare(System.identityHashCode(left), System.identityHashCode(right));
       };
 
   /**
@@ -190,6 +193,21 @@ public abstract class AbstractD1RowsAssert<SELF extends AbstractD1RowsAssert<SEL
       map.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
     }
     return map;
+  }
+
+  /** 4L and 4.0 are one JavaScript number, so D1 code cannot tell them apart either. */
+  private static boolean numericallyEqual(Object left, Object right) {
+    if (left instanceof Long && right instanceof Double) {
+      return exactly((Long) left, (Double) right);
+    }
+    if (left instanceof Double && right instanceof Long) {
+      return exactly((Long) right, (Double) left);
+    }
+    return false;
+  }
+
+  private static boolean exactly(long integer, double real) {
+    return (double) integer == real && (long) real == integer;
   }
 
   private static Object normalize(Object value) {
