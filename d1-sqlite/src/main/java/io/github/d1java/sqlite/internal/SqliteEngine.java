@@ -76,9 +76,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private static final int MAX_SQL_LENGTH = 100_000;
   private static final int PARSE_CACHE_LIMIT = 2048;
   private static final int PARSE_CACHE_MAX_SQL = 4096;
+  private static final Set<String> SCHEMA_KEYWORDS = Set.of("CREATE", "DROP", "ALTER");
+  private static final String INDEX_COUNT_SQL =
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? COLLATE NOCASE";
   private static final String SIZE_SQL =
-      "SELECT last_insert_rowid(), (SELECT page_count FROM pragma_page_count())"
-          + " - (SELECT freelist_count FROM pragma_freelist_count())";
+      "SELECT last_insert_rowid(), max(1, (SELECT page_count FROM pragma_page_count())"
+          + " - (SELECT freelist_count FROM pragma_freelist_count()))";
 
   private final EngineConfig config;
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -87,6 +90,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong commitSequence = new AtomicLong();
   private final ConcurrentHashMap<String, Parsed> parseCache = new ConcurrentHashMap<>();
+  /** Index count per table, for rows_written; used under the write lock only. */
+  private final Map<String, Long> indexCounts = new java.util.HashMap<>();
   private final long pageSize;
   private volatile long lastRowId;
   private volatile long pages;
@@ -489,6 +494,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   private void restoreState() {
+    indexCounts.clear();
     try {
       long[] state = rowidAndPages(writer);
       lastRowId = state[0];
@@ -511,6 +517,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
       if (last) {
         lastBefore = writer.totalChanges();
       }
+      if (SCHEMA_KEYWORDS.contains(statements.get(i).firstKeyword())) {
+        indexCounts.clear();
+      }
       rows = execute(writer, statements.get(i), last ? q.params() : null, last);
     }
     long totalAfter = writer.totalChanges();
@@ -519,13 +528,55 @@ public final class SqliteEngine implements D1SqliteDatabase {
     pages = state[1];
     long changes = totalAfter - totalBefore;
     long lastChanges = totalAfter - lastBefore;
-    String kw = statements.get(statements.size() - 1).firstKeyword();
+    Statement lastStatement = statements.get(statements.size() - 1);
+    String kw = lastStatement.firstKeyword();
     long rowsRead =
         rows.rows().size() + ("UPDATE".equals(kw) || "DELETE".equals(kw) ? lastChanges : 0);
+    long rowsWritten = lastChanges;
+    String insertTarget = insertTarget(lastStatement);
+    if (insertTarget != null && lastChanges > 0) {
+      // D1 counts index entries too: each inserted row also writes one entry per index
+      rowsWritten += writer.changes() * indexCount(insertTarget);
+    }
     double ms = (System.nanoTime() - start) / 1e6;
     boolean changedDb = changes != 0 || state[0] != rowidBefore || state[1] != pagesBefore;
-    D1Meta meta = meta(ms, changes, state[0], changedDb, state[1], rowsRead, lastChanges);
+    D1Meta meta = meta(ms, changes, state[0], changedDb, state[1], rowsRead, rowsWritten);
     return new D1RawResult(rows.columns(), rows.rows(), meta);
+  }
+
+  /** The table an INSERT or REPLACE statement writes to, or null for other statements. */
+  static String insertTarget(Statement st) {
+    List<Token> tokens = st.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      String kw = tokens.get(i).keyword();
+      if (("INSERT".equals(kw) || "REPLACE".equals(kw))
+          && !(i + 1 < tokens.size() && tokens.get(i + 1).is("("))) {
+        for (int j = i + 1; j + 1 < tokens.size(); j++) {
+          if ("INTO".equals(tokens.get(j).keyword())) {
+            int t = j + 1;
+            if (t + 2 < tokens.size() && tokens.get(t + 1).is(".")) {
+              t += 2;
+            }
+            return tokens.get(t).identifier();
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private long indexCount(String table) throws SQLException {
+    Long n = indexCounts.get(table);
+    if (n == null) {
+      PreparedStatement ps = writer.prepare(INDEX_COUNT_SQL);
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        n = rs.next() ? rs.getLong(1) : 0L;
+      }
+      indexCounts.put(table, n);
+    }
+    return n;
   }
 
   private D1Meta meta(
