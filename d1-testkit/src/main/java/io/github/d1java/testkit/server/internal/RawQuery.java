@@ -13,25 +13,30 @@ import java.util.Map;
 /**
  * Runs a statement and returns columns (duplicates kept), rows and meta, which {@code /raw} needs
  * and the public statement API only gives in pieces. Uses the backend's {@link
- * AbstractD1PreparedStatement#query()} primitive.
+ * AbstractD1PreparedStatement#query()} primitive through reflection; where that is not allowed (d1-api
+ * on the module path) it falls back to {@code all()}, which loses duplicate column names and the
+ * columns of an empty result.
  */
 final class RawQuery {
 
   private static final Method QUERY;
 
   static {
+    Method m;
     try {
-      QUERY = AbstractD1PreparedStatement.class.getDeclaredMethod("query");
-      QUERY.setAccessible(true);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+      m = AbstractD1PreparedStatement.class.getDeclaredMethod("query");
+      m.setAccessible(true);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // on the module path d1-api does not open its spi package: fall back to the public API
+      m = null;
     }
+    QUERY = m;
   }
 
   private RawQuery() {}
 
   static D1RawResult run(D1PreparedStatement statement) {
-    if (statement instanceof AbstractD1PreparedStatement) {
+    if (QUERY != null && statement instanceof AbstractD1PreparedStatement) {
       try {
         return (D1RawResult) QUERY.invoke(statement);
       } catch (InvocationTargetException e) {
@@ -47,7 +52,7 @@ final class RawQuery {
         throw new IllegalStateException(e);
       }
     }
-    return fromResult(statement.all());
+    return fromResult(statement.all()); // loses duplicate columns and an empty result's columns
   }
 
   /** A batch element: columns are the row keys (D1's objects already lost duplicates). */
