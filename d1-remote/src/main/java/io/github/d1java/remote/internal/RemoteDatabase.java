@@ -86,7 +86,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
         logStatement("batch", s.statement(), s.params());
       }
     }
-    JsonNode env = transport.call("batch", "POST", path + "/raw", Codec.batch(statements), safe);
+    JsonNode env = transport.callSql("batch", path + "/raw", Codec.batch(statements), safe);
     List<D1RawResult> raw = Codec.rawResults(env);
     if (raw.size() != statements.size()) {
       throw Codec.malformed(
@@ -126,7 +126,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
     }
     JsonNode env;
     try {
-      env = transport.call("exec", "POST", path + "/raw", Codec.batch(statements), safe);
+      env = transport.callSql("exec", path + "/raw", Codec.batch(statements), safe);
     } catch (D1SqlException e) {
       throw new D1ExecException(prefix + e.detail(), e);
     }
@@ -194,7 +194,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
       logStatement("query", sql, params);
     }
     long t0 = System.nanoTime();
-    JsonNode env = transport.call("query", "POST", path + "/raw", Codec.query(sql, params), safe);
+    JsonNode env = transport.callSql("query", path + "/raw", Codec.query(sql, params), safe);
     List<D1RawResult> results = Codec.rawResults(env);
     if (results.isEmpty()) {
       throw Codec.malformed("no result for the statement");

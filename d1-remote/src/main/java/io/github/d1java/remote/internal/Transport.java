@@ -78,13 +78,32 @@ public final class Transport {
    * @throws D1Exception on failure, see {@link #map}
    */
   public JsonNode call(String what, String method, String path, JsonNode body, boolean safe) {
+    return call(what, method, path, body, safe, false);
+  }
+
+  /**
+   * Like {@link #call(String, String, String, JsonNode, boolean)} for {@code /query} and {@code
+   * /raw}: D1's SQL errors (code 7500, and 7400 about the request's SQL) become the binding's
+   * {@link D1SqlException}s instead of {@link D1ApiException}s.
+   *
+   * @param what a short description for messages and logs
+   * @param path the path after the base URL
+   * @param body the JSON body
+   * @param safe whether the call may be repeated
+   * @return the envelope
+   */
+  public JsonNode callSql(String what, String path, JsonNode body, boolean safe) {
+    return call(what, "POST", path, body, safe, true);
+  }
+
+  private JsonNode call(String what, String method, String path, JsonNode body, boolean safe, boolean sql) {
     byte[] bytes;
     try {
       bytes = body == null ? null : MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the request", e);
     }
-    return retrier.call(what, safe, timeout -> once(what, method, path, bytes, safe, timeout));
+    return retrier.call(what, safe, timeout -> once(what, method, path, bytes, safe, sql, timeout));
   }
 
   /**
@@ -102,7 +121,7 @@ public final class Transport {
   }
 
   private JsonNode once(
-      String what, String method, String path, byte[] body, boolean safe, Duration timeout) {
+      String what, String method, String path, byte[] body, boolean safe, boolean sql, Duration timeout) {
     HttpRequest.Builder rb =
         HttpRequest.newBuilder(URI.create(config.baseUrl() + path))
             .timeout(timeout)
@@ -125,7 +144,7 @@ public final class Transport {
           response.statusCode(),
           (System.nanoTime() - t0) / 1_000_000);
     }
-    return parse(what, response.statusCode(), response.headers(), response.body(), safe);
+    return parse(what, response.statusCode(), response.headers(), response.body(), safe, sql);
   }
 
   private <T> HttpResponse<T> send(
@@ -156,9 +175,10 @@ public final class Transport {
    * @param headers the headers
    * @param body the body
    * @param safe whether the request may be repeated
+   * @param sql whether SQL error codes map to SQL exceptions
    * @return the envelope when {@code success} is true
    */
-  JsonNode parse(String what, int status, HttpHeaders headers, byte[] body, boolean safe) {
+  JsonNode parse(String what, int status, HttpHeaders headers, byte[] body, boolean safe, boolean sql) {
     JsonNode root;
     try {
       root = MAPPER.readTree(body);
@@ -181,7 +201,7 @@ public final class Transport {
     if (root.path("success").asBoolean(false) && status < 300) {
       return root;
     }
-    throw map(what, status, headers, root);
+    throw map(what, status, headers, root, sql);
   }
 
   /**
@@ -189,7 +209,7 @@ public final class Transport {
    * 7500, or a 7400 about the SQL) as in the binding, 5xx retryable, anything else {@link
    * D1ApiException}.
    */
-  private D1Exception map(String what, int status, HttpHeaders headers, JsonNode root) {
+  private D1Exception map(String what, int status, HttpHeaders headers, JsonNode root, boolean sql) {
     JsonNode err = root.path("errors").path(0);
     int code = err.path("code").asInt(0);
     String message = err.path("message").asText(null);
@@ -205,12 +225,12 @@ public final class Transport {
       return new D1RateLimitException(withCode, retryAfter(headers));
     }
     if (status >= 500) {
-      if (code == 7500) {
+      if (sql && code == 7500) {
         return new D1SqlException(message, null, true);
       }
       return new D1ApiException(status, code, "HTTP " + status + " from " + what + ": " + withCode, true);
     }
-    if (code == 7500 || (code == 7400 && !message.startsWith("Invalid property"))) {
+    if (sql && (code == 7500 || (code == 7400 && !message.startsWith("Invalid property")))) {
       return D1Exception.fromMessage(message);
     }
     return new D1ApiException(status, code, withCode, false);
