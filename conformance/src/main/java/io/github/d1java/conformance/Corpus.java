@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * The conformance corpus: every {@code *.json} file of a directory, in file-name order, each an
  * array of cases. A case is {@code {"name", "setup": [sql...], "calls": [...]}}; a call is {@code
- * {"op": "all"|"run"|"first"|"firstCol"|"raw"|"rawCols"|"batch"|"exec", "sql", "params",
- * "column", "statements"}}. The Node runner reads the same files. Immutable and thread-safe.
+ * {"op": "all"|"run"|"first"|"firstCol"|"raw"|"rawCols"|"batch"|"exec"|"session", "sql",
+ * "params", "column", "statements", "constraint"}}. The Node runner reads the same files. Immutable and thread-safe.
  *
  * @param cases the cases in order; names are unique
  */
@@ -28,7 +28,7 @@ public record Corpus(List<Case> cases) {
 
   /** The operations a call may use. */
   public static final Set<String> OPS =
-      Set.of("all", "run", "first", "firstCol", "raw", "rawCols", "batch", "exec");
+      Set.of("all", "run", "first", "firstCol", "raw", "rawCols", "batch", "exec", "session");
 
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{([^*}]+)\\*(\\d+)\\}\\}");
 
@@ -108,9 +108,9 @@ public record Corpus(List<Case> cases) {
       if (!OPS.contains(op)) {
         throw new IllegalArgumentException(where + ": unknown op '" + op + "'");
       }
-      if (op.equals("batch")) {
+      if (op.equals("batch") || op.equals("session")) {
         if (!call.path("statements").isArray()) {
-          throw new IllegalArgumentException(where + ": batch needs statements");
+          throw new IllegalArgumentException(where + ": " + op + " needs statements");
         }
       } else if (!call.path("sql").isTextual()) {
         throw new IllegalArgumentException(where + ": " + op + " needs sql");

@@ -297,6 +297,20 @@ class D1SqliteLifecycleTest {
     }
 
     @Test
+    void bytesOfAWalFileOpenAsAnImage() throws Exception {
+      Path file = dir.resolve("wal.db");
+      try (D1SqliteDatabase db = D1Sqlite.open(file)) {
+        db.exec("CREATE TABLE t (v)\nINSERT INTO t VALUES ('from file')");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      assertThat(bytes[18]).as("WAL marker").isEqualTo((byte) 2);
+      try (D1SqliteDatabase copy = D1Sqlite.fromImage(bytes)) {
+        assertThat((String) copy.prepare("SELECT v FROM t").first("v")).isEqualTo("from file");
+      }
+      assertThat(bytes[18]).as("caller's array untouched").isEqualTo((byte) 2);
+    }
+
+    @Test
     void garbageImageFailsClearly() {
       assertThatThrownBy(() -> D1Sqlite.fromImage("not a database at all, sorry".repeat(100).getBytes()))
           .isInstanceOf(D1Exception.class)

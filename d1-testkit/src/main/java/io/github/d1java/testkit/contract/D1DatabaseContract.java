@@ -1504,7 +1504,43 @@ public abstract class D1DatabaseContract {
               "CREATE TABLE pk (a TEXT PRIMARY KEY); INSERT INTO pk VALUES ('a')",
               "INSERT INTO pk VALUES ('a')", D1ConstraintException.class,
               "UNIQUE constraint failed: pk.a: SQLITE_CONSTRAINT"
-                  + " (extended: SQLITE_CONSTRAINT_PRIMARYKEY)", 1555));
+                  + " (extended: SQLITE_CONSTRAINT_PRIMARYKEY)", 1555),
+          Arguments.of(
+              "CREATE TABLE m (id INTEGER PRIMARY KEY)", "INSERT INTO m VALUES ('abc')",
+              D1SqlException.class, "datatype mismatch: SQLITE_MISMATCH", 20),
+          Arguments.of(
+              "", "SELECT 'abc", D1SqlException.class,
+              "unrecognized token: \"'abc\" at offset 7: SQLITE_ERROR", 1),
+          Arguments.of(
+              "", "SELECT 1, nope()", D1SqlException.class,
+              "no such function: nope at offset 10: SQLITE_ERROR", 1),
+          Arguments.of(
+              "", "SELECT 1 FROM WHERE", D1SqlException.class,
+              "near \"WHERE\": syntax error at offset 14: SQLITE_ERROR", 1),
+          Arguments.of(
+              "", "SELECT (1", D1SqlException.class, "incomplete input: SQLITE_ERROR", 1),
+          Arguments.of(
+              "CREATE TABLE a (x, y)", "INSERT INTO a VALUES (1)", D1SqlException.class,
+              "table a has 2 columns but 1 values were supplied: SQLITE_ERROR", 1),
+          Arguments.of(
+              "", "DELETE FROM sqlite_master", D1SqlException.class,
+              "table sqlite_master may not be modified: SQLITE_ERROR", 1),
+          Arguments.of(
+              "CREATE TABLE a (x); CREATE TRIGGER no_neg BEFORE INSERT ON a WHEN new.x < 0 BEGIN"
+                  + " SELECT RAISE(ABORT, 'negative not allowed'); END",
+              "INSERT INTO a VALUES (-1)", D1ConstraintException.class,
+              "negative not allowed: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_TRIGGER)",
+              1811),
+          Arguments.of(
+              "CREATE TABLE a (x INTEGER, CONSTRAINT positive CHECK (x > 0))",
+              "INSERT INTO a VALUES (0)", D1ConstraintException.class,
+              "CHECK constraint failed: positive: SQLITE_CONSTRAINT"
+                  + " (extended: SQLITE_CONSTRAINT_CHECK)", 275),
+          Arguments.of(
+              "CREATE TABLE a (x, y, UNIQUE (x, y)); INSERT INTO a VALUES (1, 2)",
+              "INSERT INTO a VALUES (1, 2)", D1ConstraintException.class,
+              "UNIQUE constraint failed: a.x, a.y: SQLITE_CONSTRAINT"
+                  + " (extended: SQLITE_CONSTRAINT_UNIQUE)", 2067));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -1606,6 +1642,22 @@ public abstract class D1DatabaseContract {
       assertThat(session.getBookmark()).isEqualTo("garbage-bookmark");
       session.prepare("INSERT INTO s VALUES ('a')").run();
       assertThat(session.getBookmark()).isEqualTo("garbage-bookmark");
+    }
+
+    @Test
+    void olderBookmarkIsReplacedAndNewerOneKept() {
+      String oldest = "00000000-00000000-00000000-00000000000000000000000000000000";
+      String future = "ffffffff-ffffffff-ffffffff-ffffffffffffffffffffffffffffffff";
+      D1DatabaseSession old = db.withSession(oldest);
+      D1DatabaseSession ahead = db.withSession(future);
+      old.prepare("INSERT INTO s VALUES ('a')").run();
+      ahead.prepare("INSERT INTO s VALUES ('b')").run();
+      if (supportsSessionBookmarks()) {
+        assertThat(old.getBookmark()).isGreaterThan(oldest);
+      } else {
+        assertThat(old.getBookmark()).isEqualTo(oldest);
+      }
+      assertThat(ahead.getBookmark()).isEqualTo(future);
     }
 
     @Test
