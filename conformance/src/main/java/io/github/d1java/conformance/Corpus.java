@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * The conformance corpus: every {@code *.json} file of a directory, in file-name order, each an
  * array of cases. A case is {@code {"name", "setup": [sql...], "calls": [...]}}; a call is {@code
- * {"op": "all"|"run"|"first"|"firstCol"|"raw"|"rawCols"|"batch"|"exec"|"session", "sql",
- * "params", "column", "statements", "constraint"}}. The Node runner reads the same files. Immutable and thread-safe.
+ * {"op": "all"|"run"|"first"|"firstCol"|"raw"|"rawCols"|"batch"|"exec"|"session", "sql", "params",
+ * "column", "statements", "constraint"}}. The Node runner reads the same files. Immutable and
+ * thread-safe.
  *
  * @param cases the cases in order; names are unique
  */
@@ -51,8 +52,8 @@ public record Corpus(List<Case> cases) {
    *
    * @param dir the cases directory
    * @return the corpus
-   * @throws IllegalArgumentException naming the file and case for a malformed case or a
-   *     duplicate name
+   * @throws IllegalArgumentException naming the file and case for a malformed case or a duplicate
+   *     name
    * @throws UncheckedIOException if a file cannot be read
    */
   public static Corpus load(Path dir) {
@@ -61,7 +62,8 @@ public record Corpus(List<Case> cases) {
     Set<String> names = new HashSet<>();
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+      files =
+          list.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }

@@ -139,7 +139,8 @@ public final class JavaRunner {
       case "session":
         return session(db, call);
       case "exec":
-        return JSON.objectNode().put("count", db.exec(Corpus.expand(call.get("sql").asText())).count());
+        return JSON.objectNode()
+            .put("count", db.exec(Corpus.expand(call.get("sql").asText())).count());
       default:
         throw new IllegalArgumentException("unknown op " + op);
     }
@@ -189,11 +190,11 @@ public final class JavaRunner {
   }
 
   /**
-   * The Java bind values for a corpus {@code params} array: integers become {@link Long}s,
-   * decimals {@link Double}s, {@code {"blob": [..]}} a {@code byte[]}, {@code {"double": "NaN"}}
-   * a special double, {@code {"bigint": "10"}} a {@link BigInteger}, {@code {"object": {..}}} a
-   * {@code Map}, {@code {"list": [..]}} a {@code List}, {@code {"repeat": v, "times": n}} n
-   * copies of v, and strings are {@link Corpus#expand expanded}.
+   * The Java bind values for a corpus {@code params} array: integers become {@link Long}s, decimals
+   * {@link Double}s, {@code {"blob": [..]}} a {@code byte[]}, {@code {"double": "NaN"}} a special
+   * double, {@code {"bigint": "10"}} a {@link BigInteger}, {@code {"object": {..}}} a {@code Map},
+   * {@code {"list": [..]}} a {@code List}, {@code {"repeat": v, "times": n}} n copies of v, and
+   * strings are {@link Corpus#expand expanded}.
    *
    * @param params the JSON array
    * @return the values
@@ -263,8 +264,8 @@ public final class JavaRunner {
   }
 
   /**
-   * A read value as JSON: Long, Double, String, {@code byte[]} (array of unsigned bytes), null,
-   * and maps and lists of those.
+   * A read value as JSON: Long, Double, String, {@code byte[]} (array of unsigned bytes), null, and
+   * maps and lists of those.
    *
    * @param v the value
    * @return the JSON node
