@@ -7,6 +7,7 @@ import io.github.d1java.D1AuthenticationException;
 import io.github.d1java.D1Exception;
 import io.github.d1java.D1RateLimitException;
 import io.github.d1java.D1SqlException;
+import io.github.d1java.D1TimeoutException;
 import io.github.d1java.D1TransportException;
 import io.github.d1java.remote.D1ApiException;
 import java.io.IOException;
@@ -107,16 +108,32 @@ public final class Transport {
   }
 
   /**
-   * Runs polling or other multi-request work with the same retry budget per request.
+   * The clock's current time, to start a polling loop with.
    *
-   * @param d how long to wait
+   * @return nanoseconds
    */
-  public void pause(Duration d) {
+  public long now() {
+    return config.clock().nanoTime();
+  }
+
+  /**
+   * Waits one poll interval, unless polling that started at {@code start} has run past the poll
+   * timeout.
+   *
+   * @param what what is being polled, for the message
+   * @param start when polling started, from {@link #now()}
+   * @throws D1TimeoutException when the poll timeout has passed
+   */
+  public void pollPause(String what, long start) {
+    if (config.clock().nanoTime() - start >= config.pollTimeout().toNanos()) {
+      throw new D1TimeoutException(
+          what + " did not complete within the poll timeout of " + config.pollTimeout().toMillis() + " ms", null);
+    }
     try {
-      config.clock().sleep(d);
+      config.clock().sleep(config.pollInterval());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new D1TransportException(-1, "interrupted while polling", e, false);
+      throw new D1TransportException(-1, what + " was interrupted while polling", e, false);
     }
   }
 
