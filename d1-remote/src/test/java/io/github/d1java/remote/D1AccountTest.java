@@ -204,12 +204,17 @@ class D1AccountTest {
           .isInstanceOf(D1ApiException.class).hasMessageContaining("D1 reset");
     }
 
+    /** A one-statement SQL file, and the init request passed through so the next answer is the upload's. */
+    private Path smallImport(Path dir) throws IOException {
+      Path file = Files.writeString(dir.resolve("in.sql"), "SELECT 1;");
+      server.enqueue(FakeResponse.passThrough());
+      return file;
+    }
+
     @Test
     void anUploadWithAWrongETagIsRefused(@TempDir Path dir) throws IOException {
-      Path file = dir.resolve("in.sql");
-      Files.writeString(file, "SELECT 1;");
       String target = server.createDatabase("dst4");
-      server.enqueue(FakeResponse.passThrough());
+      Path file = smallImport(dir);
       server.enqueue(FakeResponse.json(200, "").withHeader("ETag", "\"0000\""));
       assertThatThrownBy(() -> account.importSql(target, file, null))
           .isInstanceOf(D1ApiException.class)
@@ -222,10 +227,8 @@ class D1AccountTest {
 
     @Test
     void aRefusedUploadIsRetriedThenReported(@TempDir Path dir) throws IOException {
-      Path file = dir.resolve("in.sql");
-      Files.writeString(file, "SELECT 1;");
       String target = server.createDatabase("dst5");
-      server.enqueue(FakeResponse.passThrough());
+      Path file = smallImport(dir);
       for (int i = 0; i < 3; i++) {
         server.enqueue(FakeResponse.json(503, "busy"));
       }
