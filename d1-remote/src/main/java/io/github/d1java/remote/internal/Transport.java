@@ -209,11 +209,13 @@ public final class Transport {
       if (status == 401 || status == 403) {
         throw new D1AuthenticationException(status, "HTTP " + status + " from " + what);
       }
+      // a garbled success, a gateway error or a request timeout may pass on retry; a 404 page will not
+      boolean transientStatus = status < 300 || status == 408 || status >= 500;
       throw new D1TransportException(
           status,
           "HTTP " + status + " from " + what + " with a body that is not the D1 JSON envelope: " + snippet(body),
           null,
-          safe);
+          safe && transientStatus);
     }
     if (root.path("success").asBoolean(false) && status < 300) {
       return root;
