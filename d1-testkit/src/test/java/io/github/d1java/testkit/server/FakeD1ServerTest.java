@@ -176,6 +176,17 @@ class FakeD1ServerTest {
     }
 
     @Test
+    void putAndPatchUpdateReadReplication() throws Exception {
+      JsonNode put = json(send("PUT", db, "{\"read_replication\":{\"mode\":\"auto\"}}")).get("result");
+      assertThat(put.get("read_replication").get("mode").asText()).isEqualTo("auto");
+      JsonNode patch = json(send("PATCH", db, "{}")).get("result");
+      assertThat(patch.get("read_replication").get("mode").asText()).isEqualTo("auto");
+      HttpResponse<String> bad = send("PUT", db, "{\"read_replication\":{\"mode\":\"sometimes\"}}");
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(json(bad).get("errors").get(0).get("code").asInt()).isEqualTo(7400);
+    }
+
+    @Test
     void getAcceptsTheNameAndDeleteRemoves() throws Exception {
       JsonNode info = json(send("GET", "/accounts/" + server.accountId() + "/d1/database/app", null)).get("result");
       assertThat(info.get("uuid").asText()).isEqualTo(id);
