@@ -14,6 +14,7 @@ import io.github.d1java.sqlite.D1SqliteDatabase;
 import io.github.d1java.sqlite.internal.SqlScript.Kind;
 import io.github.d1java.sqlite.internal.SqlScript.Statement;
 import io.github.d1java.sqlite.internal.SqlScript.Token;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,11 +70,18 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Set.of(
           "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "PRAGMA", "VACUUM",
           "ANALYZE", "REINDEX", "ATTACH", "DETACH", "BEGIN", "COMMIT", "END", "ROLLBACK",
-          "SAVEPOINT", "RELEASE");
+          "SAVEPOINT", "RELEASE",
+          // connection state: must be read on the writer, where the writes happened
+          "LAST_INSERT_ROWID", "CHANGES", "TOTAL_CHANGES");
+  private static final int MAX_SQL_LENGTH = 100_000;
   private static final int PARSE_CACHE_LIMIT = 2048;
+  private static final int PARSE_CACHE_MAX_SQL = 4096;
+  private static final Set<String> SCHEMA_KEYWORDS = Set.of("CREATE", "DROP", "ALTER");
+  private static final String INDEX_COUNT_SQL =
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? COLLATE NOCASE";
   private static final String SIZE_SQL =
-      "SELECT last_insert_rowid(), (SELECT page_count FROM pragma_page_count())"
-          + " - (SELECT freelist_count FROM pragma_freelist_count())";
+      "SELECT last_insert_rowid(), max(1, (SELECT page_count FROM pragma_page_count())"
+          + " - (SELECT freelist_count FROM pragma_freelist_count()))";
 
   private final EngineConfig config;
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -82,6 +90,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong commitSequence = new AtomicLong();
   private final ConcurrentHashMap<String, Parsed> parseCache = new ConcurrentHashMap<>();
+  /** Index count per table, for rows_written; used under the write lock only. */
+  private final Map<String, Long> indexCounts = new java.util.HashMap<>();
   private final long pageSize;
   private volatile long lastRowId;
   private volatile long pages;
@@ -90,7 +100,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private record Query(String sql, List<Object> params) {}
 
   /** A parsed and authorized SQL text, cached by text. */
-  private record Parsed(List<Statement> statements, D1SqlException error, boolean readOnly) {}
+  private record Parsed(
+      boolean blank, List<Statement> statements, D1SqlException error, boolean readOnly) {}
 
   private SqliteEngine(EngineConfig config, Conn writer, BlockingQueue<Conn> readers)
       throws SQLException {
@@ -125,7 +136,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Conn writer = connect(config, false);
       opened.add(writer);
       if (config.image() != null) {
-        writer.deserialize(config.image());
+        writer.deserialize(withoutWalMarker(config.image()));
         pragmaLong(writer, "SELECT count(*) FROM sqlite_master");
       }
       BlockingQueue<Conn> readers = null;
@@ -141,7 +152,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       LOG.debug("opened {} with {} reader(s)", file == null ? ":memory:" : file, opened.size() - 1);
       return engine;
     } catch (SQLException e) {
-      D1SqlException failure = SqliteErrors.of(e, null);
+      D1SqlException failure = SqliteErrors.of(e);
       for (Conn c : opened) {
         try {
           c.close();
@@ -151,6 +162,18 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
       throw failure;
     }
+  }
+
+  /**
+   * Marks a WAL database image as rollback-journal (file format bytes 18 and 19), because an
+   * in-memory database cannot open a WAL image. Changes the array in place.
+   */
+  private static byte[] withoutWalMarker(byte[] image) {
+    if (image.length > 19 && image[18] == 2 && image[19] == 2) {
+      image[18] = 1;
+      image[19] = 1;
+    }
+    return image;
   }
 
   private static Conn connect(EngineConfig config, boolean readOnly) throws SQLException {
@@ -173,7 +196,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     SQLiteConnection connection = JDBC.createConnection(url, c.toProperties());
     try {
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_LENGTH, config.maxValueLength());
-      connection.setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, 100_000);
+      connection.setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_LENGTH);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_COLUMN, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_EXPR_DEPTH, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_COMPOUND_SELECT, 5);
@@ -183,6 +206,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_TRIGGER_DEPTH, 10);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_WORKER_THREADS, 0);
+      try (java.sql.Statement st = connection.createStatement()) {
+        // sqlite-jdbc is built with SQLITE_DEFAULT_RECURSIVE_TRIGGERS; workerd is not
+        st.execute("PRAGMA recursive_triggers = off");
+      }
       return new Conn(connection, config.statementCacheSize());
     } catch (SQLException e) {
       try {
@@ -231,7 +258,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   public D1ExecResult exec(String sql) {
     Objects.requireNonNull(sql, "sql");
     // spec §2.3: trim, split on \n only; "line 1" and the first line, whichever line failed
-    String[] lines = sql.trim().split("\n", -1);
+    String[] lines = sql.strip().split("\n", -1);
     List<Query> queries = new ArrayList<>(lines.length);
     for (String line : lines) {
       queries.add(new Query(line, List.of()));
@@ -253,15 +280,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
     writeLock.lock();
     try {
       ensureOpen();
-      byte[] image = writer.serialize();
-      // a WAL database serializes with the WAL marker, which an in-memory copy cannot use
-      if (image.length > 19 && image[18] == 2 && image[19] == 2) {
-        image[18] = 1;
-        image[19] = 1;
-      }
-      return image;
+      return withoutWalMarker(writer.serialize());
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, null);
+      throw SqliteErrors.of(e);
     } finally {
       writeLock.unlock();
     }
@@ -293,10 +314,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   private Parsed parsedOrThrow(String sql) {
-    if (INDENTED_COMMENT.matcher(sql).replaceAll("").trim().isEmpty()) {
+    Parsed p = parse(sql);
+    if (p.blank()) {
       throw D1SqlException.of(NO_STATEMENTS, null);
     }
-    Parsed p = parse(sql);
     if (p.error() != null) {
       throw D1SqlException.of(p.error().detail(), null);
     }
@@ -308,23 +329,36 @@ public final class SqliteEngine implements D1SqliteDatabase {
     if (p != null) {
       return p;
     }
-    List<Statement> statements = SqlScript.parse(sql).statements();
-    D1SqlException error = null;
-    if (statements.isEmpty()) {
-      error = D1SqlException.of(NOT_A_STATEMENT, null);
-    }
-    for (Statement st : statements) {
-      error = st.isEmpty() ? D1SqlException.of(NOT_A_STATEMENT, null) : Authorizer.check(st);
-      if (error != null) {
-        break;
+    // workerd skips empty statements (";", comments) before a statement, but anything other
+    // than whitespace after the last statement is "SQL code did not contain a statement."
+    // Miniflare drops queries that hold nothing but whitespace and indented comments
+    boolean blank = INDENTED_COMMENT.matcher(sql).replaceAll("").trim().isEmpty();
+    List<Statement> all = SqlScript.parse(sql).statements();
+    List<Statement> statements = new ArrayList<>(all.size());
+    for (Statement st : all) {
+      if (!st.isEmpty()) {
+        statements.add(st);
       }
     }
-    boolean readOnly = error == null && statements.size() == 1 && isReadOnly(statements.get(0));
-    p = new Parsed(statements, error, readOnly);
-    if (parseCache.size() >= PARSE_CACHE_LIMIT) {
-      parseCache.clear();
+    D1SqlException error = null;
+    if (sql.length() > MAX_SQL_LENGTH / 3
+        && sql.getBytes(StandardCharsets.UTF_8).length > MAX_SQL_LENGTH) {
+      // workerd prepares the whole remaining text at once, so the limit covers all statements
+      error = D1SqlException.of("statement too long: SQLITE_TOOBIG", null);
+    } else if (statements.isEmpty() || all.get(all.size() - 1).isEmpty()) {
+      error = D1SqlException.of(NOT_A_STATEMENT, null);
     }
-    parseCache.put(sql, p);
+    for (int i = 0; i < statements.size() && error == null; i++) {
+      error = Authorizer.check(statements.get(i));
+    }
+    boolean readOnly = error == null && statements.size() == 1 && isReadOnly(statements.get(0));
+    p = new Parsed(blank, statements, error, readOnly);
+    if (sql.length() <= PARSE_CACHE_MAX_SQL) {
+      if (parseCache.size() >= PARSE_CACHE_LIMIT) {
+        parseCache.clear();
+      }
+      parseCache.put(sql, p);
+    }
     return p;
   }
 
@@ -356,21 +390,14 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Statement st = parsed.statements().get(0);
       Rows rows = execute(conn, st, q.params(), true);
       double ms = (System.nanoTime() - start) / 1e6;
-      D1Meta meta =
-          D1Meta.builder()
-              .servedBy(SERVED_BY)
-              .duration(ms)
-              .lastRowId(lastRowId)
-              .sizeAfter(pages * pageSize)
-              .rowsRead(rows.rows().size())
-              .build();
+      D1Meta meta = meta(ms, 0, lastRowId, false, pages, rows.rows().size(), 0);
       log(List.of(q), ms);
       if (session != null) {
         session.observe(commitSequence.get());
       }
       return new D1RawResult(rows.columns(), rows.rows(), meta);
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, null);
+      throw SqliteErrors.of(e);
     } finally {
       if (locked) {
         writeLock.unlock();
@@ -404,18 +431,16 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   private List<D1RawResult> runWrite(List<Query> queries, LocalSession session) {
     List<Query> kept = new ArrayList<>(queries.size());
+    List<Parsed> parsed = new ArrayList<>(queries.size());
     for (Query q : queries) {
-      // Miniflare drops queries that hold nothing but whitespace and indented comments
-      if (!INDENTED_COMMENT.matcher(q.sql()).replaceAll("").trim().isEmpty()) {
+      Parsed p = parse(q.sql());
+      if (!p.blank()) {
         kept.add(q);
+        parsed.add(p);
       }
     }
     if (kept.isEmpty()) {
       throw D1SqlException.of(NO_STATEMENTS, null);
-    }
-    List<Parsed> parsed = new ArrayList<>(kept.size());
-    for (Query q : kept) {
-      parsed.add(parse(q.sql()));
     }
     long callStart = System.nanoTime();
     writeLock.lock();
@@ -439,7 +464,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       } catch (SQLException e) {
         writer.controlQuietly("ROLLBACK");
         restoreState();
-        throw SqliteErrors.of(e, null);
+        throw SqliteErrors.of(e);
       }
       long seq = commitSequence.incrementAndGet();
       if (session != null) {
@@ -448,7 +473,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       log(kept, (System.nanoTime() - callStart) / 1e6);
       return results;
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, null);
+      throw SqliteErrors.of(e);
     } finally {
       writeLock.unlock();
     }
@@ -469,6 +494,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   private void restoreState() {
+    indexCounts.clear();
     try {
       long[] state = rowidAndPages(writer);
       lastRowId = state[0];
@@ -491,6 +517,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
       if (last) {
         lastBefore = writer.totalChanges();
       }
+      if (SCHEMA_KEYWORDS.contains(statements.get(i).firstKeyword())) {
+        indexCounts.clear();
+      }
       rows = execute(writer, statements.get(i), last ? q.params() : null, last);
     }
     long totalAfter = writer.totalChanges();
@@ -499,22 +528,75 @@ public final class SqliteEngine implements D1SqliteDatabase {
     pages = state[1];
     long changes = totalAfter - totalBefore;
     long lastChanges = totalAfter - lastBefore;
-    String kw = statements.get(statements.size() - 1).firstKeyword();
+    Statement lastStatement = statements.get(statements.size() - 1);
+    String kw = lastStatement.firstKeyword();
     long rowsRead =
         rows.rows().size() + ("UPDATE".equals(kw) || "DELETE".equals(kw) ? lastChanges : 0);
+    long rowsWritten = lastChanges;
+    String insertTarget = insertTarget(lastStatement);
+    if (insertTarget != null && lastChanges > 0) {
+      // D1 counts index entries too: each inserted row also writes one entry per index
+      rowsWritten += writer.changes() * indexCount(insertTarget);
+    }
     double ms = (System.nanoTime() - start) / 1e6;
-    D1Meta meta =
-        D1Meta.builder()
-            .servedBy(SERVED_BY)
-            .duration(ms)
-            .changes(changes)
-            .lastRowId(state[0])
-            .changedDb(changes != 0 || state[0] != rowidBefore || state[1] != pagesBefore)
-            .sizeAfter(state[1] * pageSize)
-            .rowsRead(rowsRead)
-            .rowsWritten(lastChanges)
-            .build();
+    boolean changedDb = changes != 0 || state[0] != rowidBefore || state[1] != pagesBefore;
+    D1Meta meta = meta(ms, changes, state[0], changedDb, state[1], rowsRead, rowsWritten);
     return new D1RawResult(rows.columns(), rows.rows(), meta);
+  }
+
+  /** The table an INSERT or REPLACE statement writes to, or null for other statements. */
+  static String insertTarget(Statement st) {
+    List<Token> tokens = st.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      String kw = tokens.get(i).keyword();
+      if (("INSERT".equals(kw) || "REPLACE".equals(kw))
+          && !(i + 1 < tokens.size() && tokens.get(i + 1).is("("))) {
+        for (int j = i + 1; j + 1 < tokens.size(); j++) {
+          if ("INTO".equals(tokens.get(j).keyword())) {
+            int t = j + 1;
+            if (t + 2 < tokens.size() && tokens.get(t + 1).is(".")) {
+              t += 2;
+            }
+            return tokens.get(t).identifier();
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private long indexCount(String table) throws SQLException {
+    Long n = indexCounts.get(table);
+    if (n == null) {
+      PreparedStatement ps = writer.prepare(INDEX_COUNT_SQL);
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        n = rs.next() ? rs.getLong(1) : 0L;
+      }
+      indexCounts.put(table, n);
+    }
+    return n;
+  }
+
+  private D1Meta meta(
+      double ms,
+      long changes,
+      long rowId,
+      boolean changedDb,
+      long pageCount,
+      long rowsRead,
+      long rowsWritten) {
+    return D1Meta.builder()
+        .servedBy(SERVED_BY)
+        .duration(ms)
+        .changes(changes)
+        .lastRowId(rowId)
+        .changedDb(changedDb)
+        .sizeAfter(pageCount * pageSize)
+        .rowsRead(rowsRead)
+        .rowsWritten(rowsWritten)
+        .build();
   }
 
   /** Columns and rows of one statement. */
@@ -533,7 +615,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     try {
       ps = conn.prepare(sql);
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, st);
+      throw SqliteErrors.of(e, st, conn::probe);
     }
     try {
       int expected = ps.getParameterMetaData().getParameterCount();
@@ -579,7 +661,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
     } catch (SQLException e) {
       conn.evict(sql);
-      throw SqliteErrors.of(e, st);
+      throw SqliteErrors.of(e, st, conn::probe);
     } catch (RuntimeException e) {
       conn.evict(sql);
       throw e;
@@ -646,7 +728,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     try {
       writer.close();
     } catch (SQLException e) {
-      failure = SqliteErrors.of(e, null);
+      failure = SqliteErrors.of(e);
     } finally {
       writeLock.unlock();
     }
@@ -668,7 +750,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
         c.close();
       } catch (SQLException e) {
         if (failure == null) {
-          failure = SqliteErrors.of(e, null);
+          failure = SqliteErrors.of(e);
         } else {
           failure.addSuppressed(e);
         }
