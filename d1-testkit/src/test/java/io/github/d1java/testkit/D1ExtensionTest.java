@@ -194,6 +194,22 @@ class D1ExtensionTest {
   }
 
   @Fixture
+  @D1Test
+  static class ConstructorInjection {
+    @D1Inject static D1Database shared;
+    private final D1Database fromConstructor;
+
+    ConstructorInjection(D1Database db) {
+      this.fromConstructor = db;
+    }
+
+    @RepeatedTest(2)
+    void getsTheClassDatabaseInTheConstructor(D1Database perTest) {
+      assertThat(fromConstructor).isSameAs(shared).isNotSameAs(perTest);
+    }
+  }
+
+  @Fixture
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   static class PerClassLifecycle {
     @RegisterExtension
@@ -315,6 +331,11 @@ class D1ExtensionTest {
       assertThatThrownBy(ProgrammaticPerClass.D1::database)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("works only while a test");
+    }
+
+    @Test
+    void constructorParametersGetTheClassDatabase() {
+      assertAllPass(run(ConstructorInjection.class), 2);
     }
 
     @Test
