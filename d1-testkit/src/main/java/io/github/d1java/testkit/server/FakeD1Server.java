@@ -201,7 +201,7 @@ public final class FakeD1Server implements AutoCloseable {
     requests.add(request);
     FakeResponse scripted = script.poll();
     if (scripted == null) {
-      HttpWire.write(out, api.handle(request), Integer.MAX_VALUE);
+      HttpWire.write(out, answer(request), Integer.MAX_VALUE);
       return true;
     }
     if (!scripted.delay().isZero()) {
@@ -216,16 +216,26 @@ public final class FakeD1Server implements AutoCloseable {
       case DROP_CONNECTION:
         return false;
       case DROP_MID_RESPONSE: {
-        Reply reply = api.handle(request);
+        Reply reply = answer(request);
         HttpWire.write(out, reply, reply.body().length / 2);
         return false;
       }
       case PASS_THROUGH:
-        HttpWire.write(out, api.handle(request), Integer.MAX_VALUE);
+        HttpWire.write(out, answer(request), Integer.MAX_VALUE);
         return true;
       default:
         HttpWire.write(out, new Reply(scripted.status(), scripted.headers(), scripted.body()), Integer.MAX_VALUE);
         return true;
+    }
+  }
+
+  /** The API's answer; a bug in the fake becomes a 500 that names it rather than a dropped connection. */
+  private Reply answer(RecordedRequest request) {
+    try {
+      return api.handle(request);
+    } catch (RuntimeException e) {
+      FakeResponse r = FakeResponse.error(500, 7500, "FakeD1Server failed: " + e);
+      return new Reply(r.status(), r.headers(), r.body());
     }
   }
 

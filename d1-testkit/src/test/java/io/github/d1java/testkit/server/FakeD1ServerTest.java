@@ -130,6 +130,18 @@ class FakeD1ServerTest {
     }
 
     @Test
+    void aFailureInsideTheFakeIsA500NamingIt() throws Exception {
+      // a malformed %-escape, which java.net.URI refuses to send, so this goes over a raw socket
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+        String req = "GET /client/v4/accounts/" + server.accountId() + "/d1/database?name=%zz HTTP/1.1\r\n"
+            + "Host: x\r\nAuthorization: Bearer " + server.apiToken() + "\r\nConnection: close\r\n\r\n";
+        s.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer).startsWith("HTTP/1.1 500 ").contains("\"message\":\"FakeD1Server failed: ");
+      }
+    }
+
+    @Test
     void anyBasePrefixIsAccepted() throws Exception {
       HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/other/prefix" + db))
           .header("Authorization", "Bearer " + server.apiToken()).GET().build();
