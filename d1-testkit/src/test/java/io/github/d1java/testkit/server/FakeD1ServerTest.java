@@ -94,6 +94,14 @@ class FakeD1ServerTest {
     }
 
     @Test
+    void paramsWithSeveralStatementsAreRefusedAsD1Does() throws Exception {
+      HttpResponse<String> r = send("POST", db + "/query", "{\"sql\":\"SELECT 1; SELECT ?\",\"params\":[1]}");
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(json(r).get("errors").get(0).get("message").asText())
+          .isEqualTo("The request is malformed: params with multiple statements is not supported");
+    }
+
+    @Test
     void malformedBodiesAre7400() throws Exception {
       assertThat(json(send("POST", db + "/query", "not json")).get("errors").get(0).get("code").asInt()).isEqualTo(7400);
       assertThat(json(send("POST", db + "/query", "{}")).get("errors").get(0).get("message").asText())

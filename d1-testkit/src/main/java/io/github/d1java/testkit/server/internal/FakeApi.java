@@ -367,6 +367,9 @@ public final class FakeApi implements AutoCloseable {
           results.add(RawQuery.fromResult(r));
         }
       } else {
+        if (body.path("params").size() > 0 && SqlSplitter.split(body.path("sql").asText("")).size() > 1) {
+          throw new ApiError(400, 7400, "The request is malformed: params with multiple statements is not supported");
+        }
         results.add(RawQuery.run(statement(d, body)));
       }
     } catch (D1Exception e) {
