@@ -44,11 +44,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Requests must carry {@code Authorization: Bearer <apiToken()>} (else 401, code 10000) for
  * {@link #accountId()} (else 403, code 7403).
  *
- * <p>An {@code sql} holding several statements with {@code params} is refused with 7400 {@code The
- * request is malformed: params with multiple statements is not supported}, as D1 does. Divergences
- * from D1: an {@code sql} holding several statements without parameters is run as the binding runs
- * it (one result, the last statement's rows) where D1's REST API returns one result per statement;
- * integers are returned exactly (D1 rounds beyond 2^53) and reals keep
+ * <p>An {@code sql} holding several statements is split (outside strings, comments and trigger
+ * bodies), run as one transaction and answered with one result per statement; with {@code params}
+ * it is refused with 7400 {@code The request is malformed: params with multiple statements is not
+ * supported}, as D1 does. Divergences from D1: those per-statement results are built from row
+ * objects, so a duplicate column name keeps only its last value there (use one statement, or the
+ * batch form, to keep them); integers are returned exactly (D1 rounds beyond 2^53) and reals keep
  * their decimal point.
  *
  * <p>Scripted answers ({@link #enqueue}) are used in order, one per request, before the API

@@ -94,6 +94,16 @@ class FakeD1ServerTest {
     }
 
     @Test
+    void severalStatementsGiveOneResultEachInOneTransaction() throws Exception {
+      JsonNode env = json(send("POST", db + "/query", "{\"sql\":\"CREATE TABLE s(v); INSERT INTO s VALUES ('a;b'); SELECT v FROM s\"}"));
+      assertThat(env.get("result")).hasSize(3);
+      assertThat(env.get("result").get(2).get("results").toString()).isEqualTo("[{\"v\":\"a;b\"}]");
+      HttpResponse<String> r = send("POST", db + "/query", "{\"sql\":\"INSERT INTO s VALUES (1); INSERT INTO nope VALUES (1)\"}");
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(server.database(id).prepare("SELECT count(*) AS n FROM s").<Long>first("n")).isEqualTo(1L);
+    }
+
+    @Test
     void paramsWithSeveralStatementsAreRefusedAsD1Does() throws Exception {
       HttpResponse<String> r = send("POST", db + "/query", "{\"sql\":\"SELECT 1; SELECT ?\",\"params\":[1]}");
       assertThat(r.statusCode()).isEqualTo(400);
