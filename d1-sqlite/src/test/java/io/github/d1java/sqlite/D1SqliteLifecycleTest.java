@@ -143,6 +143,22 @@ class D1SqliteLifecycleTest {
     }
 
     @Test
+    void interruptedReaderWaitFailsClearlyAndKeepsTheInterruptFlag() {
+      try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("i.db"))) {
+        Thread.currentThread().interrupt();
+        try {
+          assertThatThrownBy(() -> db.prepare("SELECT 1").all())
+              .isInstanceOf(D1SqlException.class)
+              .hasMessage("D1_ERROR: Interrupted while waiting for a connection.");
+          assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+          Thread.interrupted();
+        }
+        assertThat((Long) db.prepare("SELECT 1 AS v").first("v")).isEqualTo(1L);
+      }
+    }
+
+    @Test
     void readerConnectionsApplyTheSameLimits() {
       try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("l.db"))) {
         String six = String.join(" UNION ", java.util.Collections.nCopies(6, "SELECT 1"));

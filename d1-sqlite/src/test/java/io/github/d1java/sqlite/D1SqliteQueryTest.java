@@ -430,7 +430,9 @@ class D1SqliteQueryTest {
           "SELECT x.y.z FROM t|no such column: x.y.z at offset 7: SQLITE_ERROR",
           "SELECT t.nope FROM t|no such column: t.nope at offset 7: SQLITE_ERROR",
           "SELECT nope, nope FROM t|no such column: nope at offset 7: SQLITE_ERROR",
-          "INSERT INTO nope VALUES (1)|no such table: nope: SQLITE_ERROR"
+          "INSERT INTO nope VALUES (1)|no such table: nope: SQLITE_ERROR",
+          "CREATE TABLE t (x)|table t already exists at offset 13: SQLITE_ERROR",
+          "SELECT v FROM t a, t b|ambiguous column name: v at offset 7: SQLITE_ERROR"
         })
     void errorOffsetsMatchMiniflare(String sql, String message) {
       db.exec("CREATE TABLE t (v)");

@@ -10,19 +10,23 @@ import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
 import io.github.d1java.spi.AbstractD1PreparedStatement;
 import io.github.d1java.spi.D1RawResult;
+import io.github.d1java.spi.D1Values;
 import io.github.d1java.sqlite.D1SqliteDatabase;
 import io.github.d1java.sqlite.internal.SqlScript.Kind;
 import io.github.d1java.sqlite.internal.SqlScript.Statement;
 import io.github.d1java.sqlite.internal.SqlScript.Token;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,7 +95,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private final AtomicLong commitSequence = new AtomicLong();
   private final ConcurrentHashMap<String, Parsed> parseCache = new ConcurrentHashMap<>();
   /** Index count per table, for rows_written; used under the write lock only. */
-  private final Map<String, Long> indexCounts = new java.util.HashMap<>();
+  private final Map<String, Long> indexCounts = new HashMap<>();
   private final long pageSize;
   private volatile long lastRowId;
   private volatile long pages;
@@ -128,7 +132,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Path file = config.file();
       if (file != null) {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+        if (parent != null && !Files.isDirectory(parent)) {
           throw D1SqlException.of(
               "unable to open database file: " + file + ": SQLITE_CANTOPEN", null);
         }
@@ -670,7 +674,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   private static void bind(PreparedStatement ps, int index, Object v) throws SQLException {
     if (v == null) {
-      ps.setNull(index, java.sql.Types.NULL);
+      ps.setNull(index, Types.NULL);
     } else if (v instanceof Long) {
       ps.setLong(index, (Long) v);
     } else if (v instanceof Double) {
@@ -680,7 +684,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     } else if (v instanceof byte[]) {
       ps.setBytes(index, (byte[]) v);
     } else {
-      ps.setObject(index, io.github.d1java.spi.D1Values.toBindValue(v));
+      ps.setObject(index, D1Values.toBindValue(v));
     }
   }
 

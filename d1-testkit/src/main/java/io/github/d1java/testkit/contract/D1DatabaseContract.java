@@ -442,6 +442,20 @@ public abstract class D1DatabaseContract {
     }
 
     @Test
+    void realIntoIntegerColumnStaysRealUnlessWhole() {
+      sql("CREATE TABLE ri (i INTEGER)");
+      db.prepare("INSERT INTO ri VALUES (?), (?)").bind(1.5, 2.0).run();
+      assertThat(db.prepare("SELECT i, typeof(i) FROM ri").raw())
+          .containsExactly(List.of(1.5d, "real"), List.of(2L, "integer"));
+    }
+
+    @Test
+    void numericTextStaysText() {
+      assertThat(db.prepare("SELECT ?, typeof(?1), ? + 1").bind("007", "41").raw())
+          .containsExactly(List.of("007", "text", 42L));
+    }
+
+    @Test
     void strictTableRejectsText() {
       sql("CREATE TABLE st (i INTEGER) STRICT");
       assertD1Error(
@@ -1196,6 +1210,18 @@ public abstract class D1DatabaseContract {
     }
 
     @Test
+    void deferredChecksAlsoSpanOneMultiStatementCall() {
+      D1Meta m =
+          db.prepare(
+                  "PRAGMA defer_foreign_keys = on; INSERT INTO child VALUES (5);"
+                      + " INSERT INTO parent VALUES (5)")
+              .run()
+              .meta();
+      assertThat(m.changes()).isEqualTo(2);
+      assertThat(count("child")).isEqualTo(1L);
+    }
+
+    @Test
     void unresolvedDeferredViolationFailsTheBatchAndRollsBack() {
       assertThatThrownBy(
               () ->
@@ -1271,6 +1297,11 @@ public abstract class D1DatabaseContract {
           D1SqlException.class,
           "D1_ERROR: not authorized: SQLITE_AUTH",
           () -> db.prepare(pragma).all());
+    }
+
+    @Test
+    void recursiveTriggersAreOffByDefault() {
+      assertThat(db.prepare("PRAGMA recursive_triggers").raw()).containsExactly(List.of(0L));
     }
 
     @Test
