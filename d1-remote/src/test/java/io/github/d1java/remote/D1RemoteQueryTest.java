@@ -82,6 +82,19 @@ class D1RemoteQueryTest {
     }
 
     @Test
+    void requestsReuseOneConnection() {
+      for (int i = 0; i < 5; i++) {
+        db.prepare("SELECT ? AS i").bind(i).all();
+      }
+      java.util.Set<Integer> connections = new java.util.HashSet<>();
+      for (RecordedRequest r = fx.server.takeRequest(java.time.Duration.ZERO); r != null;
+          r = fx.server.takeRequest(java.time.Duration.ZERO)) {
+        connections.add(r.connection());
+      }
+      assertThat(connections).hasSize(1);
+    }
+
+    @Test
     void integersKeepAll64BitsBothWays() {
       Object v = db.prepare("SELECT ? AS v").bind(Long.MAX_VALUE).first("v");
       assertThat(v).isEqualTo(Long.MAX_VALUE);

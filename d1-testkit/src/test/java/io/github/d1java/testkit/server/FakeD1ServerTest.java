@@ -336,6 +336,7 @@ class FakeD1ServerTest {
       assertThat(r.path()).isEqualTo("/client/v4" + db + "/raw");
       assertThat(r.header("Authorization")).isEqualTo("Bearer " + server.apiToken());
       assertThat(r.json().get("sql").asText()).isEqualTo("SELECT 1");
+      assertThat(r.connection()).isEqualTo(1);
       assertThat(server.takeRequest(Duration.ZERO)).isNull();
       assertThat(server.requestCount()).isEqualTo(1);
     }
