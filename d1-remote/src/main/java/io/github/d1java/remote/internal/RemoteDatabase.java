@@ -98,7 +98,10 @@ public final class RemoteDatabase implements D1RemoteDatabase {
     for (D1RawResult r : raw) {
       out.add(AbstractD1PreparedStatement.toResult(r));
     }
-    LOG.debug("batch of {} statements done in {} ms", statements.size(), (System.nanoTime() - t0) / 1_000_000);
+    LOG.debug(
+        "batch of {} statements done in {} ms",
+        statements.size(),
+        (System.nanoTime() - t0) / 1_000_000);
     return Collections.unmodifiableList(out);
   }
 
@@ -110,7 +113,8 @@ public final class RemoteDatabase implements D1RemoteDatabase {
     List<D1PreparedStatement> statements = new ArrayList<>(lines.length);
     boolean safe = true;
     for (String line : lines) {
-      // Miniflare drops what is blank once indented comment lines are removed; D1's count skips them
+      // Miniflare drops what is blank once indented comment lines are removed; D1's count skips
+      // them
       if (!INDENTED_COMMENT.matcher(line).replaceAll("").trim().isEmpty()) {
         statements.add(new Statement(line, List.of(), false));
         safe &= SqlClassifier.isReadOnly(line);
@@ -202,7 +206,8 @@ public final class RemoteDatabase implements D1RemoteDatabase {
       throw Codec.malformed("no result for the statement");
     }
     D1RawResult r = Codec.combine(results);
-    LOG.debug("query returned {} rows in {} ms", r.rows().size(), (System.nanoTime() - t0) / 1_000_000);
+    LOG.debug(
+        "query returned {} rows in {} ms", r.rows().size(), (System.nanoTime() - t0) / 1_000_000);
     return r;
   }
 
@@ -266,7 +271,8 @@ public final class RemoteDatabase implements D1RemoteDatabase {
     }
 
     @Override
-    public List<D1Result<Map<String, Object>>> batch(List<? extends D1PreparedStatement> statements) {
+    public List<D1Result<Map<String, Object>>> batch(
+        List<? extends D1PreparedStatement> statements) {
       return RemoteDatabase.this.batch(statements);
     }
 

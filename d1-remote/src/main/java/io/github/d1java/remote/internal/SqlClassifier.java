@@ -7,17 +7,35 @@ import java.util.Set;
 
 /**
  * A small SQL scanner that skips strings, quoted identifiers and comments. It decides,
- * conservatively, whether SQL only reads (a single {@code SELECT}, {@code EXPLAIN}, {@code WITH}
- * or {@code VALUES} statement naming no writing keyword; anything unsure counts as a write), and
+ * conservatively, whether SQL only reads (a single {@code SELECT}, {@code EXPLAIN}, {@code WITH} or
+ * {@code VALUES} statement naming no writing keyword; anything unsure counts as a write), and
  * splits a text into its statements. Stateless.
  */
 public final class SqlClassifier {
 
   private static final Set<String> READ_START = Set.of("SELECT", "EXPLAIN", "WITH", "VALUES");
   private static final Set<String> WRITES =
-      Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "PRAGMA",
-          "ATTACH", "DETACH", "VACUUM", "REINDEX", "ANALYZE", "BEGIN", "COMMIT", "SAVEPOINT",
-          "RELEASE", "ROLLBACK", "RETURNING", "INTO");
+      Set.of(
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "REPLACE",
+          "CREATE",
+          "DROP",
+          "ALTER",
+          "PRAGMA",
+          "ATTACH",
+          "DETACH",
+          "VACUUM",
+          "REINDEX",
+          "ANALYZE",
+          "BEGIN",
+          "COMMIT",
+          "SAVEPOINT",
+          "RELEASE",
+          "ROLLBACK",
+          "RETURNING",
+          "INTO");
 
   /**
    * One statement of a text.
@@ -96,7 +114,11 @@ public final class SqlClassifier {
         i = e;
       } else {
         code |= !Character.isWhitespace(c);
-        params |= c == '?' || ((c == ':' || c == '@' || c == '$') && i + 1 < n && wordStart(sql.charAt(i + 1)));
+        params |=
+            c == '?'
+                || ((c == ':' || c == '@' || c == '$')
+                    && i + 1 < n
+                    && wordStart(sql.charAt(i + 1)));
         i++;
       }
     }
@@ -161,7 +183,10 @@ public final class SqlClassifier {
   }
 
   private static int wordEnd(String sql, int i) {
-    while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
+    while (i < sql.length()
+        && (Character.isLetterOrDigit(sql.charAt(i))
+            || sql.charAt(i) == '_'
+            || sql.charAt(i) == '$')) {
       i++;
     }
     return i;

@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * A scripted answer for {@link FakeD1Server#enqueue}, described as data: what to send (a status,
- * headers and body; or the real API's answer), after what delay, and whether to drop the
- * connection instead. Immutable and thread-safe.
+ * headers and body; or the real API's answer), after what delay, and whether to drop the connection
+ * instead. Immutable and thread-safe.
  *
  * <pre>{@code
  * server.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(2)));
@@ -41,7 +41,8 @@ public final class FakeResponse {
   private final byte[] body;
   private final Duration delay;
 
-  private FakeResponse(Kind kind, int status, Map<String, String> headers, byte[] body, Duration delay) {
+  private FakeResponse(
+      Kind kind, int status, Map<String, String> headers, byte[] body, Duration delay) {
     this.kind = kind;
     this.status = status;
     this.headers = Map.copyOf(headers);
@@ -60,7 +61,8 @@ public final class FakeResponse {
     Objects.requireNonNull(body, "body");
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Content-Type", "application/json; charset=UTF-8");
-    return new FakeResponse(Kind.SCRIPTED, status, h, body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+    return new FakeResponse(
+        Kind.SCRIPTED, status, h, body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
   }
 
   /**
@@ -76,7 +78,10 @@ public final class FakeResponse {
     ObjectNode env = MAPPER.createObjectNode();
     env.putArray("result");
     env.put("success", false);
-    env.putArray("errors").addObject().put("code", code).put("message", Objects.requireNonNull(message, "message"));
+    env.putArray("errors")
+        .addObject()
+        .put("code", code)
+        .put("message", Objects.requireNonNull(message, "message"));
     env.putArray("messages");
     FakeResponse r = json(status, env.toString());
     return code == 7500 ? r.withHeader("cf-d1", "err=7500") : r;
@@ -206,6 +211,11 @@ public final class FakeResponse {
 
   @Override
   public String toString() {
-    return "FakeResponse[" + kind + (kind == Kind.SCRIPTED ? " " + status : "") + ", delay=" + delay + "]";
+    return "FakeResponse["
+        + kind
+        + (kind == Kind.SCRIPTED ? " " + status : "")
+        + ", delay="
+        + delay
+        + "]";
   }
 }
