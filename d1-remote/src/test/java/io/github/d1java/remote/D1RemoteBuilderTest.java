@@ -20,46 +20,27 @@ class D1RemoteBuilderTest {
     return D1Remote.builder().accountId("acc").apiToken("tok").databaseId("db-1");
   }
 
+  private static Arguments invalid(UnaryOperator<D1Remote.Builder> change, String message) {
+    return Arguments.of(change, message);
+  }
+
   static Stream<Arguments> invalid() {
     return Stream.of(
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.accountId(null), "accountId is required"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.accountId("a/b"), "accountId must match"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.apiToken(" "), "apiToken is required"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.apiToken("a b"),
-            "apiToken must not contain whitespace"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.databaseId(null),
-            "databaseId or databaseName is required"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.databaseName("x"), "not both"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.databaseId("x y"), "databaseId must match"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.baseUrl("ftp://x"),
-            "baseUrl must be an absolute http(s) URL"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.baseUrl("http://bad host"), "baseUrl"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.requestTimeout(Duration.ZERO),
-            "requestTimeout must be positive"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.connectTimeout(null),
-            "connectTimeout is required"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.deadline(Duration.ofSeconds(-1)),
-            "deadline must be positive"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.maxAttempts(0),
-            "maxAttempts must be at least 1"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.initialBackoff(Duration.ofSeconds(9)),
-            "maxBackoff must not be less"),
-        Arguments.of(
-            (UnaryOperator<D1Remote.Builder>) b -> b.pollInterval(Duration.ofMillis(-1)),
-            "pollInterval must not be negative"));
+        invalid(b -> b.accountId(null), "accountId is required"),
+        invalid(b -> b.accountId("a/b"), "accountId must match"),
+        invalid(b -> b.apiToken(" "), "apiToken is required"),
+        invalid(b -> b.apiToken("a b"), "apiToken must not contain whitespace"),
+        invalid(b -> b.databaseId(null), "databaseId or databaseName is required"),
+        invalid(b -> b.databaseName("x"), "not both"),
+        invalid(b -> b.databaseId("x y"), "databaseId must match"),
+        invalid(b -> b.baseUrl("ftp://x"), "baseUrl must be an absolute http(s) URL"),
+        invalid(b -> b.baseUrl("http://bad host"), "baseUrl"),
+        invalid(b -> b.requestTimeout(Duration.ZERO), "requestTimeout must be positive"),
+        invalid(b -> b.connectTimeout(null), "connectTimeout is required"),
+        invalid(b -> b.deadline(Duration.ofSeconds(-1)), "deadline must be positive"),
+        invalid(b -> b.maxAttempts(0), "maxAttempts must be at least 1"),
+        invalid(b -> b.initialBackoff(Duration.ofSeconds(9)), "maxBackoff must not be less"),
+        invalid(b -> b.pollInterval(Duration.ofMillis(-1)), "pollInterval must not be negative"));
   }
 
   @ParameterizedTest
