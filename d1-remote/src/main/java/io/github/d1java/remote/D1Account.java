@@ -28,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Account-level D1 operations over the REST API: create, list, get and delete databases; export
- * to a file; import an SQL file; time travel. Get one from {@link D1Remote.Builder#buildAccount()}
- * or {@link D1RemoteDatabase#account()}.
+ * Account-level D1 operations over the REST API: create, list, get and delete databases; export to
+ * a file; import an SQL file; time travel. Get one from {@link D1Remote.Builder#buildAccount()} or
+ * {@link D1RemoteDatabase#account()}.
  *
  * <p>Reads (list, get, bookmarks, export and import polls) are retried like read-only queries;
  * create, delete, ingest and restore are never retried. Thread-safe and stateless apart from the
@@ -203,7 +203,10 @@ public final class D1Account {
     Objects.requireNonNull(idOrName, "idOrName");
     try {
       return Optional.of(
-          info(transport.call("get database", "GET", path + "/" + Transport.segment(idOrName), null, true).path("result")));
+          info(
+              transport
+                  .call("get database", "GET", path + "/" + Transport.segment(idOrName), null, true)
+                  .path("result")));
     } catch (D1ApiException e) {
       if (e.status() == 404) {
         return Optional.empty();
@@ -251,7 +254,8 @@ public final class D1Account {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(options, "options");
     if (Files.isDirectory(target)) {
-      throw new IllegalArgumentException("Please specify a file path for the export, not a directory: " + target);
+      throw new IllegalArgumentException(
+          "Please specify a file path for the export, not a directory: " + target);
     }
     String url = path + "/" + databaseId + "/export";
     ObjectNode body = Transport.MAPPER.createObjectNode().put("output_format", "polling");
@@ -267,7 +271,8 @@ public final class D1Account {
       status = pollingResult(transport.call("export poll", "POST", url, body, true), "export");
     }
     if (!"complete".equals(status.path("status").asText())) {
-      throw new D1ApiException(-1, 0, "D1 reset before export completed! " + status.path("error").asText(""), false);
+      throw new D1ApiException(
+          -1, 0, "D1 reset before export completed! " + status.path("error").asText(""), false);
     }
     String filename = status.path("result").path("filename").asText(null);
     String signedUrl = status.path("result").path("signed_url").asText(null);
@@ -280,8 +285,8 @@ public final class D1Account {
 
   /**
    * Imports an SQL file with D1's protocol: init with the file's MD5, upload to the presigned URL
-   * (skipped when D1 already has the file), ingest, then poll until done. D1 runs the whole file
-   * in one transaction: on failure nothing is applied.
+   * (skipped when D1 already has the file), ingest, then poll until done. D1 runs the whole file in
+   * one transaction: on failure nothing is applied.
    *
    * @param databaseId the UUID; not null
    * @param sqlFile the SQL file; not null
@@ -294,22 +299,28 @@ public final class D1Account {
   public ImportResult importSql(String databaseId, Path sqlFile, Consumer<String> progress) {
     D1Remote.requireId("databaseId", databaseId);
     Objects.requireNonNull(sqlFile, "sqlFile");
-    Consumer<String> out = progress == null ? m -> { } : progress;
+    Consumer<String> out = progress == null ? m -> {} : progress;
     String etag = md5(sqlFile);
     String url = path + "/" + databaseId + "/import";
     ObjectNode init = Transport.MAPPER.createObjectNode().put("action", "init").put("etag", etag);
     JsonNode r = pollingResult(transport.call("import init", "POST", url, init, true), "import");
     if (r.hasNonNull("upload_url")) {
       String filename = r.path("filename").asText();
-      String got = transport.upload("import upload", URI.create(r.get("upload_url").asText()), sqlFile);
+      String got =
+          transport.upload("import upload", URI.create(r.get("upload_url").asText()), sqlFile);
       if (got == null) {
         throw new D1ApiException(-1, 0, "File did not upload successfully. Please retry.", true);
       }
       if (!got.equals(etag)) {
-        throw new D1ApiException(-1, 0, "File contents did not upload successfully. Please retry.", true);
+        throw new D1ApiException(
+            -1, 0, "File contents did not upload successfully. Please retry.", true);
       }
-      ObjectNode ingest = Transport.MAPPER.createObjectNode()
-          .put("action", "ingest").put("etag", etag).put("filename", filename);
+      ObjectNode ingest =
+          Transport.MAPPER
+              .createObjectNode()
+              .put("action", "ingest")
+              .put("etag", etag)
+              .put("filename", filename);
       r = pollingResult(transport.call("import ingest", "POST", url, ingest, false), "import");
     } else {
       out.accept("File already uploaded. Processing.");
@@ -318,8 +329,11 @@ public final class D1Account {
     long start = transport.now();
     while ("active".equals(r.path("status").asText())) {
       transport.pollPause("import", start);
-      ObjectNode poll = Transport.MAPPER.createObjectNode()
-          .put("action", "poll").put("current_bookmark", r.path("at_bookmark").asText());
+      ObjectNode poll =
+          Transport.MAPPER
+              .createObjectNode()
+              .put("action", "poll")
+              .put("current_bookmark", r.path("at_bookmark").asText());
       r = pollingResult(transport.call("import poll", "POST", url, poll, true), "import");
       r.path("messages").forEach(m -> out.accept(m.asText()));
     }
@@ -360,8 +374,17 @@ public final class D1Account {
    */
   public String bookmark(String databaseId, Instant timestamp) {
     D1Remote.requireId("databaseId", databaseId);
-    String q = timestamp == null ? "" : "?timestamp=" + URLEncoder.encode(timestamp.toString(), StandardCharsets.UTF_8);
-    JsonNode env = transport.call("time travel bookmark", "GET", path + "/" + databaseId + "/time_travel/bookmark" + q, null, true);
+    String q =
+        timestamp == null
+            ? ""
+            : "?timestamp=" + URLEncoder.encode(timestamp.toString(), StandardCharsets.UTF_8);
+    JsonNode env =
+        transport.call(
+            "time travel bookmark",
+            "GET",
+            path + "/" + databaseId + "/time_travel/bookmark" + q,
+            null,
+            true);
     return env.path("result").path("bookmark").asText(null);
   }
 
@@ -377,10 +400,19 @@ public final class D1Account {
     D1Remote.requireId("databaseId", databaseId);
     Objects.requireNonNull(bookmark, "bookmark");
     String q = "?bookmark=" + URLEncoder.encode(bookmark, StandardCharsets.UTF_8);
-    JsonNode r = transport.call("time travel restore", "POST", path + "/" + databaseId + "/time_travel/restore" + q, null, false)
-        .path("result");
+    JsonNode r =
+        transport
+            .call(
+                "time travel restore",
+                "POST",
+                path + "/" + databaseId + "/time_travel/restore" + q,
+                null,
+                false)
+            .path("result");
     return new RestoreResult(
-        r.path("bookmark").asText(null), r.path("previous_bookmark").asText(null), r.path("message").asText(null));
+        r.path("bookmark").asText(null),
+        r.path("previous_bookmark").asText(null),
+        r.path("message").asText(null));
   }
 
   @Override
@@ -391,7 +423,8 @@ public final class D1Account {
   private JsonNode pollingResult(JsonNode envelope, String what) {
     JsonNode r = envelope.path("result");
     if (r.has("success") && !r.path("success").asBoolean(true)) {
-      throw new D1ApiException(-1, 0, transport.scrub(r.path("error").asText(what + " failed")), false);
+      throw new D1ApiException(
+          -1, 0, transport.scrub(r.path("error").asText(what + " failed")), false);
     }
     r.path("messages").forEach(m -> LOG.debug("{}: {}", what, m.asText()));
     return r;
@@ -405,7 +438,9 @@ public final class D1Account {
         text(r, "version"),
         r.hasNonNull("num_tables") ? r.get("num_tables").asLong() : null,
         r.hasNonNull("file_size") ? r.get("file_size").asLong() : null,
-        r.hasNonNull("running_in_region") ? r.get("running_in_region").asText() : text(r, "created_in_region"),
+        r.hasNonNull("running_in_region")
+            ? r.get("running_in_region").asText()
+            : text(r, "created_in_region"),
         text(r, "jurisdiction"));
   }
 

@@ -3,10 +3,10 @@ package io.github.d1java.remote;
 import io.github.d1java.D1Exception;
 
 /**
- * {@code D1_API_ERROR}: the REST API refused a request for a reason that is not an SQL error:
- * a database or route that does not exist (HTTP 404, codes 7404 and 7003), a database name already
- * taken (7502), an account limit (7406), a malformed request (7400 outside SQL), a failed export
- * or import. SQL errors are {@link io.github.d1java.D1SqlException}s, as in the binding.
+ * {@code D1_API_ERROR}: the REST API refused a request for a reason that is not an SQL error: a
+ * database or route that does not exist (HTTP 404, codes 7404 and 7003), a database name already
+ * taken (7502), an account limit (7406), a malformed request (7400 outside SQL), a failed export or
+ * import. SQL errors are {@link io.github.d1java.D1SqlException}s, as in the binding.
  *
  * <p>Immutable and thread-safe. The message never contains the API token.
  */

@@ -1,7 +1,6 @@
 package io.github.d1java.remote;
 
 import io.github.d1java.remote.internal.RemoteConfig;
-import io.github.d1java.remote.internal.RemoteDatabase;
 import io.github.d1java.remote.internal.RetryClock;
 import io.github.d1java.remote.internal.Transport;
 import java.net.URI;
@@ -64,8 +63,10 @@ import java.util.regex.Pattern;
  *       precision on what it receives.
  *   <li>Blob parameters are sent as JSON arrays of byte values, as D1's binding protocol does; the
  *       REST API documents only strings.
- *   <li>A statement whose SQL holds several statements returns the last one's rows (as the binding
- *       does), but D1's REST API refuses parameters with several statements.
+ *   <li>A statement whose SQL holds several statements returns the last one's rows, as the binding
+ *       does. D1's REST API refuses parameters with several statements, so when there are
+ *       parameters the client splits the SQL itself (outside strings, comments and trigger bodies)
+ *       and sends the pieces as one batch, a single transaction.
  *   <li>{@code dump()} fails: use {@link D1Account#export}. Sessions never learn bookmarks.
  * </ul>
  *
@@ -171,13 +172,14 @@ public final class D1Remote {
   static void requireId(String property, String value) {
     Objects.requireNonNull(value, property);
     if (!ID.matcher(value).matches()) {
-      throw new IllegalArgumentException(property + " must match [A-Za-z0-9_-]+, got '" + value + "'");
+      throw new IllegalArgumentException(
+          property + " must match [A-Za-z0-9_-]+, got '" + value + "'");
     }
   }
 
   /**
-   * Builds a remote database or account client. Not thread-safe; the clients it builds are.
-   * Every setter validates at {@link #build()} time and names the property in its message.
+   * Builds a remote database or account client. Not thread-safe; the clients it builds are. Every
+   * setter validates at {@link #build()} time and names the property in its message.
    */
   public static final class Builder {
     private String baseUrl = DEFAULT_BASE_URL;
@@ -349,8 +351,8 @@ public final class D1Remote {
     }
 
     /**
-     * Builds the database client. When only {@link #databaseName} was given this makes one
-     * request to resolve it.
+     * Builds the database client. When only {@link #databaseName} was given this makes one request
+     * to resolve it.
      *
      * @return the database
      * @throws IllegalStateException naming the first missing or invalid property
@@ -378,7 +380,13 @@ public final class D1Remote {
                 .orElseThrow(
                     () ->
                         new D1ApiException(
-                            404, 7404, "databaseName: no database named '" + databaseName + "' in account " + accountId, false));
+                            404,
+                            7404,
+                            "databaseName: no database named '"
+                                + databaseName
+                                + "' in account "
+                                + accountId,
+                            false));
       }
       return account.database(id);
     }
@@ -405,22 +413,41 @@ public final class D1Remote {
         throw new IllegalStateException("baseUrl is not a valid URL: '" + baseUrl + "'", e);
       }
       check(accountId != null, "accountId is required");
-      check(ID.matcher(accountId).matches(), "accountId must match [A-Za-z0-9_-]+, got '" + accountId + "'");
+      check(
+          ID.matcher(accountId).matches(),
+          "accountId must match [A-Za-z0-9_-]+, got '" + accountId + "'");
       check(apiToken != null && !apiToken.isBlank(), "apiToken is required");
-      check(apiToken.chars().noneMatch(c -> c <= ' ' || c == 127), "apiToken must not contain whitespace or control characters");
+      check(
+          apiToken.chars().noneMatch(c -> c <= ' ' || c == 127),
+          "apiToken must not contain whitespace or control characters");
       positive("connectTimeout", connectTimeout);
       positive("requestTimeout", requestTimeout);
       positive("deadline", deadline);
       check(maxAttempts >= 1, "maxAttempts must be at least 1, got " + maxAttempts);
       notNegative("initialBackoff", initialBackoff);
       notNegative("maxBackoff", maxBackoff);
-      check(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff must not be less than initialBackoff");
+      check(
+          maxBackoff.compareTo(initialBackoff) >= 0,
+          "maxBackoff must not be less than initialBackoff");
       notNegative("pollInterval", pollInterval);
       positive("pollTimeout", pollTimeout);
       check(httpVersion != null, "httpVersion is required");
       return new RemoteConfig(
-          base, accountId, apiToken, connectTimeout, requestTimeout, deadline, maxAttempts,
-          initialBackoff, maxBackoff, pollInterval, pollTimeout, logBoundValues, httpVersion, clock, random);
+          base,
+          accountId,
+          apiToken,
+          connectTimeout,
+          requestTimeout,
+          deadline,
+          maxAttempts,
+          initialBackoff,
+          maxBackoff,
+          pollInterval,
+          pollTimeout,
+          logBoundValues,
+          httpVersion,
+          clock,
+          random);
     }
 
     private static void positive(String name, Duration d) {
@@ -441,8 +468,17 @@ public final class D1Remote {
 
     @Override
     public String toString() {
-      return "D1Remote.Builder[baseUrl=" + baseUrl + ", accountId=" + accountId + ", databaseId="
-          + databaseId + ", databaseName=" + databaseName + ", apiToken=" + (apiToken == null ? "null" : "***") + "]";
+      return "D1Remote.Builder[baseUrl="
+          + baseUrl
+          + ", accountId="
+          + accountId
+          + ", databaseId="
+          + databaseId
+          + ", databaseName="
+          + databaseName
+          + ", apiToken="
+          + (apiToken == null ? "null" : "***")
+          + "]";
     }
   }
 }

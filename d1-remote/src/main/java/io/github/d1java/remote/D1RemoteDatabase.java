@@ -4,9 +4,9 @@ import io.github.d1java.D1Database;
 import io.github.d1java.D1DatabaseSession;
 
 /**
- * A {@link D1Database} that runs every call as one request to D1's REST API ({@code POST
- * .../raw}). Results, meta and exceptions are those of the local engine for the same work; the
- * differences are listed on {@link D1Remote}.
+ * A {@link D1Database} that runs every call as one request to D1's REST API ({@code POST .../raw}).
+ * Results, meta and exceptions are those of the local engine for the same work; the differences are
+ * listed on {@link D1Remote}.
  *
  * <ul>
  *   <li>{@code all}, {@code run}, {@code first} and {@code raw} send {@code {sql, params}}; rows
@@ -15,9 +15,9 @@ import io.github.d1java.D1DatabaseSession;
  *   <li>{@code exec} splits on newlines as D1's binding does and sends the lines as one batch.
  *   <li>{@code dump} always fails with {@link io.github.d1java.D1DumpException}: use {@link
  *       D1Account#export}.
- *   <li>{@code withSession} works but the REST API has no sessions: every query runs on the
- *       primary and {@link D1DatabaseSession#getBookmark()} returns the bookmark the session was
- *       started from, or null, never a newer one.
+ *   <li>{@code withSession} works but the REST API has no sessions: every query runs on the primary
+ *       and {@link D1DatabaseSession#getBookmark()} returns the bookmark the session was started
+ *       from, or null, never a newer one.
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} is idempotent; afterwards every call throws {@link

@@ -29,7 +29,8 @@ class D1AccountTest {
 
   /** A clock tests move by hand. */
   static final class MutableClock extends Clock {
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-01T10:00:00Z"));
+    final AtomicReference<Instant> now =
+        new AtomicReference<>(Instant.parse("2026-11-01T10:00:00Z"));
 
     @Override
     public ZoneOffset getZone() {
@@ -55,8 +56,14 @@ class D1AccountTest {
   @BeforeEach
   void setUp() {
     server = FakeD1Server.builder().clock(time).maxDatabases(30).start();
-    account = D1Remote.builder().baseUrl(server.baseUrl()).accountId(server.accountId()).apiToken(server.apiToken())
-        .pollInterval(Duration.ofMillis(250)).clock(clock).buildAccount();
+    account =
+        D1Remote.builder()
+            .baseUrl(server.baseUrl())
+            .accountId(server.accountId())
+            .apiToken(server.apiToken())
+            .pollInterval(Duration.ofMillis(250))
+            .clock(clock)
+            .buildAccount();
   }
 
   @AfterEach
@@ -71,9 +78,16 @@ class D1AccountTest {
       D1DatabaseInfo created = account.create("orders", "weur");
       assertThat(created.name()).isEqualTo("orders");
       assertThat(created.region()).isEqualTo("ENAM");
-      assertThat(server.takeRequest().json().toString()).isEqualTo("{\"name\":\"orders\",\"primary_location_hint\":\"weur\"}");
-      assertThat(account.get(created.uuid())).get().extracting(D1DatabaseInfo::name).isEqualTo("orders");
-      assertThat(account.get("orders")).get().extracting(D1DatabaseInfo::uuid).isEqualTo(created.uuid());
+      assertThat(server.takeRequest().json().toString())
+          .isEqualTo("{\"name\":\"orders\",\"primary_location_hint\":\"weur\"}");
+      assertThat(account.get(created.uuid()))
+          .get()
+          .extracting(D1DatabaseInfo::name)
+          .isEqualTo("orders");
+      assertThat(account.get("orders"))
+          .get()
+          .extracting(D1DatabaseInfo::uuid)
+          .isEqualTo(created.uuid());
       assertThat(account.list()).extracting(D1DatabaseInfo::uuid).containsExactly(created.uuid());
       account.delete(created.uuid());
       assertThat(account.get(created.uuid())).isEmpty();
@@ -86,42 +100,52 @@ class D1AccountTest {
       for (int i = 0; i < 23; i++) {
         ids.add(server.createDatabase("db" + i));
       }
-      assertThat(account.list(null, 10)).extracting(D1DatabaseInfo::uuid).containsExactlyElementsOf(ids);
+      assertThat(account.list(null, 10))
+          .extracting(D1DatabaseInfo::uuid)
+          .containsExactlyElementsOf(ids);
       List<String> pages = new ArrayList<>();
-      for (RecordedRequest r = server.takeRequest(Duration.ZERO); r != null; r = server.takeRequest(Duration.ZERO)) {
+      for (RecordedRequest r = server.takeRequest(Duration.ZERO);
+          r != null;
+          r = server.takeRequest(Duration.ZERO)) {
         pages.add(r.target().replaceAll(".*\\?", ""));
       }
-      assertThat(pages).containsExactly("page=1&per_page=10", "page=2&per_page=10", "page=3&per_page=10");
+      assertThat(pages)
+          .containsExactly("page=1&per_page=10", "page=2&per_page=10", "page=3&per_page=10");
     }
 
     @Test
     void aTakenNameIsAnApiError() {
       account.create("dup");
       assertThatThrownBy(() -> account.create("dup"))
-          .isInstanceOfSatisfying(D1ApiException.class, e -> assertThat(e.apiCode()).isEqualTo(7502))
+          .isInstanceOfSatisfying(
+              D1ApiException.class, e -> assertThat(e.apiCode()).isEqualTo(7502))
           .hasMessageContaining("already exists");
     }
 
     @Test
     void anInvalidNameIsAnApiError() {
       assertThatThrownBy(() -> account.create("-bad name"))
-          .isInstanceOfSatisfying(D1ApiException.class, e -> assertThat(e.apiCode()).isEqualTo(7400));
+          .isInstanceOfSatisfying(
+              D1ApiException.class, e -> assertThat(e.apiCode()).isEqualTo(7400));
     }
 
     @Test
     void deletingAnUnknownDatabaseIs404() {
       assertThatThrownBy(() -> account.delete("00000000-0000-0000-0000-000000000000"))
-          .isInstanceOfSatisfying(D1ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(404);
-            assertThat(e.apiCode()).isEqualTo(7404);
-          });
+          .isInstanceOfSatisfying(
+              D1ApiException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(404);
+                assertThat(e.apiCode()).isEqualTo(7404);
+              });
     }
 
     @Test
     void queryingAnUnknownDatabaseIs404() {
       D1RemoteDatabase db = account.database("00000000-0000-0000-0000-000000000000");
       assertThatThrownBy(() -> db.prepare("SELECT 1").all())
-          .isInstanceOf(D1ApiException.class).hasMessageContaining("could not be found [code: 7404]");
+          .isInstanceOf(D1ApiException.class)
+          .hasMessageContaining("could not be found [code: 7404]");
     }
 
     @Test
@@ -142,24 +166,28 @@ class D1AccountTest {
     void seed() {
       id = server.createDatabase("src");
       D1Database local = server.database(id);
-      local.exec("CREATE TABLE foo(id INTEGER PRIMARY KEY, value TEXT)\nINSERT INTO foo VALUES (1, 'it''s'), (2, NULL)");
+      local.exec(
+          "CREATE TABLE foo(id INTEGER PRIMARY KEY, value TEXT)\n"
+              + "INSERT INTO foo VALUES (1, 'it''s'), (2, NULL)");
     }
 
     @Test
     void exportPollsThenDownloadsTheFile(@TempDir Path dir) throws IOException {
       Path out = dir.resolve("dump.sql");
       D1Account.ExportResult r = account.export(id, out);
-      assertThat(Files.readString(out)).isEqualTo(
-          "PRAGMA defer_foreign_keys=TRUE;\n"
-              + "CREATE TABLE foo(id INTEGER PRIMARY KEY, value TEXT);\n"
-              + "INSERT INTO \"foo\" (\"id\",\"value\") VALUES(1,'it''s');\n"
-              + "INSERT INTO \"foo\" (\"id\",\"value\") VALUES(2,NULL);");
+      assertThat(Files.readString(out))
+          .isEqualTo(
+              "PRAGMA defer_foreign_keys=TRUE;\n"
+                  + "CREATE TABLE foo(id INTEGER PRIMARY KEY, value TEXT);\n"
+                  + "INSERT INTO \"foo\" (\"id\",\"value\") VALUES(1,'it''s');\n"
+                  + "INSERT INTO \"foo\" (\"id\",\"value\") VALUES(2,NULL);");
       assertThat(r.bytes()).isEqualTo(Files.size(out));
       assertThat(r.filename()).startsWith(id);
       RecordedRequest start = server.takeRequest();
       assertThat(start.json().get("output_format").asText()).isEqualTo("polling");
       assertThat(start.json().has("current_bookmark")).isFalse();
-      assertThat(server.takeRequest().json().get("current_bookmark").asText()).isEqualTo(r.atBookmark());
+      assertThat(server.takeRequest().json().get("current_bookmark").asText())
+          .isEqualTo(r.atBookmark());
       RecordedRequest download = server.takeRequest();
       assertThat(download.header("authorization")).isNull();
       assertThat(clock.sleeps).containsExactly(Duration.ofMillis(250));
@@ -182,11 +210,18 @@ class D1AccountTest {
 
     @Test
     void anExportThatStaysActiveFailsAfterThePollTimeout(@TempDir Path dir) {
-      D1Account impatient = D1Remote.builder().baseUrl(server.baseUrl()).accountId(server.accountId())
-          .apiToken(server.apiToken()).pollInterval(Duration.ofSeconds(1)).pollTimeout(Duration.ofSeconds(3))
-          .clock(clock).buildAccount();
-      String active = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"success\":true,"
-          + "\"type\":\"export\",\"at_bookmark\":\"b\",\"status\":\"active\",\"messages\":[]}}";
+      D1Account impatient =
+          D1Remote.builder()
+              .baseUrl(server.baseUrl())
+              .accountId(server.accountId())
+              .apiToken(server.apiToken())
+              .pollInterval(Duration.ofSeconds(1))
+              .pollTimeout(Duration.ofSeconds(3))
+              .clock(clock)
+              .buildAccount();
+      String active =
+          "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"success\":true,"
+              + "\"type\":\"export\",\"at_bookmark\":\"b\",\"status\":\"active\",\"messages\":[]}}";
       for (int i = 0; i < 10; i++) {
         server.enqueue(FakeResponse.json(200, active));
       }
@@ -198,13 +233,20 @@ class D1AccountTest {
 
     @Test
     void aFailedExportPollIsAnApiError(@TempDir Path dir) {
-      server.enqueue(FakeResponse.json(200,
-          "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"success\":false,\"error\":\"D1 reset\"}}"));
+      server.enqueue(
+          FakeResponse.json(
+              200,
+              "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"success\":false,\"error\":\"D1"
+                  + " reset\"}}"));
       assertThatThrownBy(() -> account.export(id, dir.resolve("x.sql")))
-          .isInstanceOf(D1ApiException.class).hasMessageContaining("D1 reset");
+          .isInstanceOf(D1ApiException.class)
+          .hasMessageContaining("D1 reset");
     }
 
-    /** A one-statement SQL file, and the init request passed through so the next answer is the upload's. */
+    /**
+     * A one-statement SQL file, and the init request passed through so the next answer is the
+     * upload's.
+     */
     private Path smallImport(Path dir) throws IOException {
       Path file = Files.writeString(dir.resolve("in.sql"), "SELECT 1;");
       server.enqueue(FakeResponse.passThrough());
@@ -244,7 +286,9 @@ class D1AccountTest {
       server.enqueue(FakeResponse.json(403, "<Error><Code>AccessDenied</Code></Error>"));
       Path out = dir.resolve("x.sql");
       assertThatThrownBy(() -> account.export(id, out))
-          .isInstanceOfSatisfying(io.github.d1java.D1TransportException.class, e -> assertThat(e.status()).isEqualTo(403))
+          .isInstanceOfSatisfying(
+              io.github.d1java.D1TransportException.class,
+              e -> assertThat(e.status()).isEqualTo(403))
           .hasMessageContaining("AccessDenied");
       assertThat(out).doesNotExist();
       assertThat(dir).isEmptyDirectory();
@@ -252,7 +296,8 @@ class D1AccountTest {
 
     @Test
     void exportRefusesADirectoryTarget(@TempDir Path dir) {
-      assertThatThrownBy(() -> account.export(id, dir)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> account.export(id, dir))
+          .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -267,7 +312,9 @@ class D1AccountTest {
     void importUploadsIngestsAndPollsWithProgress(@TempDir Path dir) throws IOException {
       String target = server.createDatabase("dst");
       Path file = dir.resolve("in.sql");
-      Files.writeString(file, "CREATE TABLE bar(x);\nINSERT INTO bar VALUES (1);\nINSERT INTO bar VALUES ('a;b');\n");
+      Files.writeString(
+          file,
+          "CREATE TABLE bar(x);\nINSERT INTO bar VALUES (1);\nINSERT INTO bar VALUES ('a;b');\n");
       List<String> progress = new ArrayList<>();
       D1Account.ImportResult r = account.importSql(target, file, progress::add);
       assertThat(r.numQueries()).isEqualTo(3);
@@ -290,7 +337,11 @@ class D1AccountTest {
       account.export(id, out);
       String target = server.createDatabase("copy");
       account.importSql(target, out, null);
-      assertThat(server.database(target).prepare("SELECT value FROM foo WHERE id = 3").<String>first("value"))
+      assertThat(
+              server
+                  .database(target)
+                  .prepare("SELECT value FROM foo WHERE id = 3")
+                  .<String>first("value"))
           .isEqualTo("line1\r\nline2");
     }
 
@@ -300,9 +351,14 @@ class D1AccountTest {
       Path file = dir.resolve("bad.sql");
       Files.writeString(file, "CREATE TABLE ok(x);\nINSERT INTO missing VALUES (1);");
       assertThatThrownBy(() -> account.importSql(target, file, null))
-          .isInstanceOf(D1ApiException.class).hasMessageContaining("no such table: missing");
-      assertThat(server.database(target).prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'ok'")
-          .<Long>first("n")).isZero();
+          .isInstanceOf(D1ApiException.class)
+          .hasMessageContaining("no such table: missing");
+      assertThat(
+              server
+                  .database(target)
+                  .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'ok'")
+                  .<Long>first("n"))
+          .isZero();
     }
 
     @Test
@@ -340,7 +396,8 @@ class D1AccountTest {
       assertThat(db.prepare("SELECT v FROM t").raw()).containsExactly(List.of("before"));
 
       account.restore(id, r.previousBookmark());
-      assertThat(db.prepare("SELECT v FROM t ORDER BY rowid").raw()).containsExactly(List.of("before"), List.of("after"));
+      assertThat(db.prepare("SELECT v FROM t ORDER BY rowid").raw())
+          .containsExactly(List.of("before"), List.of("after"));
       assertThat(server.takeRequest(Duration.ZERO)).isNotNull();
     }
 
@@ -357,8 +414,12 @@ class D1AccountTest {
     @Test
     void anUnknownBookmarkIsRefused() {
       String id = server.createDatabase("tt3");
-      assertThatThrownBy(() -> account.restore(id, "ffffffff-ffffffff-ffffffff-ffffffffffffffffffffffffffffffff"))
-          .isInstanceOf(D1ApiException.class).hasMessageContaining("Invalid bookmark");
+      assertThatThrownBy(
+              () ->
+                  account.restore(
+                      id, "ffffffff-ffffffff-ffffffff-ffffffffffffffffffffffffffffffff"))
+          .isInstanceOf(D1ApiException.class)
+          .hasMessageContaining("Invalid bookmark");
     }
 
     @Test
@@ -367,8 +428,15 @@ class D1AccountTest {
       D1RemoteDatabase db = account.database(id);
       db.exec("CREATE TABLE u(v UNIQUE)");
       db.prepare("INSERT INTO u VALUES (1)").run();
-      assertThatThrownBy(() -> db.prepare("INSERT INTO u VALUES (1)").run()).isInstanceOf(D1ConstraintException.class);
-      assertThat(new String(db.prepare("SELECT 'ok' AS s").<String>first("s").getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo("ok");
+      assertThatThrownBy(() -> db.prepare("INSERT INTO u VALUES (1)").run())
+          .isInstanceOf(D1ConstraintException.class);
+      assertThat(
+              new String(
+                  db.prepare("SELECT 'ok' AS s")
+                      .<String>first("s")
+                      .getBytes(StandardCharsets.UTF_8),
+                  StandardCharsets.UTF_8))
+          .isEqualTo("ok");
     }
   }
 }

@@ -36,8 +36,12 @@ class D1RemoteAuthAndLoggingTest {
   }
 
   private D1Remote.Builder client(String token) {
-    return D1Remote.builder().baseUrl(server.baseUrl()).accountId(server.accountId()).apiToken(token)
-        .databaseId(id).clock(new TestClock());
+    return D1Remote.builder()
+        .baseUrl(server.baseUrl())
+        .accountId(server.accountId())
+        .apiToken(token)
+        .databaseId(id)
+        .clock(new TestClock());
   }
 
   private static String captureStderr(Runnable r) {
@@ -58,20 +62,29 @@ class D1RemoteAuthAndLoggingTest {
     void aWrongTokenIsA401AuthenticationErrorWithoutTheToken() {
       String wrong = "tok-wrong-0000000000000000000000000";
       Throwable t = catchThrowable(() -> client(wrong).build().prepare("SELECT 1").all());
-      assertThat(t).isInstanceOfSatisfying(D1AuthenticationException.class, e -> {
-        assertThat(e.status()).isEqualTo(401);
-        assertThat(e.isRetryable()).isFalse();
-      });
+      assertThat(t)
+          .isInstanceOfSatisfying(
+              D1AuthenticationException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(401);
+                assertThat(e.isRetryable()).isFalse();
+              });
       assertThat(t).hasMessage("D1_AUTH_ERROR: Authentication error [code: 10000]");
       assertThat(server.requestCount()).isEqualTo(1);
     }
 
     @Test
     void aForbiddenAccountIsA403() {
-      D1RemoteDatabase db = D1Remote.builder().baseUrl(server.baseUrl()).accountId("other").apiToken(TOKEN)
-          .databaseId(id).build();
+      D1RemoteDatabase db =
+          D1Remote.builder()
+              .baseUrl(server.baseUrl())
+              .accountId("other")
+              .apiToken(TOKEN)
+              .databaseId(id)
+              .build();
       assertThatThrownBy(() -> db.prepare("SELECT 1").all())
-          .isInstanceOfSatisfying(D1AuthenticationException.class, e -> assertThat(e.status()).isEqualTo(403))
+          .isInstanceOfSatisfying(
+              D1AuthenticationException.class, e -> assertThat(e.status()).isEqualTo(403))
           .hasMessageContaining("not authorized to access this service [code: 7403]");
     }
 
@@ -120,13 +133,18 @@ class D1RemoteAuthAndLoggingTest {
     @Test
     void debugLogsShowSqlAndTimingsButNeverTheTokenOrValues() {
       D1RemoteDatabase db = client(TOKEN).build();
-      String log = captureStderr(() -> {
-        db.prepare("SELECT ? AS secret_value").bind("hunter2").all();
-        server.enqueue(FakeResponse.internalError());
-        db.prepare("SELECT 1").all();
-        db.batch(db.prepare("SELECT 2"));
-      });
-      assertThat(log).contains("SELECT ? AS secret_value").contains("(1 params)").contains("HTTP 200 in")
+      String log =
+          captureStderr(
+              () -> {
+                db.prepare("SELECT ? AS secret_value").bind("hunter2").all();
+                server.enqueue(FakeResponse.internalError());
+                db.prepare("SELECT 1").all();
+                db.batch(db.prepare("SELECT 2"));
+              });
+      assertThat(log)
+          .contains("SELECT ? AS secret_value")
+          .contains("(1 params)")
+          .contains("HTTP 200 in")
           .contains("retrying in");
       assertThat(log).doesNotContain(TOKEN).doesNotContain("hunter2");
     }
@@ -134,7 +152,9 @@ class D1RemoteAuthAndLoggingTest {
     @Test
     void boundValuesAreLoggedOnlyWhenEnabled() {
       D1RemoteDatabase db = client(TOKEN).logBoundValues(true).build();
-      String log = captureStderr(() -> db.prepare("SELECT ? AS v, ? AS b").bind("hunter2", new byte[] {1, 2}).all());
+      String log =
+          captureStderr(
+              () -> db.prepare("SELECT ? AS v, ? AS b").bind("hunter2", new byte[] {1, 2}).all());
       assertThat(log).contains("params=['hunter2', x'0102']").doesNotContain(TOKEN);
     }
   }

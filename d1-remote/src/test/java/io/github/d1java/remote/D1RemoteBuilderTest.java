@@ -20,28 +20,33 @@ class D1RemoteBuilderTest {
     return D1Remote.builder().accountId("acc").apiToken("tok").databaseId("db-1");
   }
 
+  private static Arguments invalid(UnaryOperator<D1Remote.Builder> change, String message) {
+    return Arguments.of(change, message);
+  }
+
   static Stream<Arguments> invalid() {
     return Stream.of(
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.accountId(null), "accountId is required"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.accountId("a/b"), "accountId must match"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.apiToken(" "), "apiToken is required"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.apiToken("a b"), "apiToken must not contain whitespace"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.databaseId(null), "databaseId or databaseName is required"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.databaseName("x"), "not both"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.databaseId("x y"), "databaseId must match"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.baseUrl("ftp://x"), "baseUrl must be an absolute http(s) URL"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.baseUrl("http://bad host"), "baseUrl"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.requestTimeout(Duration.ZERO), "requestTimeout must be positive"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.connectTimeout(null), "connectTimeout is required"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.deadline(Duration.ofSeconds(-1)), "deadline must be positive"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.maxAttempts(0), "maxAttempts must be at least 1"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.initialBackoff(Duration.ofSeconds(9)), "maxBackoff must not be less"),
-        Arguments.of((UnaryOperator<D1Remote.Builder>) b -> b.pollInterval(Duration.ofMillis(-1)), "pollInterval must not be negative"));
+        invalid(b -> b.accountId(null), "accountId is required"),
+        invalid(b -> b.accountId("a/b"), "accountId must match"),
+        invalid(b -> b.apiToken(" "), "apiToken is required"),
+        invalid(b -> b.apiToken("a b"), "apiToken must not contain whitespace"),
+        invalid(b -> b.databaseId(null), "databaseId or databaseName is required"),
+        invalid(b -> b.databaseName("x"), "not both"),
+        invalid(b -> b.databaseId("x y"), "databaseId must match"),
+        invalid(b -> b.baseUrl("ftp://x"), "baseUrl must be an absolute http(s) URL"),
+        invalid(b -> b.baseUrl("http://bad host"), "baseUrl"),
+        invalid(b -> b.requestTimeout(Duration.ZERO), "requestTimeout must be positive"),
+        invalid(b -> b.connectTimeout(null), "connectTimeout is required"),
+        invalid(b -> b.deadline(Duration.ofSeconds(-1)), "deadline must be positive"),
+        invalid(b -> b.maxAttempts(0), "maxAttempts must be at least 1"),
+        invalid(b -> b.initialBackoff(Duration.ofSeconds(9)), "maxBackoff must not be less"),
+        invalid(b -> b.pollInterval(Duration.ofMillis(-1)), "pollInterval must not be negative"));
   }
 
   @ParameterizedTest
   @MethodSource("invalid")
-  void invalidConfigurationFailsFastNamingTheProperty(UnaryOperator<D1Remote.Builder> change, String message) {
+  void invalidConfigurationFailsFastNamingTheProperty(
+      UnaryOperator<D1Remote.Builder> change, String message) {
     assertThatThrownBy(() -> change.apply(valid()).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(message);
@@ -58,8 +63,16 @@ class D1RemoteBuilderTest {
   class FromEnv {
     @Test
     void readsTheCloudflareVariables() {
-      Map<String, String> env = Map.of("CLOUDFLARE_ACCOUNT_ID", "acc", "CLOUDFLARE_API_TOKEN", "tok",
-          "CLOUDFLARE_D1_DATABASE_ID", "db-2", "CLOUDFLARE_API_BASE_URL", "http://127.0.0.1:1/client/v4");
+      Map<String, String> env =
+          Map.of(
+              "CLOUDFLARE_ACCOUNT_ID",
+              "acc",
+              "CLOUDFLARE_API_TOKEN",
+              "tok",
+              "CLOUDFLARE_D1_DATABASE_ID",
+              "db-2",
+              "CLOUDFLARE_API_BASE_URL",
+              "http://127.0.0.1:1/client/v4");
       D1RemoteDatabase db = D1Remote.fromEnv(env::get).build();
       assertThat(db.databaseId()).isEqualTo("db-2");
       assertThat(db.toString()).contains("http://127.0.0.1:1/client/v4");
@@ -67,17 +80,28 @@ class D1RemoteBuilderTest {
 
     @Test
     void acceptsD1DatabaseId() {
-      Map<String, String> env = Map.of("CLOUDFLARE_ACCOUNT_ID", "acc", "CLOUDFLARE_API_TOKEN", "tok", "D1_DATABASE_ID", "db-3");
+      Map<String, String> env =
+          Map.of(
+              "CLOUDFLARE_ACCOUNT_ID",
+              "acc",
+              "CLOUDFLARE_API_TOKEN",
+              "tok",
+              "D1_DATABASE_ID",
+              "db-3");
       assertThat(D1Remote.fromEnv(env::get).build().databaseId()).isEqualTo("db-3");
     }
 
     @Test
     void namesTheMissingVariable() {
       assertThatThrownBy(() -> D1Remote.fromEnv(Map.of("CLOUDFLARE_ACCOUNT_ID", "acc")::get))
-          .isInstanceOf(IllegalStateException.class).hasMessage("CLOUDFLARE_API_TOKEN is not set");
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("CLOUDFLARE_API_TOKEN is not set");
       assertThatThrownBy(() -> D1Remote.fromEnv(Map.<String, String>of()::get))
           .hasMessage("CLOUDFLARE_ACCOUNT_ID is not set");
-      assertThatThrownBy(() -> D1Remote.fromEnv(Map.of("CLOUDFLARE_ACCOUNT_ID", "a", "CLOUDFLARE_API_TOKEN", "t")::get))
+      assertThatThrownBy(
+              () ->
+                  D1Remote.fromEnv(
+                      Map.of("CLOUDFLARE_ACCOUNT_ID", "a", "CLOUDFLARE_API_TOKEN", "t")::get))
           .hasMessage("CLOUDFLARE_D1_DATABASE_ID (or D1_DATABASE_ID) is not set");
     }
   }
@@ -89,8 +113,13 @@ class D1RemoteBuilderTest {
       try (FakeD1Server server = FakeD1Server.start()) {
         server.createDatabase("app-staging");
         String id = server.createDatabase("app");
-        D1RemoteDatabase db = D1Remote.builder().baseUrl(server.baseUrl()).accountId(server.accountId())
-            .apiToken(server.apiToken()).databaseName("app").build();
+        D1RemoteDatabase db =
+            D1Remote.builder()
+                .baseUrl(server.baseUrl())
+                .accountId(server.accountId())
+                .apiToken(server.apiToken())
+                .databaseName("app")
+                .build();
         assertThat(db.databaseId()).isEqualTo(id);
         assertThat(server.takeRequest().target()).contains("/d1/database?").contains("name=app");
         db.prepare("SELECT 1").all();
@@ -101,8 +130,14 @@ class D1RemoteBuilderTest {
     @Test
     void anUnknownNameFailsAtBuild() {
       try (FakeD1Server server = FakeD1Server.start()) {
-        assertThatThrownBy(() -> D1Remote.builder().baseUrl(server.baseUrl()).accountId(server.accountId())
-                .apiToken(server.apiToken()).databaseName("ghost").build())
+        assertThatThrownBy(
+                () ->
+                    D1Remote.builder()
+                        .baseUrl(server.baseUrl())
+                        .accountId(server.accountId())
+                        .apiToken(server.apiToken())
+                        .databaseName("ghost")
+                        .build())
             .isInstanceOf(D1ApiException.class)
             .hasMessageContaining("no database named 'ghost'");
       }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The backend contract suite, unchanged, against {@link D1Remote} talking to a {@link
- * FakeD1Server} over loopback HTTP: every test gets a fresh database on the server.
+ * The backend contract suite, unchanged, against {@link D1Remote} talking to a {@link FakeD1Server}
+ * over loopback HTTP: every test gets a fresh database on the server.
  */
 class D1RemoteContractTest extends D1DatabaseContract {
 

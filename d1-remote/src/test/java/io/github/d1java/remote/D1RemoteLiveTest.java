@@ -23,7 +23,8 @@ class D1RemoteLiveTest {
     try (D1RemoteDatabase db = D1Remote.fromEnv()) {
       assertThat(db.prepare("SELECT 1 AS one, 'a' AS a").raw(true))
           .containsExactly(List.of("one", "a"), List.of(1L, "a"));
-      List<D1Result<Map<String, Object>>> batch = db.batch(db.prepare("SELECT 2 AS v"), db.prepare("SELECT 3 AS v"));
+      List<D1Result<Map<String, Object>>> batch =
+          db.batch(db.prepare("SELECT 2 AS v"), db.prepare("SELECT 3 AS v"));
       assertThat(batch).extracting(r -> r.results().get(0).get("v")).containsExactly(2L, 3L);
       assertThat(batch.get(0).meta().servedByPrimary()).isNotNull();
     }

@@ -44,7 +44,8 @@ class D1RemoteQueryTest {
     void allReturnsRowsInColumnOrderAndMeta() {
       db.prepare("INSERT INTO u (name) VALUES (?), (?)").bind("a", "b").run();
       D1Result<Map<String, Object>> r = db.prepare("SELECT id, name FROM u ORDER BY id").all();
-      assertThat(r.results()).containsExactly(Map.of("id", 1L, "name", "a"), Map.of("id", 2L, "name", "b"));
+      assertThat(r.results())
+          .containsExactly(Map.of("id", 1L, "name", "a"), Map.of("id", 2L, "name", "b"));
       assertThat(r.results().get(0).keySet()).containsExactly("id", "name");
       assertThat(r.meta().lastRowId()).isEqualTo(2);
       assertThat(r.success()).isTrue();
@@ -56,16 +57,62 @@ class D1RemoteQueryTest {
       db.prepare("SELECT ?, ?, ?, ?, ?").bind(1, 2.5, "x", null, new byte[] {1, (byte) 255}).all();
       RecordedRequest req = fx.server.takeRequest();
       assertThat(req.method()).isEqualTo("POST");
-      assertThat(req.path()).isEqualTo("/client/v4/accounts/" + fx.server.accountId() + "/d1/database/" + fx.databaseId + "/raw");
+      assertThat(req.path())
+          .isEqualTo(
+              "/client/v4/accounts/"
+                  + fx.server.accountId()
+                  + "/d1/database/"
+                  + fx.databaseId
+                  + "/raw");
       assertThat(req.header("authorization")).isEqualTo("Bearer " + fx.server.apiToken());
-      assertThat(req.json().toString()).isEqualTo("{\"sql\":\"SELECT ?, ?, ?, ?, ?\",\"params\":[1,2.5,\"x\",null,[1,255]]}");
+      assertThat(req.json().toString())
+          .isEqualTo("{\"sql\":\"SELECT ?, ?, ?, ?, ?\",\"params\":[1,2.5,\"x\",null,[1,255]]}");
+    }
+
+    @Test
+    void severalStatementsWithParametersGoAsOneBatchBecauseRestRefusesParams() {
+      fx.server.takeRequest(java.time.Duration.ZERO);
+      Object v = db.prepare("INSERT INTO u (name) VALUES ('m'); SELECT ? AS v").bind(5).first("v");
+      assertThat(v).isEqualTo(5L);
+      assertThat(fx.server.takeRequest().json().toString())
+          .isEqualTo(
+              "{\"batch\":[{\"sql\":\"INSERT INTO u (name) VALUES ('m')\"},{\"sql\":\"SELECT ? AS"
+                  + " v\",\"params\":[5]}]}");
+      assertThat((Object) db.prepare("SELECT count(*) AS n FROM u").first("n")).isEqualTo(1L);
+    }
+
+    @Test
+    void parametersBeforeTheLastStatementFailWithoutARequest() {
+      int before = fx.server.requestCount();
+      assertThatThrownBy(
+              () -> db.prepare("INSERT INTO u (name) VALUES (?); SELECT 1").bind("a").run())
+          .isInstanceOf(D1SqlException.class)
+          .hasMessage(
+              "D1_ERROR: When executing multiple SQL statements in a single call, only the last"
+                  + " statement can have parameters.");
+      assertThat(fx.server.requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void requestsReuseOneConnection() {
+      for (int i = 0; i < 5; i++) {
+        db.prepare("SELECT ? AS i").bind(i).all();
+      }
+      java.util.Set<Integer> connections = new java.util.HashSet<>();
+      for (RecordedRequest r = fx.server.takeRequest(java.time.Duration.ZERO);
+          r != null;
+          r = fx.server.takeRequest(java.time.Duration.ZERO)) {
+        connections.add(r.connection());
+      }
+      assertThat(connections).hasSize(1);
     }
 
     @Test
     void integersKeepAll64BitsBothWays() {
       Object v = db.prepare("SELECT ? AS v").bind(Long.MAX_VALUE).first("v");
       assertThat(v).isEqualTo(Long.MAX_VALUE);
-      assertThat((Object) db.prepare("SELECT 9007199254740993 AS v").first("v")).isEqualTo(9007199254740993L);
+      assertThat((Object) db.prepare("SELECT 9007199254740993 AS v").first("v"))
+          .isEqualTo(9007199254740993L);
     }
 
     @Test
@@ -84,7 +131,8 @@ class D1RemoteQueryTest {
 
     @Test
     void rawWithColumnNamesOnAWriteGivesOneEmptyHeaderRow() {
-      assertThat(db.prepare("INSERT INTO u (name) VALUES ('w')").raw(true)).containsExactly(List.of());
+      assertThat(db.prepare("INSERT INTO u (name) VALUES ('w')").raw(true))
+          .containsExactly(List.of());
     }
 
     @Test
@@ -146,7 +194,12 @@ class D1RemoteQueryTest {
   class Exec {
     @Test
     void countsNonBlankLinesAndRunsThemAsOneBatch() {
-      D1ExecResult r = db.exec("INSERT INTO u (name) VALUES ('a')\n\nINSERT INTO u (name) VALUES ('b')\n   \nSELECT 1");
+      D1ExecResult r =
+          db.exec(
+              "INSERT INTO u (name) VALUES ('a')\n\n"
+                  + "INSERT INTO u (name) VALUES ('b')\n"
+                  + "   \n"
+                  + "SELECT 1");
       assertThat(r.count()).isEqualTo(3);
       assertThat((Object) db.prepare("SELECT count(*) AS n FROM u").first("n")).isEqualTo(2L);
     }
@@ -155,7 +208,9 @@ class D1RemoteQueryTest {
     void failureNamesLineOneAndRollsBack() {
       assertThatThrownBy(() -> db.exec("INSERT INTO u (name) VALUES ('w1')\nSELEC 1"))
           .isInstanceOf(D1ExecException.class)
-          .hasMessageStartingWith("D1_EXEC_ERROR: Error in line 1: INSERT INTO u (name) VALUES ('w1'): near \"SELEC\": syntax error");
+          .hasMessageStartingWith(
+              "D1_EXEC_ERROR: Error in line 1: INSERT INTO u (name) VALUES ('w1'): near \"SELEC\":"
+                  + " syntax error");
       assertThat((Object) db.prepare("SELECT count(*) AS n FROM u").first("n")).isEqualTo(0L);
     }
 
@@ -181,7 +236,8 @@ class D1RemoteQueryTest {
       var s = db.withSession("first-primary");
       assertThat(s.getBookmark()).isNull();
       s.prepare("INSERT INTO u (name) VALUES ('s')").run();
-      assertThat(s.batch(s.prepare("SELECT name FROM u")).get(0).results()).containsExactly(Map.of("name", "s"));
+      assertThat(s.batch(s.prepare("SELECT name FROM u")).get(0).results())
+          .containsExactly(Map.of("name", "s"));
       assertThat(s.getBookmark()).isNull();
     }
 
@@ -198,7 +254,8 @@ class D1RemoteQueryTest {
       db.close();
       db.close();
       assertThatThrownBy(() -> db.prepare("SELECT 1").all())
-          .isInstanceOf(D1SqlException.class).hasMessage("D1_ERROR: Database is closed.");
+          .isInstanceOf(D1SqlException.class)
+          .hasMessage("D1_ERROR: Database is closed.");
     }
   }
 }

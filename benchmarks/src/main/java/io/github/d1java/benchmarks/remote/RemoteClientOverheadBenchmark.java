@@ -60,13 +60,19 @@ public class RemoteClientOverheadBenchmark {
       seed.add(engine.prepare("INSERT INTO kv (k, v) VALUES (?, ?)").bind(i, "value-" + i));
     }
     engine.batch(seed);
-    remote = D1Remote.builder().baseUrl(server.baseUrl()).accountId(server.accountId())
-        .apiToken(server.apiToken()).databaseId(id).build();
+    remote =
+        D1Remote.builder()
+            .baseUrl(server.baseUrl())
+            .accountId(server.accountId())
+            .apiToken(server.apiToken())
+            .databaseId(id)
+            .build();
     remoteSelect = remote.prepare("SELECT k, v FROM kv WHERE k = ?").bind(421);
     engineSelect = engine.prepare("SELECT k, v FROM kv WHERE k = ?").bind(421);
     hundredUpserts = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      hundredUpserts.add(remote.prepare("INSERT OR REPLACE INTO kv (k, v) VALUES (?, ?)").bind(2000 + i, "u" + i));
+      hundredUpserts.add(
+          remote.prepare("INSERT OR REPLACE INTO kv (k, v) VALUES (?, ?)").bind(2000 + i, "u" + i));
     }
   }
 

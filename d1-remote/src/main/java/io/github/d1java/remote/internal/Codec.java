@@ -210,7 +210,8 @@ public final class Codec {
       duration += r.meta().duration();
       changed |= r.meta().changedDb();
     }
-    D1Meta meta = last.meta().toBuilder().changes(changes).duration(duration).changedDb(changed).build();
+    D1Meta meta =
+        last.meta().toBuilder().changes(changes).duration(duration).changedDb(changed).build();
     return new D1RawResult(last.columns(), last.rows(), meta);
   }
 

@@ -73,7 +73,8 @@ public final class Retrier {
         if (clock.nanoTime() + delay.toNanos() - deadline >= 0) {
           throw timeout(what, n, e);
         }
-        LOG.debug("{} failed on attempt {} ({}); retrying in {} ms", what, n, e.code(), delay.toMillis());
+        LOG.debug(
+            "{} failed on attempt {} ({}); retrying in {} ms", what, n, e.code(), delay.toMillis());
         try {
           clock.sleep(delay);
         } catch (InterruptedException ie) {

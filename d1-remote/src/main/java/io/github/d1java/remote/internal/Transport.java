@@ -97,7 +97,8 @@ public final class Transport {
     return call(what, "POST", path, body, safe, true);
   }
 
-  private JsonNode call(String what, String method, String path, JsonNode body, boolean safe, boolean sql) {
+  private JsonNode call(
+      String what, String method, String path, JsonNode body, boolean safe, boolean sql) {
     byte[] bytes;
     try {
       bytes = body == null ? null : MAPPER.writeValueAsBytes(body);
@@ -127,7 +128,11 @@ public final class Transport {
   public void pollPause(String what, long start) {
     if (config.clock().nanoTime() - start >= config.pollTimeout().toNanos()) {
       throw new D1TimeoutException(
-          what + " did not complete within the poll timeout of " + config.pollTimeout().toMillis() + " ms", null);
+          what
+              + " did not complete within the poll timeout of "
+              + config.pollTimeout().toMillis()
+              + " ms",
+          null);
     }
     try {
       config.clock().sleep(config.pollInterval());
@@ -138,7 +143,13 @@ public final class Transport {
   }
 
   private JsonNode once(
-      String what, String method, String path, byte[] body, boolean safe, boolean sql, Duration timeout) {
+      String what,
+      String method,
+      String path,
+      byte[] body,
+      boolean safe,
+      boolean sql,
+      Duration timeout) {
     HttpRequest.Builder rb =
         HttpRequest.newBuilder(URI.create(config.baseUrl() + path))
             .timeout(timeout)
@@ -152,7 +163,8 @@ public final class Transport {
       rb.method(method, HttpRequest.BodyPublishers.noBody());
     }
     long t0 = System.nanoTime();
-    HttpResponse<byte[]> response = send(what, rb.build(), HttpResponse.BodyHandlers.ofByteArray(), safe, timeout);
+    HttpResponse<byte[]> response =
+        send(what, rb.build(), HttpResponse.BodyHandlers.ofByteArray(), safe, timeout);
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "{} {} -> HTTP {} in {} ms",
@@ -195,7 +207,8 @@ public final class Transport {
    * @param sql whether SQL error codes map to SQL exceptions
    * @return the envelope when {@code success} is true
    */
-  JsonNode parse(String what, int status, HttpHeaders headers, byte[] body, boolean safe, boolean sql) {
+  JsonNode parse(
+      String what, int status, HttpHeaders headers, byte[] body, boolean safe, boolean sql) {
     JsonNode root;
     try {
       root = MAPPER.readTree(body);
@@ -209,11 +222,17 @@ public final class Transport {
       if (status == 401 || status == 403) {
         throw new D1AuthenticationException(status, "HTTP " + status + " from " + what);
       }
-      // a garbled success, a gateway error or a request timeout may pass on retry; a 404 page will not
+      // a garbled success, a gateway error or a request timeout may pass on retry; a 404 page will
+      // not
       boolean transientStatus = status < 300 || status == 408 || status >= 500;
       throw new D1TransportException(
           status,
-          "HTTP " + status + " from " + what + " with a body that is not the D1 JSON envelope: " + snippet(body),
+          "HTTP "
+              + status
+              + " from "
+              + what
+              + " with a body that is not the D1 JSON envelope: "
+              + snippet(body),
           null,
           safe && transientStatus);
     }
@@ -228,12 +247,14 @@ public final class Transport {
    * 7500, or a 7400 about the SQL) as in the binding, 5xx retryable, anything else {@link
    * D1ApiException}.
    */
-  private D1Exception map(String what, int status, HttpHeaders headers, JsonNode root, boolean sql) {
+  private D1Exception map(
+      String what, int status, HttpHeaders headers, JsonNode root, boolean sql) {
     JsonNode err = root.path("errors").path(0);
     int code = err.path("code").asInt(0);
     String message = err.path("message").asText(null);
     if (message == null) {
-      message = root.path("result").path("error").asText(root.path("error").asText("HTTP " + status));
+      message =
+          root.path("result").path("error").asText(root.path("error").asText("HTTP " + status));
     }
     message = scrub(message);
     String withCode = code == 0 ? message : message + " [code: " + code + "]";
@@ -247,7 +268,8 @@ public final class Transport {
       if (sql && code == 7500) {
         return new D1SqlException(message, null, true);
       }
-      return new D1ApiException(status, code, "HTTP " + status + " from " + what + ": " + withCode, true);
+      return new D1ApiException(
+          status, code, "HTTP " + status + " from " + what + ": " + withCode, true);
     }
     if (sql && (code == 7500 || (code == 7400 && !message.startsWith("Invalid property")))) {
       return D1Exception.fromMessage(message);
@@ -256,8 +278,8 @@ public final class Transport {
   }
 
   /**
-   * The delay a 429 asked for: {@code retry-after-ms}, else {@code retry-after} in seconds or as
-   * an HTTP date.
+   * The delay a 429 asked for: {@code retry-after-ms}, else {@code retry-after} in seconds or as an
+   * HTTP date.
    *
    * @param headers the response headers
    * @return the delay, or null when none was given
@@ -307,14 +329,28 @@ public final class Transport {
             Path dir = target.toAbsolutePath().getParent();
             tmp = Files.createTempFile(dir, ".d1-export", ".part");
           } catch (IOException e) {
-            throw new D1TransportException(-1, "cannot create a file next to " + target + ": " + e.getMessage(), e, false);
+            throw new D1TransportException(
+                -1, "cannot create a file next to " + target + ": " + e.getMessage(), e, false);
           }
           try {
-            HttpRequest req = HttpRequest.newBuilder(url).timeout(timeout).GET().header("User-Agent", USER_AGENT).build();
-            HttpResponse<Path> r = send(what, req, HttpResponse.BodyHandlers.ofFile(tmp), true, timeout);
+            HttpRequest req =
+                HttpRequest.newBuilder(url)
+                    .timeout(timeout)
+                    .GET()
+                    .header("User-Agent", USER_AGENT)
+                    .build();
+            HttpResponse<Path> r =
+                send(what, req, HttpResponse.BodyHandlers.ofFile(tmp), true, timeout);
             if (r.statusCode() != 200) {
               throw new D1TransportException(
-                  r.statusCode(), what + " failed: HTTP " + r.statusCode() + ": " + snippet(Files.readAllBytes(tmp)), null, r.statusCode() >= 500);
+                  r.statusCode(),
+                  what
+                      + " failed: HTTP "
+                      + r.statusCode()
+                      + ": "
+                      + snippet(Files.readAllBytes(tmp)),
+                  null,
+                  r.statusCode() >= 500);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             return Files.size(target);
@@ -346,15 +382,23 @@ public final class Transport {
         timeout -> {
           HttpRequest req;
           try {
-            req = HttpRequest.newBuilder(url).timeout(timeout).header("User-Agent", USER_AGENT)
-                .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
+            req =
+                HttpRequest.newBuilder(url)
+                    .timeout(timeout)
+                    .header("User-Agent", USER_AGENT)
+                    .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                    .build();
           } catch (IOException e) {
             throw new D1ApiException(-1, 0, "cannot read " + file + ": " + e.getMessage(), false);
           }
-          HttpResponse<byte[]> r = send(what, req, HttpResponse.BodyHandlers.ofByteArray(), true, timeout);
+          HttpResponse<byte[]> r =
+              send(what, req, HttpResponse.BodyHandlers.ofByteArray(), true, timeout);
           if (r.statusCode() != 200) {
             throw new D1ApiException(
-                r.statusCode(), 0, "File could not be uploaded. Please retry.\nGot response: " + snippet(r.body()), r.statusCode() >= 500);
+                r.statusCode(),
+                0,
+                "File could not be uploaded. Please retry.\nGot response: " + snippet(r.body()),
+                r.statusCode() >= 500);
           }
           return r.headers().firstValue("etag").map(e -> e.replaceAll("^\"|\"$", "")).orElse(null);
         });

@@ -23,13 +23,14 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -47,6 +48,7 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteLimits;
+import org.sqlite.core.CoreResultSet;
 
 /**
  * The local D1 engine behind {@link io.github.d1java.sqlite.D1Sqlite}. One writer connection,
@@ -395,7 +397,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Rows rows = execute(conn, st, q.params(), true);
       double ms = (System.nanoTime() - start) / 1e6;
       D1Meta meta = meta(ms, 0, lastRowId, false, pages, rows.rows().size(), 0);
-      log(List.of(q), ms);
+      if (LOG.isDebugEnabled()) {
+        log(List.of(q), ms);
+      }
       if (session != null) {
         session.observe(commitSequence.get());
       }
@@ -412,6 +416,11 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   private Conn takeReader() {
+    // an interrupted thread fails even when a connection is free, as a blocking wait would
+    Conn free = Thread.currentThread().isInterrupted() ? null : readers.poll();
+    if (free != null) {
+      return free;
+    }
     try {
       while (true) {
         Conn c = readers.poll(50, TimeUnit.MILLISECONDS);
@@ -630,7 +639,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       } else if (expected != params.size()) {
         throw D1SqlException.of(WRONG_BINDINGS, null);
       }
-      ps.clearParameters();
+      // every parameter is set below (the count was checked), so no clearParameters round trip
       if (params != null) {
         for (int i = 0; i < params.size(); i++) {
           bind(ps, i + 1, params.get(i));
@@ -646,12 +655,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
           }
           return NO_ROWS;
         }
-        ResultSetMetaData md = rs.getMetaData();
-        int n = md.getColumnCount();
-        String[] columns = new String[n];
-        for (int c = 0; c < n; c++) {
-          columns[c] = md.getColumnLabel(c + 1);
-        }
+        List<String> columns = columnNames(rs);
+        int n = columns.size();
         List<List<Object>> rows = new ArrayList<>();
         while (rs.next()) {
           Object[] row = new Object[n];
@@ -659,9 +664,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
             Object v = rs.getObject(c + 1);
             row[c] = v instanceof Integer ? Long.valueOf(((Integer) v).longValue()) : v;
           }
-          rows.add(Collections.unmodifiableList(Arrays.asList(row)));
+          rows.add(new Row(row));
         }
-        return new Rows(List.of(columns), rows);
+        return new Rows(columns, rows);
       }
     } catch (SQLException e) {
       conn.evict(sql);
@@ -669,6 +674,44 @@ public final class SqliteEngine implements D1SqliteDatabase {
     } catch (RuntimeException e) {
       conn.evict(sql);
       throw e;
+    }
+  }
+
+  /**
+   * The result's column names. sqlite-jdbc already read them from SQLite when the statement ran
+   * ({@code CoreResultSet.cols}); asking the metadata again would cross JNI once per column.
+   */
+  private static List<String> columnNames(ResultSet rs) throws SQLException {
+    if (rs instanceof CoreResultSet) {
+      String[] cols = ((CoreResultSet) rs).cols;
+      if (cols != null) {
+        return List.of(cols);
+      }
+    }
+    ResultSetMetaData md = rs.getMetaData();
+    String[] columns = new String[md.getColumnCount()];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = md.getColumnLabel(c + 1);
+    }
+    return List.of(columns);
+  }
+
+  /** An immutable row over the array the engine filled, without a second wrapper. */
+  private static final class Row extends AbstractList<Object> implements RandomAccess {
+    private final Object[] values;
+
+    Row(Object[] values) {
+      this.values = values;
+    }
+
+    @Override
+    public Object get(int index) {
+      return values[index];
+    }
+
+    @Override
+    public int size() {
+      return values.length;
     }
   }
 

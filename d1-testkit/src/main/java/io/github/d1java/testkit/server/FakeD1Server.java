@@ -37,20 +37,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code .../raw} (single {@code {sql, params}} or {@code {batch: [...]}}, one transaction; SQL
  * errors as HTTP 400 code 7500 with {@code result: []}), database create (7502 for a taken name,
  * 7406 at the limit), list (pages, {@code result_info}), get (by UUID or name, 7404), update of
- * {@code read_replication} ({@code PUT}/{@code PATCH}), delete,
- * export (202 then complete, with a signed URL served without auth), import (init with md5,
- * presigned upload answering {@code ETag}, ingest, poll) and time travel (a snapshot after every
- * change; bookmark by time; restore). Any base-URL prefix before {@code /accounts/} is accepted.
- * Requests must carry {@code Authorization: Bearer <apiToken()>} (else 401, code 10000) for
- * {@link #accountId()} (else 403, code 7403).
+ * {@code read_replication} ({@code PUT}/{@code PATCH}), delete, export (202 then complete, with a
+ * signed URL served without auth), import (init with md5, presigned upload answering {@code ETag},
+ * ingest, poll) and time travel (a snapshot after every change; bookmark by time; restore). Any
+ * base-URL prefix before {@code /accounts/} is accepted. Requests must carry {@code Authorization:
+ * Bearer <apiToken()>} (else 401, code 10000) for {@link #accountId()} (else 403, code 7403).
  *
- * <p>Divergences from D1: an {@code sql} holding several statements is run as the binding runs it
- * (one result, the last statement's rows) where D1's REST API returns one result per statement
- * and refuses parameters; integers are returned exactly (D1 rounds beyond 2^53) and reals keep
+ * <p>An {@code sql} holding several statements is split (outside strings, comments and trigger
+ * bodies), run as one transaction and answered with one result per statement; with {@code params}
+ * it is refused with 7400 {@code The request is malformed: params with multiple statements is not
+ * supported}, as D1 does. Divergences from D1: those per-statement results are built from row
+ * objects, so a duplicate column name keeps only its last value there (use one statement, or the
+ * batch form, to keep them); integers are returned exactly (D1 rounds beyond 2^53) and reals keep
  * their decimal point.
  *
- * <p>Scripted answers ({@link #enqueue}) are used in order, one per request, before the API
- * answers normally. Every request is recorded for {@link #takeRequest()}. Thread-safe.
+ * <p>Scripted answers ({@link #enqueue}) are used in order, one per request, before the API answers
+ * normally. Every request is recorded for {@link #takeRequest()}. Thread-safe.
  */
 public final class FakeD1Server implements AutoCloseable {
 
@@ -72,8 +74,15 @@ public final class FakeD1Server implements AutoCloseable {
   private FakeD1Server(Builder b) {
     this.accountId = b.accountId;
     this.apiToken = b.apiToken;
-    this.api = new FakeApi(b.accountId, b.apiToken, b.clock, b.timeTravel, b.maxDatabases,
-        D1Sqlite::inMemory, D1Sqlite::fromImage);
+    this.api =
+        new FakeApi(
+            b.accountId,
+            b.apiToken,
+            b.clock,
+            b.timeTravel,
+            b.maxDatabases,
+            D1Sqlite::inMemory,
+            D1Sqlite::fromImage);
     try {
       this.wire = new HttpWire(this::exchange);
     } catch (IOException e) {
@@ -140,8 +149,8 @@ public final class FakeD1Server implements AutoCloseable {
   }
 
   /**
-   * The local engine database behind a fake database, to seed or inspect it directly. A
-   * time-travel restore replaces it, so fetch it again after one; do not close it.
+   * The local engine database behind a fake database, to seed or inspect it directly. A time-travel
+   * restore replaces it, so fetch it again after one; do not close it.
    *
    * @param idOrName a UUID or name
    * @return the database
@@ -201,7 +210,7 @@ public final class FakeD1Server implements AutoCloseable {
     requests.add(request);
     FakeResponse scripted = script.poll();
     if (scripted == null) {
-      HttpWire.write(out, api.handle(request), Integer.MAX_VALUE);
+      HttpWire.write(out, answer(request), Integer.MAX_VALUE);
       return true;
     }
     if (!scripted.delay().isZero()) {
@@ -215,17 +224,34 @@ public final class FakeD1Server implements AutoCloseable {
     switch (scripted.kind()) {
       case DROP_CONNECTION:
         return false;
-      case DROP_MID_RESPONSE: {
-        Reply reply = api.handle(request);
-        HttpWire.write(out, reply, reply.body().length / 2);
-        return false;
-      }
+      case DROP_MID_RESPONSE:
+        {
+          Reply reply = answer(request);
+          HttpWire.write(out, reply, reply.body().length / 2);
+          return false;
+        }
       case PASS_THROUGH:
-        HttpWire.write(out, api.handle(request), Integer.MAX_VALUE);
+        HttpWire.write(out, answer(request), Integer.MAX_VALUE);
         return true;
       default:
-        HttpWire.write(out, new Reply(scripted.status(), scripted.headers(), scripted.body()), Integer.MAX_VALUE);
+        HttpWire.write(
+            out,
+            new Reply(scripted.status(), scripted.headers(), scripted.body()),
+            Integer.MAX_VALUE);
         return true;
+    }
+  }
+
+  /**
+   * The API's answer; a bug in the fake becomes a 500 that names it rather than a dropped
+   * connection.
+   */
+  private Reply answer(RecordedRequest request) {
+    try {
+      return api.handle(request);
+    } catch (RuntimeException e) {
+      FakeResponse r = FakeResponse.error(500, 7500, "FakeD1Server failed: " + e);
+      return new Reply(r.status(), r.headers(), r.body());
     }
   }
 
@@ -282,8 +308,8 @@ public final class FakeD1Server implements AutoCloseable {
     }
 
     /**
-     * @param value whether to snapshot after every change for time travel (on by default; off
-     *     saves a copy of the database per write, e.g. in benchmarks)
+     * @param value whether to snapshot after every change for time travel (on by default; off saves
+     *     a copy of the database per write, e.g. in benchmarks)
      * @return this builder
      */
     public Builder timeTravel(boolean value) {

@@ -1,5 +1,7 @@
 package io.github.d1java.testkit.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,8 +10,8 @@ import java.util.Objects;
 
 /**
  * A scripted answer for {@link FakeD1Server#enqueue}, described as data: what to send (a status,
- * headers and body; or the real API's answer), after what delay, and whether to drop the
- * connection instead. Immutable and thread-safe.
+ * headers and body; or the real API's answer), after what delay, and whether to drop the connection
+ * instead. Immutable and thread-safe.
  *
  * <pre>{@code
  * server.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(2)));
@@ -31,13 +33,16 @@ public final class FakeResponse {
     DROP_MID_RESPONSE
   }
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   private final Kind kind;
   private final int status;
   private final Map<String, String> headers;
   private final byte[] body;
   private final Duration delay;
 
-  private FakeResponse(Kind kind, int status, Map<String, String> headers, byte[] body, Duration delay) {
+  private FakeResponse(
+      Kind kind, int status, Map<String, String> headers, byte[] body, Duration delay) {
     this.kind = kind;
     this.status = status;
     this.headers = Map.copyOf(headers);
@@ -56,7 +61,8 @@ public final class FakeResponse {
     Objects.requireNonNull(body, "body");
     Map<String, String> h = new LinkedHashMap<>();
     h.put("Content-Type", "application/json; charset=UTF-8");
-    return new FakeResponse(Kind.SCRIPTED, status, h, body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+    return new FakeResponse(
+        Kind.SCRIPTED, status, h, body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
   }
 
   /**
@@ -69,10 +75,15 @@ public final class FakeResponse {
    * @return the response
    */
   public static FakeResponse error(int status, int code, String message) {
-    String m = message.replace("\\", "\\\\").replace("\"", "\\\"");
-    FakeResponse r =
-        json(status, "{\"result\":[],\"success\":false,\"errors\":[{\"code\":" + code
-            + ",\"message\":\"" + m + "\"}],\"messages\":[]}");
+    ObjectNode env = MAPPER.createObjectNode();
+    env.putArray("result");
+    env.put("success", false);
+    env.putArray("errors")
+        .addObject()
+        .put("code", code)
+        .put("message", Objects.requireNonNull(message, "message"));
+    env.putArray("messages");
+    FakeResponse r = json(status, env.toString());
     return code == 7500 ? r.withHeader("cf-d1", "err=7500") : r;
   }
 
@@ -200,6 +211,11 @@ public final class FakeResponse {
 
   @Override
   public String toString() {
-    return "FakeResponse[" + kind + (kind == Kind.SCRIPTED ? " " + status : "") + ", delay=" + delay + "]";
+    return "FakeResponse["
+        + kind
+        + (kind == Kind.SCRIPTED ? " " + status : "")
+        + ", delay="
+        + delay
+        + "]";
   }
 }

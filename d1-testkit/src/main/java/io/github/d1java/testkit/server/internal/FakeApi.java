@@ -36,15 +36,16 @@ import java.util.regex.Pattern;
 
 /**
  * The fake D1 REST API: routing, the envelope, database CRUD, {@code /query} and {@code /raw},
- * export, import and time travel, on local engine databases. Thread-safe: requests to one
- * database are serialised.
+ * export, import and time travel, on local engine databases. Thread-safe: requests to one database
+ * are serialised.
  */
 public final class FakeApi implements AutoCloseable {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_-]*");
   private static final Pattern ROUTE =
-      Pattern.compile("/accounts/([^/]+)/d1/database(?:/([^/]+)(?:/(query|raw|export|import|time_travel/bookmark|time_travel/restore))?)?");
+      Pattern.compile(
+          "/accounts/([^/]+)/d1/database(?:/([^/]+)(?:/(query|raw|export|import|time_travel/bookmark|time_travel/restore))?)?");
 
   /** A failure answered with the D1 envelope. */
   static final class ApiError extends RuntimeException {
@@ -104,8 +105,14 @@ public final class FakeApi implements AutoCloseable {
    * @param newDatabase makes an empty database
    * @param fromImage makes a database from an SQLite image
    */
-  public FakeApi(String accountId, String apiToken, Clock clock, boolean timeTravel, int maxDatabases,
-      Supplier<D1Database> newDatabase, Function<byte[], D1Database> fromImage) {
+  public FakeApi(
+      String accountId,
+      String apiToken,
+      Clock clock,
+      boolean timeTravel,
+      int maxDatabases,
+      Supplier<D1Database> newDatabase,
+      Function<byte[], D1Database> fromImage) {
     this.accountId = accountId;
     this.apiToken = apiToken;
     this.clock = clock;
@@ -166,15 +173,20 @@ public final class FakeApi implements AutoCloseable {
     if (path.startsWith("/__fake/export/") && req.method().equals("GET")) {
       byte[] f = files.get(decode(path.substring("/__fake/export/".length())));
       if (f == null) {
-        return new Reply(403, Map.of("Content-Type", "application/xml"),
-            "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>".getBytes(StandardCharsets.UTF_8));
+        return new Reply(
+            403,
+            Map.of("Content-Type", "application/xml"),
+            "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"
+                .getBytes(StandardCharsets.UTF_8));
       }
       return new Reply(200, Map.of("Content-Type", "application/sql"), f);
     }
     if (path.startsWith("/__fake/upload/") && req.method().equals("PUT")) {
       String name = decode(path.substring("/__fake/upload/".length()));
       if (!pendingUploads.containsKey(name)) {
-        return new Reply(403, Map.of("Content-Type", "application/xml"),
+        return new Reply(
+            403,
+            Map.of("Content-Type", "application/xml"),
             "<Error><Code>AccessDenied</Code></Error>".getBytes(StandardCharsets.UTF_8));
       }
       files.put(name, req.body());
@@ -189,7 +201,8 @@ public final class FakeApi implements AutoCloseable {
       throw new ApiError(401, 10000, "Authentication error");
     }
     if (!decode(m.group(1)).equals(accountId)) {
-      throw new ApiError(403, 7403, "The given account is not valid or is not authorized to access this service");
+      throw new ApiError(
+          403, 7403, "The given account is not valid or is not authorized to access this service");
     }
     String id = m.group(2) == null ? null : decode(m.group(2));
     String op = m.group(3);
@@ -205,8 +218,14 @@ public final class FakeApi implements AutoCloseable {
           throw new ApiError(400, 7400, "Invalid property: name => Required");
         }
         Db d = create(body.get("name").asText());
-        ObjectNode r = MAPPER.createObjectNode().put("uuid", d.uuid).put("name", d.name)
-            .put("created_in_region", "ENAM").put("created_at", d.createdAt.toString()).put("version", "production");
+        ObjectNode r =
+            MAPPER
+                .createObjectNode()
+                .put("uuid", d.uuid)
+                .put("name", d.name)
+                .put("created_in_region", "ENAM")
+                .put("created_at", d.createdAt.toString())
+                .put("version", "production");
         return ok(200, r);
       }
       throw new ApiError(404, 7003, "No route for the URI");
@@ -226,8 +245,10 @@ public final class FakeApi implements AutoCloseable {
           if (mode.isMissingNode() && method.equals("PATCH")) {
             return ok(200, info(d));
           }
-          if (!mode.isTextual() || !(mode.asText().equals("auto") || mode.asText().equals("disabled"))) {
-            throw new ApiError(400, 7400, "Invalid property: read_replication.mode => must be auto or disabled");
+          if (!mode.isTextual()
+              || !(mode.asText().equals("auto") || mode.asText().equals("disabled"))) {
+            throw new ApiError(
+                400, 7400, "Invalid property: read_replication.mode => must be auto or disabled");
           }
           d.readReplication = mode.asText();
           return ok(200, info(d));
@@ -251,8 +272,15 @@ public final class FakeApi implements AutoCloseable {
         case "import POST":
           return importSql(d, json(req));
         case "time_travel/bookmark GET":
-          return ok(200, MAPPER.createObjectNode().put("bookmark", query.containsKey("timestamp")
-              ? at(d, query.get("timestamp")).bookmark : bookmark(d)));
+          return ok(
+              200,
+              MAPPER
+                  .createObjectNode()
+                  .put(
+                      "bookmark",
+                      query.containsKey("timestamp")
+                          ? at(d, query.get("timestamp")).bookmark
+                          : bookmark(d)));
         case "time_travel/restore POST":
           return restore(d, query);
         default:
@@ -263,14 +291,16 @@ public final class FakeApi implements AutoCloseable {
 
   private Db create(String name) {
     if (!NAME.matcher(name).matches()) {
-      throw new ApiError(400, 7400, "Invalid property: name => must match ^[a-zA-Z0-9][a-zA-Z0-9_-]*$");
+      throw new ApiError(
+          400, 7400, "Invalid property: name => must match ^[a-zA-Z0-9][a-zA-Z0-9_-]*$");
     }
     synchronized (databases) {
       if (databases.values().stream().anyMatch(x -> x.name.equals(name))) {
         throw new ApiError(400, 7502, "A database with that name already exists");
       }
       if (databases.size() >= maxDatabases) {
-        throw new ApiError(400, 7406, "System limit reached: databases per account (" + maxDatabases + ")");
+        throw new ApiError(
+            400, 7406, "System limit reached: databases per account (" + maxDatabases + ")");
       }
       Db d = new Db(UUID.randomUUID().toString(), name, clock.instant(), newDatabase.get());
       if (timeTravel) {
@@ -287,7 +317,10 @@ public final class FakeApi implements AutoCloseable {
       if (d != null) {
         return d;
       }
-      return databases.values().stream().filter(x -> x.name.equals(idOrName)).findFirst().orElse(null);
+      return databases.values().stream()
+          .filter(x -> x.name.equals(idOrName))
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -307,12 +340,21 @@ public final class FakeApi implements AutoCloseable {
     long from = (long) (page - 1) * perPage;
     for (long i = from; i < Math.min(all.size(), from + perPage); i++) {
       Db d = all.get((int) i);
-      items.addObject().put("uuid", d.uuid).put("name", d.name).put("created_at", d.createdAt.toString())
-          .put("version", "production").putNull("jurisdiction");
+      items
+          .addObject()
+          .put("uuid", d.uuid)
+          .put("name", d.name)
+          .put("created_at", d.createdAt.toString())
+          .put("version", "production")
+          .putNull("jurisdiction");
     }
     ObjectNode env = envelope(items);
-    env.putObject("result_info").put("page", page).put("per_page", perPage).put("count", items.size())
-        .put("total_count", all.size()).put("total_pages", (all.size() + perPage - 1) / perPage);
+    env.putObject("result_info")
+        .put("page", page)
+        .put("per_page", perPage)
+        .put("count", items.size())
+        .put("total_count", all.size())
+        .put("total_pages", (all.size() + perPage - 1) / perPage);
     return reply(200, env);
   }
 
@@ -329,24 +371,35 @@ public final class FakeApi implements AutoCloseable {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new ApiError(400, 7400, "Invalid property: " + name + " => must be a number from " + min + " to " + max);
+    throw new ApiError(
+        400, 7400, "Invalid property: " + name + " => must be a number from " + min + " to " + max);
   }
 
   private ObjectNode info(Db d) {
     long tables = 0;
     long size = 0;
     try {
-      D1Result<Map<String, Object>> r = d.db.prepare(
-          "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'"
-              + " AND name NOT LIKE '!_cf!_%' ESCAPE '!'").all();
+      D1Result<Map<String, Object>> r =
+          d.db
+              .prepare(
+                  "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE"
+                      + " 'sqlite!_%' ESCAPE '!' AND name NOT LIKE '!_cf!_%' ESCAPE '!'")
+              .all();
       tables = ((Number) r.results().get(0).get("n")).longValue();
       size = r.meta().sizeAfter();
     } catch (D1Exception e) {
       // an engine that hides its schema reports 0 tables
     }
-    ObjectNode o = MAPPER.createObjectNode().put("uuid", d.uuid).put("name", d.name)
-        .put("created_at", d.createdAt.toString()).put("version", "production").put("num_tables", tables)
-        .put("file_size", size).put("running_in_region", "ENAM");
+    ObjectNode o =
+        MAPPER
+            .createObjectNode()
+            .put("uuid", d.uuid)
+            .put("name", d.name)
+            .put("created_at", d.createdAt.toString())
+            .put("version", "production")
+            .put("num_tables", tables)
+            .put("file_size", size)
+            .put("running_in_region", "ENAM");
     o.putObject("read_replication").put("mode", d.readReplication);
     o.putNull("jurisdiction");
     return o;
@@ -367,10 +420,26 @@ public final class FakeApi implements AutoCloseable {
           results.add(RawQuery.fromResult(r));
         }
       } else {
-        results.add(RawQuery.run(statement(d, body)));
+        List<String> parts = SqlSplitter.split(body.path("sql").asText(""));
+        if (parts.size() > 1 && body.path("params").size() > 0) {
+          throw new ApiError(
+              400,
+              7400,
+              "The request is malformed: params with multiple statements is not supported");
+        }
+        if (parts.size() > 1) { // D1 runs them as a batch and answers one result per statement
+          List<D1PreparedStatement> statements = new ArrayList<>();
+          parts.forEach(p -> statements.add(d.db.prepare(p)));
+          for (D1Result<Map<String, Object>> r : d.db.batch(statements)) {
+            results.add(RawQuery.fromResult(r));
+          }
+        } else {
+          results.add(RawQuery.run(statement(d, body)));
+        }
       }
     } catch (D1Exception e) {
-      throw new ApiError(400, 7500, D1Exception.D1_ERROR.equals(e.code()) ? e.detail() : e.getMessage());
+      throw new ApiError(
+          400, 7500, D1Exception.D1_ERROR.equals(e.code()) ? e.detail() : e.getMessage());
     }
     if (results.stream().anyMatch(r -> r.meta().changedDb())) {
       changed(d);
@@ -442,13 +511,19 @@ public final class FakeApi implements AutoCloseable {
       for (int i = 0; i < b.length; i++) {
         JsonNode e = v.get(i);
         if (!e.isIntegralNumber() || e.asInt() < 0 || e.asInt() > 255) {
-          throw new ApiError(400, 7400, "The request is malformed: params must be strings, numbers, null or byte arrays");
+          throw new ApiError(
+              400,
+              7400,
+              "The request is malformed: params must be strings, numbers, null or byte arrays");
         }
         b[i] = (byte) e.asInt();
       }
       return b;
     }
-    throw new ApiError(400, 7400, "The request is malformed: params must be strings, numbers, null or byte arrays");
+    throw new ApiError(
+        400,
+        7400,
+        "The request is malformed: params must be strings, numbers, null or byte arrays");
   }
 
   private static JsonNode value(Object v) {
@@ -488,7 +563,8 @@ public final class FakeApi implements AutoCloseable {
     try {
       t = OffsetDateTime.parse(timestamp).toInstant();
     } catch (DateTimeParseException e) {
-      throw new ApiError(400, 7400, "Invalid property: timestamp => not an ISO 8601 time: " + timestamp);
+      throw new ApiError(
+          400, 7400, "Invalid property: timestamp => not an ISO 8601 time: " + timestamp);
     }
     Snapshot best = null;
     for (Snapshot s : d.history) {
@@ -512,8 +588,11 @@ public final class FakeApi implements AutoCloseable {
     requireTimeTravel();
     Snapshot target;
     if (q.containsKey("bookmark")) {
-      target = d.history.stream().filter(s -> s.bookmark.equals(q.get("bookmark"))).reduce((x, y) -> y)
-          .orElseThrow(() -> new ApiError(400, 7400, "Invalid bookmark: " + q.get("bookmark")));
+      target =
+          d.history.stream()
+              .filter(s -> s.bookmark.equals(q.get("bookmark")))
+              .reduce((x, y) -> y)
+              .orElseThrow(() -> new ApiError(400, 7400, "Invalid bookmark: " + q.get("bookmark")));
     } else if (q.containsKey("timestamp")) {
       target = at(d, q.get("timestamp"));
     } else {
@@ -524,8 +603,13 @@ public final class FakeApi implements AutoCloseable {
     d.db = fromImage.apply(target.image);
     old.close();
     changed(d);
-    return ok(200, MAPPER.createObjectNode().put("bookmark", target.bookmark).put("previous_bookmark", previous)
-        .put("message", "Database restored to bookmark " + target.bookmark));
+    return ok(
+        200,
+        MAPPER
+            .createObjectNode()
+            .put("bookmark", target.bookmark)
+            .put("previous_bookmark", previous)
+            .put("message", "Database restored to bookmark " + target.bookmark));
   }
 
   private Reply export(Db d, JsonNode body) {
@@ -540,9 +624,15 @@ public final class FakeApi implements AutoCloseable {
       opts.path("tables").forEach(t -> tables.add(t.asText()));
       String sql;
       try {
-        sql = SqlDump.dump(d.db, opts.path("no_schema").asBoolean(false), opts.path("no_data").asBoolean(false), tables);
+        sql =
+            SqlDump.dump(
+                d.db,
+                opts.path("no_schema").asBoolean(false),
+                opts.path("no_data").asBoolean(false),
+                tables);
       } catch (SqlDump.ExportError e) {
-        return ok(200, MAPPER.createObjectNode().put("success", false).put("error", e.getMessage()));
+        return ok(
+            200, MAPPER.createObjectNode().put("success", false).put("error", e.getMessage()));
       }
       d.exportBookmark = bookmark(d);
       d.exportFile = d.uuid + "-" + d.exportBookmark + ".sql";
@@ -552,11 +642,20 @@ public final class FakeApi implements AutoCloseable {
       return ok(202, r);
     }
     if (!current.equals(d.exportBookmark)) {
-      return ok(200, MAPPER.createObjectNode().put("success", false).put("error", "Not currently exporting anything."));
+      return ok(
+          200,
+          MAPPER
+              .createObjectNode()
+              .put("success", false)
+              .put("error", "Not currently exporting anything."));
     }
     r.put("at_bookmark", d.exportBookmark).put("status", "complete");
-    r.putObject("result").put("filename", d.exportFile).put("signed_url", root + "/__fake/export/" + d.exportFile);
-    r.putArray("messages").add("Uploaded part 1").add("Finished uploading " + d.exportFile + " in 1 parts.");
+    r.putObject("result")
+        .put("filename", d.exportFile)
+        .put("signed_url", root + "/__fake/export/" + d.exportFile);
+    r.putArray("messages")
+        .add("Uploaded part 1")
+        .add("Finished uploading " + d.exportFile + " in 1 parts.");
     d.exportBookmark = null;
     return ok(200, r);
   }
@@ -565,31 +664,48 @@ public final class FakeApi implements AutoCloseable {
     String action = body.path("action").asText("");
     String etag = body.path("etag").asText("");
     switch (action) {
-      case "init": {
-        String filename = d.uuid + "-" + etag + ".sql";
-        byte[] f = files.get(filename);
-        if (f != null && md5(f).equals(etag)) {
+      case "init":
+        {
+          String filename = d.uuid + "-" + etag + ".sql";
+          byte[] f = files.get(filename);
+          if (f != null && md5(f).equals(etag)) {
+            return ok(200, startImport(d, f));
+          }
+          pendingUploads.put(filename, etag);
+          return ok(
+              200,
+              MAPPER
+                  .createObjectNode()
+                  .put("filename", filename)
+                  .put("upload_url", root + "/__fake/upload/" + filename));
+        }
+      case "ingest":
+        {
+          byte[] f = files.get(body.path("filename").asText(""));
+          if (f == null || !md5(f).equals(etag)) {
+            return ok(
+                200,
+                MAPPER
+                    .createObjectNode()
+                    .put("success", false)
+                    .put("error", "File not found or its etag does not match"));
+          }
           return ok(200, startImport(d, f));
         }
-        pendingUploads.put(filename, etag);
-        return ok(200, MAPPER.createObjectNode().put("filename", filename)
-            .put("upload_url", root + "/__fake/upload/" + filename));
-      }
-      case "ingest": {
-        byte[] f = files.get(body.path("filename").asText(""));
-        if (f == null || !md5(f).equals(etag)) {
-          return ok(200, MAPPER.createObjectNode().put("success", false).put("error", "File not found or its etag does not match"));
+      case "poll":
+        {
+          ImportState s = d.importState;
+          if (s == null || !s.atBookmark.equals(body.path("current_bookmark").asText())) {
+            return ok(
+                200,
+                MAPPER
+                    .createObjectNode()
+                    .put("success", false)
+                    .put("error", "Not currently importing anything."));
+          }
+          d.importState = null;
+          return ok(200, s.outcome);
         }
-        return ok(200, startImport(d, f));
-      }
-      case "poll": {
-        ImportState s = d.importState;
-        if (s == null || !s.atBookmark.equals(body.path("current_bookmark").asText())) {
-          return ok(200, MAPPER.createObjectNode().put("success", false).put("error", "Not currently importing anything."));
-        }
-        d.importState = null;
-        return ok(200, s.outcome);
-      }
       default:
         throw new ApiError(400, 7400, "Invalid property: action => must be init, ingest or poll");
     }
@@ -599,7 +715,8 @@ public final class FakeApi implements AutoCloseable {
   private ObjectNode startImport(Db d, byte[] file) {
     String at = bookmark(d);
     List<String> sql = SqlSplitter.split(new String(file, StandardCharsets.UTF_8));
-    ObjectNode outcome = MAPPER.createObjectNode().put("success", true).put("type", "import").put("at_bookmark", at);
+    ObjectNode outcome =
+        MAPPER.createObjectNode().put("success", true).put("type", "import").put("at_bookmark", at);
     try {
       if (sql.isEmpty()) {
         throw new ApiError(400, 7500, "No SQL statements detected.");
@@ -620,22 +737,39 @@ public final class FakeApi implements AutoCloseable {
         written += r.meta().rowsWritten();
         duration += r.meta().duration();
       }
-      meta.changes(changes).rowsRead(read).rowsWritten(written).duration(duration).lastRowId(last.lastRowId())
-          .changedDb(true).sizeAfter(last.sizeAfter()).servedBy(last.servedBy());
+      meta.changes(changes)
+          .rowsRead(read)
+          .rowsWritten(written)
+          .duration(duration)
+          .lastRowId(last.lastRowId())
+          .changedDb(true)
+          .sizeAfter(last.sizeAfter())
+          .servedBy(last.servedBy());
       outcome.put("status", "complete");
       outcome.putArray("messages").add("Processed " + sql.size() + " queries.");
-      ObjectNode result = outcome.putObject("result").put("final_bookmark", bookmark(d)).put("num_queries", sql.size());
+      ObjectNode result =
+          outcome
+              .putObject("result")
+              .put("final_bookmark", bookmark(d))
+              .put("num_queries", sql.size());
       result.set("meta", MAPPER.valueToTree(meta.build().toD1Map()));
     } catch (D1Exception | ApiError e) {
-      String message = e instanceof D1Exception && D1Exception.D1_ERROR.equals(((D1Exception) e).code())
-          ? ((D1Exception) e).detail() : e.getMessage();
+      String message =
+          e instanceof D1Exception && D1Exception.D1_ERROR.equals(((D1Exception) e).code())
+              ? ((D1Exception) e).detail()
+              : e.getMessage();
       outcome.put("status", "error");
       outcome.putArray("messages").add("Starting import...");
       outcome.putArray("errors").add(message);
     }
     d.importState = new ImportState(at, outcome);
-    ObjectNode active = MAPPER.createObjectNode().put("success", true).put("type", "import").put("at_bookmark", at)
-        .put("status", "active");
+    ObjectNode active =
+        MAPPER
+            .createObjectNode()
+            .put("success", true)
+            .put("type", "import")
+            .put("at_bookmark", at)
+            .put("status", "active");
     active.putArray("messages").add("Starting import...");
     return active;
   }

@@ -31,8 +31,8 @@ public final class HttpWire implements AutoCloseable {
   /** What the server does with one request. */
   public interface Exchange {
     /**
-     * Answers a request; may write nothing and return null to drop the connection, or write
-     * part of an answer.
+     * Answers a request; may write nothing and return null to drop the connection, or write part of
+     * an answer.
      *
      * @param request the request
      * @param out where to write the answer
@@ -47,6 +47,8 @@ public final class HttpWire implements AutoCloseable {
   private final Exchange exchange;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicInteger connections =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * Binds to a free loopback port and starts accepting.
@@ -87,7 +89,8 @@ public final class HttpWire implements AutoCloseable {
         Socket s = socket.accept();
         s.setTcpNoDelay(true);
         open.add(s);
-        pool.execute(() -> serve(s));
+        int connection = connections.incrementAndGet();
+        pool.execute(() -> serve(s, connection));
       } catch (IOException e) {
         if (closed.get()) {
           return;
@@ -96,12 +99,12 @@ public final class HttpWire implements AutoCloseable {
     }
   }
 
-  private void serve(Socket s) {
+  private void serve(Socket s, int connection) {
     try (s) {
       InputStream in = new BufferedInputStream(s.getInputStream());
       OutputStream out = s.getOutputStream();
       while (!closed.get()) {
-        RecordedRequest req = read(in);
+        RecordedRequest req = read(in, connection);
         if (req == null) {
           return;
         }
@@ -119,7 +122,7 @@ public final class HttpWire implements AutoCloseable {
   }
 
   /** Reads one request, or returns null at end of stream. */
-  static RecordedRequest read(InputStream in) throws IOException {
+  static RecordedRequest read(InputStream in, int connection) throws IOException {
     String requestLine = line(in);
     while (requestLine != null && requestLine.isEmpty()) {
       requestLine = line(in);
@@ -136,7 +139,8 @@ public final class HttpWire implements AutoCloseable {
       int c = h.indexOf(':');
       if (c > 0) {
         headers
-            .computeIfAbsent(h.substring(0, c).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            .computeIfAbsent(
+                h.substring(0, c).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
             .add(h.substring(c + 1).trim());
       }
     }
@@ -170,7 +174,7 @@ public final class HttpWire implements AutoCloseable {
     } else {
       body = new byte[0];
     }
-    return new RecordedRequest(parts[0], parts[1], headers, body);
+    return new RecordedRequest(parts[0], parts[1], headers, body, connection);
   }
 
   private static String line(InputStream in) throws IOException {
@@ -197,7 +201,11 @@ public final class HttpWire implements AutoCloseable {
    */
   public static void write(OutputStream out, Reply reply, int bodyBytes) throws IOException {
     StringBuilder sb = new StringBuilder();
-    sb.append("HTTP/1.1 ").append(reply.status()).append(' ').append(reason(reply.status())).append("\r\n");
+    sb.append("HTTP/1.1 ")
+        .append(reply.status())
+        .append(' ')
+        .append(reason(reply.status()))
+        .append("\r\n");
     boolean hasType = false;
     for (Map.Entry<String, String> h : reply.headers().entrySet()) {
       sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
@@ -218,15 +226,24 @@ public final class HttpWire implements AutoCloseable {
 
   private static String reason(int status) {
     switch (status) {
-      case 200: return "OK";
-      case 202: return "Accepted";
-      case 400: return "Bad Request";
-      case 401: return "Unauthorized";
-      case 403: return "Forbidden";
-      case 404: return "Not Found";
-      case 429: return "Too Many Requests";
-      case 500: return "Internal Server Error";
-      default: return "Status";
+      case 200:
+        return "OK";
+      case 202:
+        return "Accepted";
+      case 400:
+        return "Bad Request";
+      case 401:
+        return "Unauthorized";
+      case 403:
+        return "Forbidden";
+      case 404:
+        return "Not Found";
+      case 429:
+        return "Too Many Requests";
+      case 500:
+        return "Internal Server Error";
+      default:
+        return "Status";
     }
   }
 

@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * Runs a statement and returns columns (duplicates kept), rows and meta, which {@code /raw} needs
  * and the public statement API only gives in pieces. Uses the backend's {@link
- * AbstractD1PreparedStatement#query()} primitive through reflection; where that is not allowed (d1-api
- * on the module path) it falls back to {@code all()}, which loses duplicate column names and the
- * columns of an empty result.
+ * AbstractD1PreparedStatement#query()} primitive through reflection; where that is not allowed
+ * (d1-api on the module path) it falls back to {@code all()}, which loses duplicate column names
+ * and the columns of an empty result.
  */
 final class RawQuery {
 
@@ -57,7 +57,8 @@ final class RawQuery {
 
   /** A batch element: columns are the row keys (D1's objects already lost duplicates). */
   static D1RawResult fromResult(D1Result<Map<String, Object>> r) {
-    List<String> columns = r.results().isEmpty() ? List.of() : new ArrayList<>(r.results().get(0).keySet());
+    List<String> columns =
+        r.results().isEmpty() ? List.of() : new ArrayList<>(r.results().get(0).keySet());
     List<List<Object>> rows = new ArrayList<>();
     for (Map<String, Object> m : r.results()) {
       rows.add(new ArrayList<>(m.values()));

@@ -38,8 +38,8 @@ public final class SqlDump {
     out.add("PRAGMA defer_foreign_keys=TRUE;");
     List<List<Object>> schema =
         db.prepare(
-                "SELECT name, type, sql FROM sqlite_schema AS o WHERE (true) AND type=='table' AND sql"
-                    + " NOT NULL ORDER BY tbl_name='sqlite_sequence', rowid")
+                "SELECT name, type, sql FROM sqlite_schema AS o WHERE (true) AND type=='table' AND"
+                    + " sql NOT NULL ORDER BY tbl_name='sqlite_sequence', rowid")
             .raw();
     for (List<Object> t : schema) {
       String name = (String) t.get(0);
@@ -56,11 +56,15 @@ public final class SqlDump {
           out.add("ANALYZE sqlite_schema;");
         }
       } else if (sql.startsWith("CREATE VIRTUAL TABLE")) {
-        throw new ExportError("D1 Export error: cannot export databases with Virtual Tables (fts5)");
+        throw new ExportError(
+            "D1 Export error: cannot export databases with Virtual Tables (fts5)");
       } else if (name.startsWith("_cf_") || name.startsWith("sqlite_")) {
         continue;
       } else if (!noSchema) {
-        out.add(sql.matches("(?s)CREATE TABLE ['\"].*") ? "CREATE TABLE IF NOT EXISTS " + sql.substring(13) + ";" : sql + ";");
+        out.add(
+            sql.matches("(?s)CREATE TABLE ['\"].*")
+                ? "CREATE TABLE IF NOT EXISTS " + sql.substring(13) + ";"
+                : sql + ";");
       }
       if (!noData) {
         rows(db, name, out);
@@ -69,8 +73,8 @@ public final class SqlDump {
     if (!noSchema) {
       List<List<Object>> others =
           db.prepare(
-                  "SELECT name, sql FROM sqlite_schema AS o WHERE (true) AND sql NOT NULL AND type IN"
-                      + " ('index', 'trigger', 'view') ORDER BY type COLLATE NOCASE")
+                  "SELECT name, sql FROM sqlite_schema AS o WHERE (true) AND sql NOT NULL AND type"
+                      + " IN ('index', 'trigger', 'view') ORDER BY type COLLATE NOCASE")
               .raw();
       for (List<Object> o : others) {
         if (tables.isEmpty() || tables.contains((String) o.get(0))) {
@@ -136,7 +140,9 @@ public final class SqlDump {
     return q;
   }
 
-  /** The shortest decimal that reads back as {@code d} (Java 17's Double.toString is not always). */
+  /**
+   * The shortest decimal that reads back as {@code d} (Java 17's Double.toString is not always).
+   */
   private static BigDecimal shortest(double d) {
     BigDecimal exact = new BigDecimal(d);
     for (int p = 1; p < 17; p++) {

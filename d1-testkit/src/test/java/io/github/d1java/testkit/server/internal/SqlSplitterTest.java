@@ -9,15 +9,21 @@ class SqlSplitterTest {
 
   @Test
   void splitsOnSemicolonsOutsideStringsAndComments() {
-    assertThat(SqlSplitter.split("INSERT INTO t VALUES('it''s; ok'); -- a; b\nSELECT \"x;y\" /* ; */;"))
+    assertThat(
+            SqlSplitter.split(
+                "INSERT INTO t VALUES('it''s; ok'); -- a; b\nSELECT \"x;y\" /* ; */;"))
         .containsExactly("INSERT INTO t VALUES('it''s; ok')", "-- a; b\nSELECT \"x;y\" /* ; */");
   }
 
   @Test
   void keepsTriggerBodiesWhole() {
-    assertThat(SqlSplitter.split(
-            "CREATE TRIGGER x AFTER INSERT ON t begin SELECT CASE WHEN 1 THEN 2 END; end; SELECT 3;"))
-        .containsExactly("CREATE TRIGGER x AFTER INSERT ON t begin SELECT CASE WHEN 1 THEN 2 END; end", "SELECT 3");
+    assertThat(
+            SqlSplitter.split(
+                "CREATE TRIGGER x AFTER INSERT ON t begin SELECT CASE WHEN 1 THEN 2 END; end;"
+                    + " SELECT 3;"))
+        .containsExactly(
+            "CREATE TRIGGER x AFTER INSERT ON t begin SELECT CASE WHEN 1 THEN 2 END; end",
+            "SELECT 3");
   }
 
   @Test
