@@ -59,6 +59,18 @@ public abstract class AbstractD1PreparedStatement implements D1PreparedStatement
    */
   protected abstract D1PreparedStatement copy(List<Object> params, boolean idempotent);
 
+  /**
+   * Runs the statement as {@code raw(true)} does and returns everything in one piece: the column
+   * names (duplicates and an empty result's columns kept), the rows and the meta. For tools that
+   * need all three, such as a server that answers D1's {@code /raw} endpoint.
+   *
+   * @return columns, rows and meta
+   * @throws io.github.d1java.D1Exception on any failure
+   */
+  public final D1RawResult rawResult() {
+    return query();
+  }
+
   @Override
   public final String statement() {
     return sql;
