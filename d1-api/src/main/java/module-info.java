@@ -2,4 +2,5 @@
 module io.github.d1java {
   exports io.github.d1java;
   exports io.github.d1java.spi;
+  exports io.github.d1java.sql;
 }
