@@ -1,0 +1,133 @@
+package io.github.d1java.sqlite.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.core.DB;
+
+/**
+ * One SQLite connection with its LRU cache of prepared statements. Not thread-safe: the engine
+ * hands a connection to one thread at a time.
+ */
+final class Conn implements AutoCloseable {
+
+  private final SQLiteConnection connection;
+  private final DB db;
+  private final Statement control;
+  private final LinkedHashMap<String, PreparedStatement> cache;
+
+  Conn(SQLiteConnection connection, int cacheSize) throws SQLException {
+    this.connection = connection;
+    this.db = connection.getDatabase();
+    this.control = connection.createStatement();
+    this.cache =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() > cacheSize) {
+              closeQuietly(eldest.getValue());
+              return true;
+            }
+            return false;
+          }
+        };
+  }
+
+  SQLiteConnection connection() {
+    return connection;
+  }
+
+  /** SQLite's {@code total_changes()} without a statement round trip. */
+  long totalChanges() throws SQLException {
+    return db.total_changes();
+  }
+
+  /** A cached prepared statement for the SQL, prepared on first use. */
+  PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement ps = cache.get(sql);
+    if (ps == null) {
+      ps = connection.prepareStatement(sql);
+      cache.put(sql, ps);
+    }
+    return ps;
+  }
+
+  /** Drops a statement from the cache (after a failure, so no state lingers). */
+  void evict(String sql) {
+    PreparedStatement ps = cache.remove(sql);
+    if (ps != null) {
+      closeQuietly(ps);
+    }
+  }
+
+  /** Runs a control statement (BEGIN, COMMIT, ROLLBACK). */
+  void control(String sql) throws SQLException {
+    control.execute(sql);
+  }
+
+  /** Runs a control statement and ignores a failure (rollback after an error). */
+  void controlQuietly(String sql) {
+    try {
+      control.execute(sql);
+    } catch (SQLException ignored) {
+      // the transaction may already be gone, e.g. SQLite rolled it back itself
+    }
+  }
+
+  byte[] serialize() throws SQLException {
+    return connection.serialize("main");
+  }
+
+  void deserialize(byte[] image) throws SQLException {
+    connection.deserialize("main", image);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    SQLException failure = null;
+    for (Iterator<PreparedStatement> it = cache.values().iterator(); it.hasNext(); ) {
+      PreparedStatement ps = it.next();
+      it.remove();
+      try {
+        ps.close();
+      } catch (SQLException e) {
+        failure = add(failure, e);
+      }
+    }
+    try {
+      control.close();
+    } catch (SQLException e) {
+      failure = add(failure, e);
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      failure = add(failure, e);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static SQLException add(SQLException first, SQLException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
+  }
+
+  private static void closeQuietly(PreparedStatement ps) {
+    try {
+      ps.close();
+    } catch (SQLException ignored) {
+      // closing a cached statement cannot lose data
+    }
+  }
+}
