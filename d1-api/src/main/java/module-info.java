@@ -3,4 +3,5 @@ module io.github.d1java {
   exports io.github.d1java;
   exports io.github.d1java.spi;
   exports io.github.d1java.sql;
+  exports io.github.d1java.migrations;
 }
