@@ -9,6 +9,7 @@ import io.github.d1java.sql.SqlStatement;
 import io.github.d1java.wrangler.internal.CountingInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -85,18 +86,22 @@ public final class SqlImport {
     if (Files.isDirectory(file)) {
       throw new WranglerException("Unable to read SQL text file \"" + file + "\": it is a directory.");
     }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(SQLITE_HEADER.length);
+    } catch (IOException e) {
+      throw new WranglerException("Unable to read SQL text file \"" + file + "\": " + e, e);
+    }
+    if (Arrays.equals(head, SQLITE_HEADER)) {
+      throw new WranglerException(BINARY_FILE_MESSAGE);
+    }
     try (CountingInputStream counted =
             new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
-      counted.mark(SQLITE_HEADER.length);
-      byte[] head = counted.readNBytes(SQLITE_HEADER.length);
-      if (Arrays.equals(head, SQLITE_HEADER)) {
-        throw new WranglerException(BINARY_FILE_MESSAGE);
-      }
-      counted.reset();
-      return run(db, reader, counted::count, size, options, progress, results);
+      return run(db, reader, () -> Math.min(counted.count(), size), size, options, progress, results);
     } catch (IOException | UncheckedIOException e) {
-      throw new WranglerException("Unable to read SQL text file \"" + file + "\": " + e.getMessage(), e);
+      throw new WranglerException(
+          "Unable to read SQL text file \"" + file + "\": " + e.getMessage(), e);
     }
   }
 

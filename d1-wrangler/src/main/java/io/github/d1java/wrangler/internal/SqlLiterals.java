@@ -1,6 +1,7 @@
 package io.github.d1java.wrangler.internal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.HexFormat;
@@ -127,12 +128,17 @@ public final class SqlLiterals {
 
   /**
    * A TEXT literal, as SQLite shell's {@code output_quoted_escaped_string}: {@code '} doubled,
-   * CR and LF written as markers and restored with {@code replace(..., char(13|10))}.
+   * CR and LF written as markers and restored with {@code replace(..., char(13|10))}. Text
+   * holding NUL, which SQLite cannot read in SQL text, is written as {@code CAST(X'..' AS TEXT)}.
    *
    * @param s the text
    * @return the literal
    */
   public static String string(String s) {
+    if (s.indexOf('\0') >= 0) {
+      // SQLite's tokenizer stops at NUL, so such text can only travel as hex.
+      return "CAST(X'" + HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8)) + "' AS TEXT)";
+    }
     boolean cr = s.indexOf('\r') >= 0;
     boolean lf = s.indexOf('\n') >= 0;
     String body = s.replace("'", "''");

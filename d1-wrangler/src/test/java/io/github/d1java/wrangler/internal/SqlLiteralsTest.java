@@ -96,6 +96,11 @@ class SqlLiteralsTest {
     }
 
     @Test
+    void textWithNulTravelsAsHex() {
+      assertThat(SqlLiterals.string("a\0b")).isEqualTo("CAST(X'610062' AS TEXT)");
+    }
+
+    @Test
     void aLiteralBackslashNBesideANewlineGetsAnUnusedMarker() {
       assertThat(SqlLiterals.string("\\n\n")).isEqualTo("replace('\\n\\n$0$','\\n$0$',char(10))");
     }
