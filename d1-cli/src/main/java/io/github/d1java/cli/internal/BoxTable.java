@@ -74,8 +74,51 @@ public final class BoxTable {
     return out;
   }
 
-  private static int width(String s) {
-    return s.codePointCount(0, s.length());
+  /**
+   * Terminal columns a text takes, as the {@code string-width} package wrangler's tables use:
+   * East Asian wide characters and emoji count 2, combining marks 0.
+   *
+   * @param s the text
+   * @return its display width
+   */
+  public static int width(String s) {
+    int w = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+          || type == Character.FORMAT || cp == 0xFE0F) {
+        continue;
+      }
+      w += wide(cp) ? 2 : 1;
+    }
+    return w;
+  }
+
+  private static final int[] WIDE = {
+    0x1100, 0x115F, 0x231A, 0x231B, 0x23E9, 0x23EC, 0x23F0, 0x23F0, 0x23F3, 0x23F3,
+    0x25FD, 0x25FE, 0x2614, 0x2615, 0x2648, 0x2653, 0x267F, 0x267F, 0x2693, 0x2693,
+    0x26A1, 0x26A1, 0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5, 0x26CE, 0x26CE,
+    0x26D4, 0x26D4, 0x26EA, 0x26EA, 0x26F2, 0x26F3, 0x26F5, 0x26F5, 0x26FA, 0x26FA,
+    0x26FD, 0x26FD, 0x2705, 0x2705, 0x270A, 0x270B, 0x2728, 0x2728, 0x274C, 0x274C,
+    0x274E, 0x274E, 0x2753, 0x2755, 0x2757, 0x2757, 0x2795, 0x2797, 0x27B0, 0x27B0,
+    0x27BF, 0x27BF, 0x2B1B, 0x2B1C, 0x2B50, 0x2B50, 0x2B55, 0x2B55, 0x2E80, 0x303E,
+    0x3041, 0xA4CF, 0xAC00, 0xD7A3, 0xF900, 0xFAFF, 0xFE30, 0xFE4F, 0xFF00, 0xFF60,
+    0xFFE0, 0xFFE6, 0x1F300, 0x1F64F, 0x1F680, 0x1F6FF, 0x1F900, 0x1F9FF, 0x1FA70, 0x1FAFF,
+    0x20000, 0x3FFFD
+  };
+
+  private static boolean wide(int cp) {
+    for (int i = 0; i < WIDE.length; i += 2) {
+      if (cp < WIDE[i]) {
+        return false;
+      }
+      if (cp <= WIDE[i + 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void rule(StringBuilder sb, int[] widths, char left, char mid, char right) {
@@ -90,7 +133,7 @@ public final class BoxTable {
     sb.append('│');
     for (int i = 0; i < widths.length; i++) {
       String c = cells.get(i);
-      sb.append(' ').append(c).append(" ".repeat(widths[i] - c.codePointCount(0, c.length())))
+      sb.append(' ').append(c).append(" ".repeat(widths[i] - width(c)))
           .append(" │");
     }
     sb.append('\n');
