@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -322,8 +323,18 @@ class D1SqliteQueryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SELECT 1; -- trailing", ";", "-- only a comment", "SELECT 1;;SELECT 2"})
-    void commentOrEmptyStatementIsNotAStatement(String sql) {
+    @ValueSource(
+        strings = {
+          "SELECT 1; -- trailing",
+          ";",
+          "\n;\n",
+          "-- only a comment",
+          "/* c */",
+          "SELECT 1;;",
+          "SELECT 1; ;",
+          "SELECT 1; /* c */"
+        })
+    void commentOrEmptyStatementAfterTheLastIsNotAStatement(String sql) {
       assertThat(error(() -> db.prepare(sql).all()))
           .isEqualTo("D1_ERROR: SQL code did not contain a statement.");
     }
@@ -333,6 +344,20 @@ class D1SqliteQueryTest {
     void emptySqlIsNoStatements(String sql) {
       assertThat(error(() -> db.prepare(sql).all()))
           .isEqualTo("D1_ERROR: No SQL statements detected.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          ";SELECT 2 AS v",
+          "SELECT 1; ; SELECT 2 AS v",
+          "SELECT 1;;SELECT 2 AS v",
+          "SELECT 1; /* c */ SELECT 2 AS v",
+          "SELECT 1; -- c\nSELECT 2 AS v",
+          "SELECT 2 AS v;\n\n  "
+        })
+    void emptyStatementsBeforeAStatementAreSkipped(String sql) {
+      assertThat(db.prepare(sql).all().results()).containsExactly(Map.of("v", 2L));
     }
 
     @Test
@@ -367,6 +392,39 @@ class D1SqliteQueryTest {
     void syntaxErrorHasOffsetAndCode() {
       assertThat(error(() -> db.prepare("SELEC 1").all()))
           .isEqualTo("D1_ERROR: near \"SELEC\": syntax error at offset 0: SQLITE_ERROR");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "SELECT 1 FROM t WHERE WHERE|near \"WHERE\": syntax error at offset 22: SQLITE_ERROR",
+          "SELECT * FROM u u u|near \"u\": syntax error at offset 18: SQLITE_ERROR",
+          "SELECT (|incomplete input: SQLITE_ERROR",
+          "SELECT nofn(1), nofn(2)|no such function: nofn at offset 7: SQLITE_ERROR",
+          "SELECT 'abc|unrecognized token: \"'abc\" at offset 7: SQLITE_ERROR",
+          "SELECT x.y.z FROM t|no such column: x.y.z at offset 7: SQLITE_ERROR",
+          "SELECT t.nope FROM t|no such column: t.nope at offset 7: SQLITE_ERROR",
+          "SELECT nope, nope FROM t|no such column: nope at offset 7: SQLITE_ERROR",
+          "INSERT INTO nope VALUES (1)|no such table: nope: SQLITE_ERROR"
+        })
+    void errorOffsetsMatchMiniflare(String sql, String message) {
+      db.exec("CREATE TABLE t (v)");
+      assertThat(error(() -> db.prepare(sql).all())).isEqualTo("D1_ERROR: " + message);
+    }
+
+    @Test
+    void tooManyVariablesPointsAtTheHundredAndFirst() {
+      String sql = "SELECT " + String.join(",", java.util.Collections.nCopies(101, "?"));
+      assertThat(error(() -> db.prepare(sql).all()))
+          .isEqualTo("D1_ERROR: too many SQL variables at offset 207: SQLITE_ERROR");
+    }
+
+    @Test
+    void tooManyFunctionArgumentsPointsAtTheFunction() {
+      String sql = "SELECT max(" + String.join(",", java.util.Collections.nCopies(128, "1")) + ")";
+      assertThat(error(() -> db.prepare(sql).all()))
+          .isEqualTo("D1_ERROR: too many arguments on function max at offset 7: SQLITE_ERROR");
     }
 
     @Test

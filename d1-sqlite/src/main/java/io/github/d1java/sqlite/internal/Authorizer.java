@@ -34,8 +34,13 @@ final class Authorizer {
           "sqlite_version",
           "sqlite_source_id",
           "sqlite_compileoption_used",
-          "sqlite_compileoption_get",
-          "sqlite_offset");
+          "sqlite_compileoption_get");
+
+  /** Keywords after which an identifier names a table, index, view or trigger. */
+  private static final Set<String> OBJECT_CONTEXT =
+      Set.of(
+          "FROM", "JOIN", "INTO", "UPDATE", "TABLE", "INDEX", "TRIGGER", "VIEW", "ON", "TO",
+          "REFERENCES", "EXISTS", "REINDEX", "ANALYZE");
 
   private static final Set<String> VTAB_MODULES = Set.of("fts5", "fts5vocab", "rtree", "rtree_i32");
 
@@ -105,7 +110,7 @@ final class Authorizer {
       if (id == null) {
         continue;
       }
-      if (id.length() >= 4 && id.regionMatches(true, 0, "_cf_", 0, 4)) {
+      if (isReserved(id) && namesObject(tokens, i)) {
         return error(NOT_AUTHORIZED);
       }
       if (t.kind() == Kind.WORD && i + 1 < tokens.size() && tokens.get(i + 1).is("(")
@@ -128,6 +133,34 @@ final class Authorizer {
       }
     }
     return null;
+  }
+
+  /** workerd's {@code isAllowedName}: {@code _cf_} prefixes are reserved, case-insensitively. */
+  static boolean isReserved(String name) {
+    return name.length() >= 4 && name.regionMatches(true, 0, "_cf_", 0, 4);
+  }
+
+  /**
+   * Whether the identifier at {@code i} names a schema object (the authorizer sees only those),
+   * not a column alias or column: it follows an object keyword, or qualifies a column.
+   */
+  private static boolean namesObject(List<Token> tokens, int i) {
+    if (i + 1 < tokens.size() && tokens.get(i + 1).is(".")) {
+      return true;
+    }
+    if (i == 0) {
+      return false;
+    }
+    Token prev = tokens.get(i - 1);
+    if (prev.is(".") && i >= 2 && "main".equalsIgnoreCase(tokens.get(i - 2).identifier())) {
+      return true;
+    }
+    if (prev.is("(") && i >= 2 && tokens.get(i - 2).kind() == Kind.WORD) {
+      // PRAGMA table_info(_cf_x) and pragma_table_info('_cf_x') name objects too
+      return tokens.get(0).keyword() != null && tokens.get(0).keyword().equals("PRAGMA");
+    }
+    String kw = prev.keyword();
+    return kw != null && OBJECT_CONTEXT.contains(kw);
   }
 
   private static D1SqlException checkVirtualTable(List<Token> tokens, int first) {
@@ -188,6 +221,9 @@ final class Authorizer {
         return false;
       }
       arg = v.toString();
+    }
+    if (arg != null && isReserved(arg)) {
+      return false;
     }
     if (PRAGMA_NO_ARG.contains(name)) {
       return arg == null;

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteException;
 import org.sqlite.core.DB;
 
 /**
@@ -56,6 +57,21 @@ final class Conn implements AutoCloseable {
       cache.put(sql, ps);
     }
     return ps;
+  }
+
+  /**
+   * Prepares (never runs) SQL outside the cache to learn how SQLite judges it.
+   *
+   * @return SQLite's errmsg, or null when the SQL prepared
+   */
+  String probe(String sql) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      return null;
+    } catch (SQLiteException e) {
+      return SqliteErrors.errmsg(e.getMessage(), e.getResultCode());
+    } catch (SQLException e) {
+      return e.getMessage();
+    }
   }
 
   /** Drops a statement from the cache (after a failure, so no state lingers). */

@@ -69,8 +69,11 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Set.of(
           "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "PRAGMA", "VACUUM",
           "ANALYZE", "REINDEX", "ATTACH", "DETACH", "BEGIN", "COMMIT", "END", "ROLLBACK",
-          "SAVEPOINT", "RELEASE");
+          "SAVEPOINT", "RELEASE",
+          // connection state: must be read on the writer, where the writes happened
+          "LAST_INSERT_ROWID", "CHANGES", "TOTAL_CHANGES");
   private static final int PARSE_CACHE_LIMIT = 2048;
+  private static final int PARSE_CACHE_MAX_SQL = 4096;
   private static final String SIZE_SQL =
       "SELECT last_insert_rowid(), (SELECT page_count FROM pragma_page_count())"
           + " - (SELECT freelist_count FROM pragma_freelist_count())";
@@ -90,7 +93,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private record Query(String sql, List<Object> params) {}
 
   /** A parsed and authorized SQL text, cached by text. */
-  private record Parsed(List<Statement> statements, D1SqlException error, boolean readOnly) {}
+  private record Parsed(
+      boolean blank, List<Statement> statements, D1SqlException error, boolean readOnly) {}
 
   private SqliteEngine(EngineConfig config, Conn writer, BlockingQueue<Conn> readers)
       throws SQLException {
@@ -141,7 +145,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       LOG.debug("opened {} with {} reader(s)", file == null ? ":memory:" : file, opened.size() - 1);
       return engine;
     } catch (SQLException e) {
-      D1SqlException failure = SqliteErrors.of(e, null);
+      D1SqlException failure = SqliteErrors.of(e);
       for (Conn c : opened) {
         try {
           c.close();
@@ -261,7 +265,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
       return image;
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, null);
+      throw SqliteErrors.of(e);
     } finally {
       writeLock.unlock();
     }
@@ -293,10 +297,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   private Parsed parsedOrThrow(String sql) {
-    if (INDENTED_COMMENT.matcher(sql).replaceAll("").trim().isEmpty()) {
+    Parsed p = parse(sql);
+    if (p.blank()) {
       throw D1SqlException.of(NO_STATEMENTS, null);
     }
-    Parsed p = parse(sql);
     if (p.error() != null) {
       throw D1SqlException.of(p.error().detail(), null);
     }
@@ -308,23 +312,32 @@ public final class SqliteEngine implements D1SqliteDatabase {
     if (p != null) {
       return p;
     }
-    List<Statement> statements = SqlScript.parse(sql).statements();
-    D1SqlException error = null;
-    if (statements.isEmpty()) {
-      error = D1SqlException.of(NOT_A_STATEMENT, null);
-    }
-    for (Statement st : statements) {
-      error = st.isEmpty() ? D1SqlException.of(NOT_A_STATEMENT, null) : Authorizer.check(st);
-      if (error != null) {
-        break;
+    // workerd skips empty statements (";", comments) before a statement, but anything other
+    // than whitespace after the last statement is "SQL code did not contain a statement."
+    // Miniflare drops queries that hold nothing but whitespace and indented comments
+    boolean blank = INDENTED_COMMENT.matcher(sql).replaceAll("").trim().isEmpty();
+    List<Statement> all = SqlScript.parse(sql).statements();
+    List<Statement> statements = new ArrayList<>(all.size());
+    for (Statement st : all) {
+      if (!st.isEmpty()) {
+        statements.add(st);
       }
     }
-    boolean readOnly = error == null && statements.size() == 1 && isReadOnly(statements.get(0));
-    p = new Parsed(statements, error, readOnly);
-    if (parseCache.size() >= PARSE_CACHE_LIMIT) {
-      parseCache.clear();
+    D1SqlException error = null;
+    if (statements.isEmpty() || all.get(all.size() - 1).isEmpty()) {
+      error = D1SqlException.of(NOT_A_STATEMENT, null);
     }
-    parseCache.put(sql, p);
+    for (int i = 0; i < statements.size() && error == null; i++) {
+      error = Authorizer.check(statements.get(i));
+    }
+    boolean readOnly = error == null && statements.size() == 1 && isReadOnly(statements.get(0));
+    p = new Parsed(blank, statements, error, readOnly);
+    if (sql.length() <= PARSE_CACHE_MAX_SQL) {
+      if (parseCache.size() >= PARSE_CACHE_LIMIT) {
+        parseCache.clear();
+      }
+      parseCache.put(sql, p);
+    }
     return p;
   }
 
@@ -356,21 +369,14 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Statement st = parsed.statements().get(0);
       Rows rows = execute(conn, st, q.params(), true);
       double ms = (System.nanoTime() - start) / 1e6;
-      D1Meta meta =
-          D1Meta.builder()
-              .servedBy(SERVED_BY)
-              .duration(ms)
-              .lastRowId(lastRowId)
-              .sizeAfter(pages * pageSize)
-              .rowsRead(rows.rows().size())
-              .build();
+      D1Meta meta = meta(ms, 0, lastRowId, false, pages, rows.rows().size(), 0);
       log(List.of(q), ms);
       if (session != null) {
         session.observe(commitSequence.get());
       }
       return new D1RawResult(rows.columns(), rows.rows(), meta);
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, null);
+      throw SqliteErrors.of(e);
     } finally {
       if (locked) {
         writeLock.unlock();
@@ -404,18 +410,16 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   private List<D1RawResult> runWrite(List<Query> queries, LocalSession session) {
     List<Query> kept = new ArrayList<>(queries.size());
+    List<Parsed> parsed = new ArrayList<>(queries.size());
     for (Query q : queries) {
-      // Miniflare drops queries that hold nothing but whitespace and indented comments
-      if (!INDENTED_COMMENT.matcher(q.sql()).replaceAll("").trim().isEmpty()) {
+      Parsed p = parse(q.sql());
+      if (!p.blank()) {
         kept.add(q);
+        parsed.add(p);
       }
     }
     if (kept.isEmpty()) {
       throw D1SqlException.of(NO_STATEMENTS, null);
-    }
-    List<Parsed> parsed = new ArrayList<>(kept.size());
-    for (Query q : kept) {
-      parsed.add(parse(q.sql()));
     }
     long callStart = System.nanoTime();
     writeLock.lock();
@@ -439,7 +443,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       } catch (SQLException e) {
         writer.controlQuietly("ROLLBACK");
         restoreState();
-        throw SqliteErrors.of(e, null);
+        throw SqliteErrors.of(e);
       }
       long seq = commitSequence.incrementAndGet();
       if (session != null) {
@@ -448,7 +452,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       log(kept, (System.nanoTime() - callStart) / 1e6);
       return results;
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, null);
+      throw SqliteErrors.of(e);
     } finally {
       writeLock.unlock();
     }
@@ -503,18 +507,29 @@ public final class SqliteEngine implements D1SqliteDatabase {
     long rowsRead =
         rows.rows().size() + ("UPDATE".equals(kw) || "DELETE".equals(kw) ? lastChanges : 0);
     double ms = (System.nanoTime() - start) / 1e6;
-    D1Meta meta =
-        D1Meta.builder()
-            .servedBy(SERVED_BY)
-            .duration(ms)
-            .changes(changes)
-            .lastRowId(state[0])
-            .changedDb(changes != 0 || state[0] != rowidBefore || state[1] != pagesBefore)
-            .sizeAfter(state[1] * pageSize)
-            .rowsRead(rowsRead)
-            .rowsWritten(lastChanges)
-            .build();
+    boolean changedDb = changes != 0 || state[0] != rowidBefore || state[1] != pagesBefore;
+    D1Meta meta = meta(ms, changes, state[0], changedDb, state[1], rowsRead, lastChanges);
     return new D1RawResult(rows.columns(), rows.rows(), meta);
+  }
+
+  private D1Meta meta(
+      double ms,
+      long changes,
+      long rowId,
+      boolean changedDb,
+      long pageCount,
+      long rowsRead,
+      long rowsWritten) {
+    return D1Meta.builder()
+        .servedBy(SERVED_BY)
+        .duration(ms)
+        .changes(changes)
+        .lastRowId(rowId)
+        .changedDb(changedDb)
+        .sizeAfter(pageCount * pageSize)
+        .rowsRead(rowsRead)
+        .rowsWritten(rowsWritten)
+        .build();
   }
 
   /** Columns and rows of one statement. */
@@ -533,7 +548,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     try {
       ps = conn.prepare(sql);
     } catch (SQLException e) {
-      throw SqliteErrors.of(e, st);
+      throw SqliteErrors.of(e, st, conn::probe);
     }
     try {
       int expected = ps.getParameterMetaData().getParameterCount();
@@ -579,7 +594,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
     } catch (SQLException e) {
       conn.evict(sql);
-      throw SqliteErrors.of(e, st);
+      throw SqliteErrors.of(e, st, conn::probe);
     } catch (RuntimeException e) {
       conn.evict(sql);
       throw e;
@@ -646,7 +661,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     try {
       writer.close();
     } catch (SQLException e) {
-      failure = SqliteErrors.of(e, null);
+      failure = SqliteErrors.of(e);
     } finally {
       writeLock.unlock();
     }
@@ -668,7 +683,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
         c.close();
       } catch (SQLException e) {
         if (failure == null) {
-          failure = SqliteErrors.of(e, null);
+          failure = SqliteErrors.of(e);
         } else {
           failure.addSuppressed(e);
         }

@@ -5,6 +5,10 @@ import io.github.d1java.sqlite.internal.SqlScript.Kind;
 import io.github.d1java.sqlite.internal.SqlScript.Statement;
 import io.github.d1java.sqlite.internal.SqlScript.Token;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sqlite.SQLiteErrorCode;
@@ -13,11 +17,22 @@ import org.sqlite.SQLiteException;
 /**
  * Words SQLite failures as workerd does (spec §8.2): {@code <errmsg>[ at offset N]:
  * SQLITE_<PRIMARY>[ (extended: SQLITE_<EXTENDED>)]}. Stateless and thread-safe.
+ *
+ * <p>sqlite-jdbc does not expose {@code sqlite3_error_offset}, so the offset is recovered from the
+ * statement's tokens for the messages whose offending token can be located: syntax errors (by
+ * preparing prefixes of the statement until SQLite fails on the same token), unknown columns and
+ * functions, unrecognized tokens, too many variables and out-of-range {@code ?NNN}. Other messages
+ * carry no offset.
  */
 final class SqliteErrors {
 
   private static final Pattern NEAR = Pattern.compile("^near \"(.*)\": syntax error$", Pattern.DOTALL);
+  private static final Pattern UNRECOGNIZED =
+      Pattern.compile("^unrecognized token: \"(.*)\"$", Pattern.DOTALL);
   private static final Pattern NO_COLUMN = Pattern.compile("^no such column: (.+)$");
+  private static final Pattern NO_FUNCTION = Pattern.compile("^no such function: (.+)$");
+  private static final Pattern TOO_MANY_ARGS =
+      Pattern.compile("^too many arguments on function (.+)$");
 
   private SqliteErrors() {}
 
@@ -26,20 +41,21 @@ final class SqliteErrors {
    *
    * @param e the failure; not null
    * @param st the statement that failed, used to locate the error offset; may be null
+   * @param probe prepares a prefix of the statement and returns SQLite's errmsg, or null when it
+   *     prepared; may be null
    * @return the D1 exception, with {@code e} attached as the underlying cause
    */
-  static D1SqlException of(SQLException e, Statement st) {
+  static D1SqlException of(SQLException e, Statement st, UnaryOperator<String> probe) {
     if (!(e instanceof SQLiteException)) {
       return D1SqlException.of(String.valueOf(e.getMessage()), e);
     }
     SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
     String errmsg = errmsg(e.getMessage(), code);
-    int primaryCode = code.code & 0xff;
-    SQLiteErrorCode primary = SQLiteErrorCode.getErrorCode(primaryCode);
+    SQLiteErrorCode primary = SQLiteErrorCode.getErrorCode(code.code & 0xff);
     String primaryName =
         primary == SQLiteErrorCode.UNKNOWN_ERROR ? "SQLITE_ERROR" : primary.name();
     StringBuilder detail = new StringBuilder(errmsg);
-    int offset = st == null ? -1 : offset(errmsg, st);
+    int offset = st == null ? -1 : offset(errmsg, st, probe);
     if (offset >= 0) {
       detail.append(" at offset ").append(offset);
     }
@@ -48,6 +64,11 @@ final class SqliteErrors {
       detail.append(" (extended: ").append(code.name()).append(')');
     }
     return D1SqlException.of(detail.toString(), e);
+  }
+
+  /** Same as {@link #of(SQLException, Statement, UnaryOperator)} without a statement. */
+  static D1SqlException of(SQLException e) {
+    return of(e, null, null);
   }
 
   /** Strips sqlite-jdbc's {@code [CODE] description (errmsg)} wrapping off SQLite's errmsg. */
@@ -62,46 +83,130 @@ final class SqliteErrors {
     return message;
   }
 
-  /**
-   * Recovers SQLite's error offset for the messages where the offending token can be found without
-   * ambiguity; -1 otherwise. sqlite-jdbc does not expose {@code sqlite3_error_offset}.
-   */
-  static int offset(String errmsg, Statement st) {
+  /** SQLite's byte offset of the error in the statement, or -1 when it cannot be located. */
+  static int offset(String errmsg, Statement st, UnaryOperator<String> probe) {
+    List<Token> tokens = st.tokens();
     Matcher m = NEAR.matcher(errmsg);
     if (m.matches()) {
-      return uniqueToken(st, m.group(1), false);
+      return syntaxErrorOffset(errmsg, m.group(1), st, probe);
+    }
+    m = UNRECOGNIZED.matcher(errmsg);
+    if (m.matches()) {
+      String text = m.group(1);
+      for (Token t : tokens) {
+        if (t.text().equals(text)) {
+          return st.byteOffset(t.start());
+        }
+      }
+      return -1;
     }
     m = NO_COLUMN.matcher(errmsg);
     if (m.matches()) {
-      String col = m.group(1);
-      int dot = col.indexOf('.');
-      return uniqueToken(st, dot < 0 ? col : col.substring(0, dot), true);
+      return qualifiedNameOffset(st, m.group(1).split("\\.", -1));
+    }
+    m = NO_FUNCTION.matcher(errmsg);
+    if (!m.matches()) {
+      m = TOO_MANY_ARGS.matcher(errmsg);
+    }
+    if (m.matches()) {
+      String fn = m.group(1);
+      for (int i = 0; i + 1 < tokens.size(); i++) {
+        Token t = tokens.get(i);
+        if (t.kind() == Kind.WORD && t.text().equalsIgnoreCase(fn) && tokens.get(i + 1).is("(")) {
+          return st.byteOffset(t.start());
+        }
+      }
+      return -1;
+    }
+    if (errmsg.equals("too many SQL variables")) {
+      return variableOffset(st, Integer.MAX_VALUE, 100);
     }
     if (errmsg.startsWith("variable number must be between ?1 and ?")) {
       int limit = Integer.parseInt(errmsg.substring(errmsg.lastIndexOf('?') + 1));
-      for (Token t : st.tokens()) {
-        if (t.kind() == Kind.PARAM && t.text().length() > 1 && t.text().charAt(0) == '?') {
-          String digits = t.text().substring(1);
-          if (digits.length() > 9 || Long.parseLong(digits) > limit || Long.parseLong(digits) < 1) {
-            return st.byteOffset(t.start());
-          }
-        }
+      return variableOffset(st, limit, Integer.MAX_VALUE);
+    }
+    return -1;
+  }
+
+  /**
+   * SQLite raises a syntax error at the first token it cannot parse. Earlier occurrences of the
+   * same text parsed fine, so the failing one is the first whose prefix fails the same way.
+   */
+  private static int syntaxErrorOffset(
+      String errmsg, String text, Statement st, UnaryOperator<String> probe) {
+    Token only = null;
+    int count = 0;
+    for (Token t : st.tokens()) {
+      if (t.text().equals(text)) {
+        count++;
+        only = t;
+      }
+    }
+    if (count == 1) {
+      return st.byteOffset(only.start());
+    }
+    if (count == 0 || probe == null) {
+      return -1;
+    }
+    for (Token t : st.tokens()) {
+      if (t.text().equals(text) && errmsg.equals(probe.apply(st.text().substring(0, t.end())))) {
+        return st.byteOffset(t.start());
       }
     }
     return -1;
   }
 
-  private static int uniqueToken(Statement st, String text, boolean identifier) {
-    Token found = null;
-    for (Token t : st.tokens()) {
-      String s = identifier ? t.identifier() : t.text();
-      if (text.equals(s) || (identifier && s != null && text.equalsIgnoreCase(s))) {
-        if (found != null) {
-          return -1;
+  private static int qualifiedNameOffset(Statement st, String[] parts) {
+    List<Token> tokens = st.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      int j = i;
+      boolean match = true;
+      for (int p = 0; p < parts.length && match; p++) {
+        if (p > 0) {
+          match = j < tokens.size() && tokens.get(j).is(".");
+          j++;
         }
-        found = t;
+        String id = j < tokens.size() ? tokens.get(j).identifier() : null;
+        match = match && id != null && id.equalsIgnoreCase(parts[p]);
+        j++;
+      }
+      if (match && !(i > 0 && tokens.get(i - 1).is("."))) {
+        return st.byteOffset(tokens.get(i).start());
       }
     }
-    return found == null ? -1 : st.byteOffset(found.start());
+    return -1;
+  }
+
+  /**
+   * The offset of the first parameter whose number is above {@code maxNumber}, or the first that
+   * makes the count of distinct parameters exceed {@code maxCount}, numbering as SQLite does.
+   */
+  private static int variableOffset(Statement st, int maxNumber, int maxCount) {
+    Map<String, Integer> named = new HashMap<>();
+    int highest = 0;
+    for (Token t : st.tokens()) {
+      if (t.kind() != Kind.PARAM) {
+        continue;
+      }
+      String text = t.text();
+      long number;
+      if (text.equals("?")) {
+        number = highest + 1L;
+      } else if (text.charAt(0) == '?') {
+        String digits = text.substring(1);
+        number = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
+      } else {
+        Integer known = named.get(text);
+        number = known != null ? known : highest + 1L;
+        if (known == null && number <= Integer.MAX_VALUE) {
+          named.put(text, (int) number);
+        }
+      }
+      if (number > maxNumber || number < 1 || number > maxCount) {
+        return st.byteOffset(t.start());
+      }
+      highest = (int) Math.max(highest, number);
+    }
+    return -1;
   }
 }

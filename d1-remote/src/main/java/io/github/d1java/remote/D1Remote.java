@@ -1,0 +1,432 @@
+package io.github.d1java.remote;
+
+import io.github.d1java.remote.internal.RemoteConfig;
+import io.github.d1java.remote.internal.RemoteDatabase;
+import io.github.d1java.remote.internal.RetryClock;
+import io.github.d1java.remote.internal.Transport;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Entry point of the remote backend: a {@link io.github.d1java.D1Database} over Cloudflare's D1
+ * REST API, and a {@link D1Account} for database management.
+ *
+ * <pre>{@code
+ * try (D1RemoteDatabase db = D1Remote.builder()
+ *     .accountId("0123456789abcdef0123456789abcdef")
+ *     .databaseId("d5b1d127-0000-0000-0000-cbc69f0a9e06")
+ *     .apiToken(System.getenv("CLOUDFLARE_API_TOKEN"))
+ *     .build()) {
+ *   Long n = db.prepare("SELECT count(*) AS n FROM users").first("n");
+ * }
+ * }</pre>
+ *
+ * <h2>Defaults</h2>
+ *
+ * <table>
+ *   <caption>Builder defaults</caption>
+ *   <tr><th>setting</th><th>default</th></tr>
+ *   <tr><td>baseUrl</td><td>{@value #DEFAULT_BASE_URL}</td></tr>
+ *   <tr><td>connectTimeout</td><td>10 s ({@link #DEFAULT_CONNECT_TIMEOUT})</td></tr>
+ *   <tr><td>requestTimeout (one HTTP attempt)</td><td>35 s: D1 limits a query to 30 s
+ *       ({@link #DEFAULT_REQUEST_TIMEOUT})</td></tr>
+ *   <tr><td>deadline (one call, retries included)</td><td>60 s ({@link #DEFAULT_DEADLINE})</td></tr>
+ *   <tr><td>maxAttempts</td><td>{@value #DEFAULT_MAX_ATTEMPTS} (two retries, as Cloudflare's
+ *       SDKs)</td></tr>
+ *   <tr><td>initialBackoff / maxBackoff</td><td>500 ms / 8 s, doubled per retry, minus up to 25%
+ *       jitter; a {@code Retry-After} header replaces the backoff</td></tr>
+ *   <tr><td>pollInterval (export and import)</td><td>1 s ({@link #DEFAULT_POLL_INTERVAL})</td></tr>
+ *   <tr><td>logBoundValues</td><td>false: debug logs show SQL and timings, not values</td></tr>
+ * </table>
+ *
+ * <h2>Retries</h2>
+ *
+ * Rate limiting (429), server errors (5xx), D1's transient errors, dropped connections and
+ * malformed responses are retried only for calls that are safe to repeat: a statement that only
+ * reads (a single {@code SELECT}, {@code EXPLAIN} or {@code WITH} naming no writing keyword) or one
+ * marked {@link io.github.d1java.D1PreparedStatement#idempotent()}, and a batch or {@code exec}
+ * made only of such statements. A write is never retried silently.
+ *
+ * <h2>Differences from the local engine</h2>
+ *
+ * <ul>
+ *   <li>D1 itself returns numbers as JavaScript numbers: integers beyond 2^53 arrive rounded and a
+ *       REAL with an integral value arrives as an integer ({@link Long}). This client never loses
+ *       precision on what it receives.
+ *   <li>Blob parameters are sent as JSON arrays of byte values, as D1's binding protocol does; the
+ *       REST API documents only strings.
+ *   <li>A statement whose SQL holds several statements returns the last one's rows (as the binding
+ *       does), but D1's REST API refuses parameters with several statements.
+ *   <li>{@code dump()} fails: use {@link D1Account#export}. Sessions never learn bookmarks.
+ * </ul>
+ *
+ * <p>The API token never appears in messages, {@code toString()} or logs. Thread-safe.
+ */
+public final class D1Remote {
+
+  /** The public D1 API. */
+  public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
+
+  /** Default TCP/TLS connect timeout. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Default timeout of one HTTP attempt. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(35);
+
+  /** Default deadline of one call, retries included. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
+
+  /** Default number of attempts per call. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+  /** Default first retry delay. */
+  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
+
+  /** Default cap of the retry delay. */
+  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(8);
+
+  /** Default delay between export and import polls. */
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
+  /** Environment variable of the account id. */
+  public static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
+
+  /** Environment variable of the API token. */
+  public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
+
+  /** Environment variable of the database id ({@code D1_DATABASE_ID} is accepted too). */
+  public static final String ENV_DATABASE_ID = "CLOUDFLARE_D1_DATABASE_ID";
+
+  /** Optional environment variable overriding the base URL, as wrangler reads it. */
+  public static final String ENV_BASE_URL = "CLOUDFLARE_API_BASE_URL";
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+
+  private D1Remote() {}
+
+  /**
+   * A new builder with the defaults above.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A database configured from {@code CLOUDFLARE_ACCOUNT_ID}, {@code CLOUDFLARE_API_TOKEN} and
+   * {@code CLOUDFLARE_D1_DATABASE_ID} (or {@code D1_DATABASE_ID}), with {@code
+   * CLOUDFLARE_API_BASE_URL} overriding the base URL when set.
+   *
+   * @return the database
+   * @throws IllegalStateException naming the variable that is missing or invalid
+   */
+  public static D1RemoteDatabase fromEnv() {
+    return fromEnv(System::getenv).build();
+  }
+
+  static Builder fromEnv(Function<String, String> env) {
+    Builder b = builder();
+    b.accountId(requireEnv(env, ENV_ACCOUNT_ID));
+    b.apiToken(requireEnv(env, ENV_API_TOKEN));
+    String db = blankToNull(env.apply(ENV_DATABASE_ID));
+    if (db == null) {
+      db = blankToNull(env.apply("D1_DATABASE_ID"));
+    }
+    if (db == null) {
+      throw new IllegalStateException(ENV_DATABASE_ID + " (or D1_DATABASE_ID) is not set");
+    }
+    b.databaseId(db);
+    String base = blankToNull(env.apply(ENV_BASE_URL));
+    if (base != null) {
+      b.baseUrl(base);
+    }
+    return b;
+  }
+
+  private static String requireEnv(Function<String, String> env, String name) {
+    String v = blankToNull(env.apply(name));
+    if (v == null) {
+      throw new IllegalStateException(name + " is not set");
+    }
+    return v.trim();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  static void requireId(String property, String value) {
+    Objects.requireNonNull(value, property);
+    if (!ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(property + " must match [A-Za-z0-9_-]+, got '" + value + "'");
+    }
+  }
+
+  /**
+   * Builds a remote database or account client. Not thread-safe; the clients it builds are.
+   * Every setter validates at {@link #build()} time and names the property in its message.
+   */
+  public static final class Builder {
+    private String baseUrl = DEFAULT_BASE_URL;
+    private String accountId;
+    private String databaseId;
+    private String databaseName;
+    private String apiToken;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration deadline = DEFAULT_DEADLINE;
+    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
+    private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private boolean logBoundValues;
+    private HttpClient.Version httpVersion = HttpClient.Version.HTTP_2;
+    private RetryClock clock = RetryClock.SYSTEM;
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+    private Builder() {}
+
+    /**
+     * @param value the API base URL, e.g. a test server's; http or https
+     * @return this builder
+     */
+    public Builder baseUrl(String value) {
+      this.baseUrl = value;
+      return this;
+    }
+
+    /**
+     * @param value the Cloudflare account id (required)
+     * @return this builder
+     */
+    public Builder accountId(String value) {
+      this.accountId = value;
+      return this;
+    }
+
+    /**
+     * @param value the database UUID (this or {@link #databaseName} is required for {@link
+     *     #build()})
+     * @return this builder
+     */
+    public Builder databaseId(String value) {
+      this.databaseId = value;
+      return this;
+    }
+
+    /**
+     * @param value the database name, resolved to its UUID once, by {@link #build()}, through the
+     *     list endpoint
+     * @return this builder
+     */
+    public Builder databaseName(String value) {
+      this.databaseName = value;
+      return this;
+    }
+
+    /**
+     * @param value an API token with D1 Read (and D1 Write for writes) permission (required)
+     * @return this builder
+     */
+    public Builder apiToken(String value) {
+      this.apiToken = value;
+      return this;
+    }
+
+    /**
+     * @param value the connect timeout; positive
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = value;
+      return this;
+    }
+
+    /**
+     * @param value the timeout of one HTTP attempt; positive
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration value) {
+      this.requestTimeout = value;
+      return this;
+    }
+
+    /**
+     * @param value the deadline of one call including retries; positive
+     * @return this builder
+     */
+    public Builder deadline(Duration value) {
+      this.deadline = value;
+      return this;
+    }
+
+    /**
+     * @param value attempts per call, at least 1 (1 disables retries)
+     * @return this builder
+     */
+    public Builder maxAttempts(int value) {
+      this.maxAttempts = value;
+      return this;
+    }
+
+    /**
+     * @param value the first retry delay; not negative
+     * @return this builder
+     */
+    public Builder initialBackoff(Duration value) {
+      this.initialBackoff = value;
+      return this;
+    }
+
+    /**
+     * @param value the cap of the retry delay; not less than the initial backoff
+     * @return this builder
+     */
+    public Builder maxBackoff(Duration value) {
+      this.maxBackoff = value;
+      return this;
+    }
+
+    /**
+     * @param value the delay between export and import polls; not negative
+     * @return this builder
+     */
+    public Builder pollInterval(Duration value) {
+      this.pollInterval = value;
+      return this;
+    }
+
+    /**
+     * @param value whether debug logs include bound values (they may be personal data)
+     * @return this builder
+     */
+    public Builder logBoundValues(boolean value) {
+      this.logBoundValues = value;
+      return this;
+    }
+
+    /**
+     * @param value the preferred HTTP version (HTTP/2 by default, with HTTP/1.1 fallback)
+     * @return this builder
+     */
+    public Builder httpVersion(HttpClient.Version value) {
+      this.httpVersion = value;
+      return this;
+    }
+
+    Builder clock(RetryClock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    Builder random(DoubleSupplier value) {
+      this.random = Objects.requireNonNull(value, "random");
+      return this;
+    }
+
+    /**
+     * Builds the database client. When only {@link #databaseName} was given this makes one
+     * request to resolve it.
+     *
+     * @return the database
+     * @throws IllegalStateException naming the first missing or invalid property
+     * @throws io.github.d1java.D1Exception if the name cannot be resolved
+     */
+    public D1RemoteDatabase build() {
+      if (databaseId == null && databaseName == null) {
+        throw new IllegalStateException("databaseId or databaseName is required");
+      }
+      if (databaseId != null && databaseName != null) {
+        throw new IllegalStateException("set databaseId or databaseName, not both");
+      }
+      D1Account account = buildAccount();
+      String id = databaseId;
+      if (id != null) {
+        check(ID.matcher(id).matches(), "databaseId must match [A-Za-z0-9_-]+, got '" + id + "'");
+      } else {
+        check(!databaseName.isBlank(), "databaseName must not be blank");
+        List<D1DatabaseInfo> found = account.list(databaseName);
+        id =
+            found.stream()
+                .filter(d -> d.name().equals(databaseName))
+                .map(D1DatabaseInfo::uuid)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new D1ApiException(
+                            404, 7404, "databaseName: no database named '" + databaseName + "' in account " + accountId, false));
+      }
+      return account.database(id);
+    }
+
+    /**
+     * Builds the account client; {@code databaseId} and {@code databaseName} are ignored.
+     *
+     * @return the account client
+     * @throws IllegalStateException naming the first missing or invalid property
+     */
+    public D1Account buildAccount() {
+      return new D1Account(new Transport(config()));
+    }
+
+    private RemoteConfig config() {
+      check(baseUrl != null, "baseUrl is required");
+      String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+      try {
+        URI u = new URI(base);
+        check(
+            ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null,
+            "baseUrl must be an absolute http(s) URL, got '" + baseUrl + "'");
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException("baseUrl is not a valid URL: '" + baseUrl + "'", e);
+      }
+      check(accountId != null, "accountId is required");
+      check(ID.matcher(accountId).matches(), "accountId must match [A-Za-z0-9_-]+, got '" + accountId + "'");
+      check(apiToken != null && !apiToken.isBlank(), "apiToken is required");
+      check(apiToken.chars().noneMatch(c -> c <= ' ' || c == 127), "apiToken must not contain whitespace or control characters");
+      positive("connectTimeout", connectTimeout);
+      positive("requestTimeout", requestTimeout);
+      positive("deadline", deadline);
+      check(maxAttempts >= 1, "maxAttempts must be at least 1, got " + maxAttempts);
+      notNegative("initialBackoff", initialBackoff);
+      notNegative("maxBackoff", maxBackoff);
+      check(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff must not be less than initialBackoff");
+      notNegative("pollInterval", pollInterval);
+      check(httpVersion != null, "httpVersion is required");
+      return new RemoteConfig(
+          base, accountId, apiToken, connectTimeout, requestTimeout, deadline, maxAttempts,
+          initialBackoff, maxBackoff, pollInterval, logBoundValues, httpVersion, clock, random);
+    }
+
+    private static void positive(String name, Duration d) {
+      check(d != null, name + " is required");
+      check(!d.isNegative() && !d.isZero(), name + " must be positive, got " + d);
+    }
+
+    private static void notNegative(String name, Duration d) {
+      check(d != null, name + " is required");
+      check(!d.isNegative(), name + " must not be negative, got " + d);
+    }
+
+    private static void check(boolean ok, String message) {
+      if (!ok) {
+        throw new IllegalStateException(message);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "D1Remote.Builder[baseUrl=" + baseUrl + ", accountId=" + accountId + ", databaseId="
+          + databaseId + ", databaseName=" + databaseName + ", apiToken=" + (apiToken == null ? "null" : "***") + "]";
+    }
+  }
+}

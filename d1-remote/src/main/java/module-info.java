@@ -1,0 +1,9 @@
+/** D1 over Cloudflare's REST API. */
+module io.github.d1java.remote {
+  requires transitive io.github.d1java;
+  requires java.net.http;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+
+  exports io.github.d1java.remote;
+}

@@ -1,0 +1,90 @@
+package io.github.d1java.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Collections;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class D1SqliteLimitsTest {
+
+  D1SqliteDatabase db;
+
+  @BeforeEach
+  void open() {
+    db = D1Sqlite.builder().maxValueLength(1000).build();
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void sqlLongerThanOneHundredThousandBytesIsTooLong() {
+    String sql = "SELECT '" + "x".repeat(100_000) + "'";
+    assertThatThrownBy(() -> db.prepare(sql).all())
+        .hasMessage("D1_ERROR: statement too long: SQLITE_TOOBIG");
+  }
+
+  @Test
+  void valueAboveTheConfiguredLengthIsTooBig() {
+    assertThat(db.prepare("SELECT ? AS v").bind("x".repeat(1000)).first("v").toString()).hasSize(1000);
+    assertThatThrownBy(() -> db.prepare("SELECT ? AS v").bind("x".repeat(1001)).all())
+        .hasMessage("D1_ERROR: string or blob too big: SQLITE_TOOBIG");
+  }
+
+  @Test
+  void moreThanOneHundredColumnsInCreateFails() {
+    String cols = IntStream.range(0, 101).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
+    assertThatThrownBy(() -> db.prepare("CREATE TABLE wide (" + cols + ")").run())
+        .hasMessage("D1_ERROR: too many columns on wide: SQLITE_ERROR");
+  }
+
+  @Test
+  void moreThanOneHundredResultColumnsFails() {
+    String cols = String.join(",", Collections.nCopies(101, "1"));
+    assertThatThrownBy(() -> db.prepare("SELECT " + cols).all())
+        .hasMessage("D1_ERROR: too many columns in result set: SQLITE_ERROR");
+  }
+
+  @Test
+  void likePatternAboveFiftyBytesIsTooComplex() {
+    assertThat(db.prepare("SELECT 'a' LIKE ? AS m").bind("%".repeat(50)).first()).isNotNull();
+    assertThatThrownBy(() -> db.prepare("SELECT 'a' LIKE ? AS m").bind("%".repeat(51)).all())
+        .hasMessage("D1_ERROR: LIKE or GLOB pattern too complex: SQLITE_ERROR");
+  }
+
+  @Test
+  void sixCompoundTermsAreTooMany() {
+    String five = String.join(" UNION ", Collections.nCopies(5, "SELECT 1"));
+    assertThat(db.prepare(five).all().results()).hasSize(1);
+    assertThatThrownBy(() -> db.prepare(five + " UNION SELECT 2").all())
+        .hasMessage("D1_ERROR: too many terms in compound SELECT: SQLITE_ERROR");
+  }
+
+  @Test
+  void moreThan127FunctionArgumentsFail() {
+    String args = String.join(",", Collections.nCopies(128, "1"));
+    assertThatThrownBy(() -> db.prepare("SELECT max(" + args + ")").all())
+        .hasMessageStartingWith("D1_ERROR: too many arguments on function max")
+        .hasMessageEndingWith(": SQLITE_ERROR");
+  }
+
+  @Test
+  void builderRejectsBadOptionsNamingTheProperty() {
+    assertThatThrownBy(() -> D1Sqlite.builder().readers(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("readers");
+    assertThatThrownBy(() -> D1Sqlite.builder().maxValueLength(0))
+        .hasMessageContaining("maxValueLength");
+    assertThatThrownBy(() -> D1Sqlite.builder().statementCacheSize(0))
+        .hasMessageContaining("statementCacheSize");
+    assertThatThrownBy(() -> D1Sqlite.builder().busyTimeout(java.time.Duration.ofSeconds(-1)))
+        .hasMessageContaining("busyTimeout");
+  }
+}

@@ -1,0 +1,313 @@
+package io.github.d1java.testkit.server;
+
+import io.github.d1java.D1Database;
+import io.github.d1java.sqlite.D1Sqlite;
+import io.github.d1java.testkit.server.internal.FakeApi;
+import io.github.d1java.testkit.server.internal.HttpWire;
+import io.github.d1java.testkit.server.internal.Reply;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake of Cloudflare's D1 REST API on a loopback port, in the style of OkHttp's MockWebServer,
+ * backed by local engine databases ({@link D1Sqlite#inMemory()}).
+ *
+ * <pre>{@code
+ * try (FakeD1Server server = FakeD1Server.start()) {
+ *   String id = server.createDatabase("app");
+ *   D1RemoteDatabase db = D1Remote.builder().baseUrl(server.baseUrl())
+ *       .accountId(server.accountId()).apiToken(server.apiToken()).databaseId(id).build();
+ *   server.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(1)));  // first request: 429
+ *   db.prepare("SELECT 1").all();                                     // retried, then real
+ *   assertThat(server.takeRequest().path()).endsWith("/raw");
+ * }
+ * }</pre>
+ *
+ * <p>It speaks the REST API with the real envelope and error codes: {@code POST .../query} and
+ * {@code .../raw} (single {@code {sql, params}} or {@code {batch: [...]}}, one transaction; SQL
+ * errors as HTTP 400 code 7500 with {@code result: []}), database create (7502 for a taken name,
+ * 7406 at the limit), list (pages, {@code result_info}), get (by UUID or name, 7404), delete,
+ * export (202 then complete, with a signed URL served without auth), import (init with md5,
+ * presigned upload answering {@code ETag}, ingest, poll) and time travel (a snapshot after every
+ * change; bookmark by time; restore). Any base-URL prefix before {@code /accounts/} is accepted.
+ * Requests must carry {@code Authorization: Bearer <apiToken()>} (else 401, code 10000) for
+ * {@link #accountId()} (else 403, code 7403).
+ *
+ * <p>Divergences from D1: an {@code sql} holding several statements is run as the binding runs it
+ * (one result, the last statement's rows) where D1's REST API returns one result per statement
+ * and refuses parameters; integers are returned exactly (D1 rounds beyond 2^53) and reals keep
+ * their decimal point.
+ *
+ * <p>Scripted answers ({@link #enqueue}) are used in order, one per request, before the API
+ * answers normally. Every request is recorded for {@link #takeRequest()}. Thread-safe.
+ */
+public final class FakeD1Server implements AutoCloseable {
+
+  /** The default account id. */
+  public static final String DEFAULT_ACCOUNT_ID = "023e105f4ecef8ad9ca31a8372d0c353";
+
+  /** The default API token. */
+  public static final String DEFAULT_API_TOKEN = "fake-d1-token-0123456789";
+
+  private final HttpWire wire;
+  private final FakeApi api;
+  private final String accountId;
+  private final String apiToken;
+  private final ConcurrentLinkedQueue<FakeResponse> script = new ConcurrentLinkedQueue<>();
+  private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
+  private final AtomicInteger requestCount = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private FakeD1Server(Builder b) {
+    this.accountId = b.accountId;
+    this.apiToken = b.apiToken;
+    this.api = new FakeApi(b.accountId, b.apiToken, b.clock, b.timeTravel, b.maxDatabases,
+        D1Sqlite::inMemory, D1Sqlite::fromImage);
+    try {
+      this.wire = new HttpWire(this::exchange);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind a loopback port", e);
+    }
+    api.root("http://" + wire.host() + ":" + wire.port());
+  }
+
+  /**
+   * Starts a server with the default account and token, time travel on.
+   *
+   * @return the running server
+   * @throws UncheckedIOException if no loopback port can be bound
+   */
+  public static FakeD1Server start() {
+    return builder().start();
+  }
+
+  /**
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The base URL to give a client, e.g. {@code http://127.0.0.1:53123/client/v4}.
+   *
+   * @return the URL
+   */
+  public String baseUrl() {
+    return "http://" + wire.host() + ":" + wire.port() + "/client/v4";
+  }
+
+  /**
+   * @return the loopback port
+   */
+  public int port() {
+    return wire.port();
+  }
+
+  /**
+   * @return the one account this server serves
+   */
+  public String accountId() {
+    return accountId;
+  }
+
+  /**
+   * @return the one API token this server accepts
+   */
+  public String apiToken() {
+    return apiToken;
+  }
+
+  /**
+   * Creates a database without a request (nothing is recorded).
+   *
+   * @param name the name, {@code [a-zA-Z0-9][a-zA-Z0-9_-]*}
+   * @return its UUID
+   */
+  public String createDatabase(String name) {
+    return api.createDatabase(name);
+  }
+
+  /**
+   * The local engine database behind a fake database, to seed or inspect it directly. A
+   * time-travel restore replaces it, so fetch it again after one; do not close it.
+   *
+   * @param idOrName a UUID or name
+   * @return the database
+   * @throws IllegalArgumentException if there is no such database
+   */
+  public D1Database database(String idOrName) {
+    return api.database(idOrName);
+  }
+
+  /**
+   * Scripts the answer to the next request not yet answered by an earlier script.
+   *
+   * @param response the answer; not null
+   */
+  public void enqueue(FakeResponse response) {
+    script.add(Objects.requireNonNull(response, "response"));
+  }
+
+  /**
+   * The oldest request not taken yet, waiting up to 10 seconds for one.
+   *
+   * @return the request
+   * @throws AssertionError if none arrives in time
+   */
+  public RecordedRequest takeRequest() {
+    RecordedRequest r = takeRequest(Duration.ofSeconds(10));
+    if (r == null) {
+      throw new AssertionError("no request arrived within 10 s");
+    }
+    return r;
+  }
+
+  /**
+   * The oldest request not taken yet.
+   *
+   * @param timeout how long to wait
+   * @return the request, or null if none arrived in time
+   */
+  public RecordedRequest takeRequest(Duration timeout) {
+    try {
+      return requests.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /**
+   * @return how many requests arrived so far
+   */
+  public int requestCount() {
+    return requestCount.get();
+  }
+
+  private boolean exchange(RecordedRequest request, OutputStream out) throws IOException {
+    requestCount.incrementAndGet();
+    requests.add(request);
+    FakeResponse scripted = script.poll();
+    if (scripted == null) {
+      HttpWire.write(out, api.handle(request), Integer.MAX_VALUE);
+      return true;
+    }
+    if (!scripted.delay().isZero()) {
+      try {
+        Thread.sleep(scripted.delay().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    switch (scripted.kind()) {
+      case DROP_CONNECTION:
+        return false;
+      case DROP_MID_RESPONSE: {
+        Reply reply = api.handle(request);
+        HttpWire.write(out, reply, reply.body().length / 2);
+        return false;
+      }
+      case PASS_THROUGH:
+        HttpWire.write(out, api.handle(request), Integer.MAX_VALUE);
+        return true;
+      default:
+        HttpWire.write(out, new Reply(scripted.status(), scripted.headers(), scripted.body()), Integer.MAX_VALUE);
+        return true;
+    }
+  }
+
+  /** Stops the server and closes every database. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    wire.close();
+    api.close();
+  }
+
+  @Override
+  public String toString() {
+    return "FakeD1Server[" + baseUrl() + "]";
+  }
+
+  /** Configures a {@link FakeD1Server}. Not thread-safe. */
+  public static final class Builder {
+    private String accountId = DEFAULT_ACCOUNT_ID;
+    private String apiToken = DEFAULT_API_TOKEN;
+    private Clock clock = Clock.systemUTC();
+    private boolean timeTravel = true;
+    private int maxDatabases = Integer.MAX_VALUE;
+
+    private Builder() {}
+
+    /**
+     * @param value the account id to serve; not null
+     * @return this builder
+     */
+    public Builder accountId(String value) {
+      this.accountId = Objects.requireNonNull(value, "accountId");
+      return this;
+    }
+
+    /**
+     * @param value the token to accept; not null
+     * @return this builder
+     */
+    public Builder apiToken(String value) {
+      this.apiToken = Objects.requireNonNull(value, "apiToken");
+      return this;
+    }
+
+    /**
+     * @param value the clock of creation times and time-travel snapshots; not null
+     * @return this builder
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * @param value whether to snapshot after every change for time travel (on by default; off
+     *     saves a copy of the database per write, e.g. in benchmarks)
+     * @return this builder
+     */
+    public Builder timeTravel(boolean value) {
+      this.timeTravel = value;
+      return this;
+    }
+
+    /**
+     * @param value the account's database limit (7406 beyond it); at least 1
+     * @return this builder
+     */
+    public Builder maxDatabases(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxDatabases must be at least 1, got " + value);
+      }
+      this.maxDatabases = value;
+      return this;
+    }
+
+    /**
+     * @return a running server
+     * @throws UncheckedIOException if no loopback port can be bound
+     */
+    public FakeD1Server start() {
+      return new FakeD1Server(this);
+    }
+  }
+}

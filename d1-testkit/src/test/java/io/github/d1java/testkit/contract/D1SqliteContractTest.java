@@ -1,0 +1,13 @@
+package io.github.d1java.testkit.contract;
+
+import io.github.d1java.D1Database;
+import io.github.d1java.sqlite.D1Sqlite;
+
+/** The contract suite against the local engine's in-memory database. */
+class D1SqliteContractTest extends D1DatabaseContract {
+
+  @Override
+  protected D1Database newDatabase() {
+    return D1Sqlite.inMemory();
+  }
+}
