@@ -2,16 +2,22 @@ package io.github.d1java.cli;
 
 import io.github.d1java.D1Exception;
 import io.github.d1java.cli.internal.CliContext;
+import io.github.d1java.cli.internal.DatabaseCommands;
+import io.github.d1java.cli.internal.TimeTravelCommand;
 import io.github.d1java.cli.internal.ExecuteCommand;
 import io.github.d1java.cli.internal.ExportCommand;
 import io.github.d1java.cli.internal.Json;
-import io.github.d1java.cli.internal.JsonOutput;
 import io.github.d1java.cli.internal.MigrationsCommand;
+import io.github.d1java.remote.D1Account;
+import io.github.d1java.remote.D1Remote;
 import io.github.d1java.wrangler.SqlImportException;
+import io.github.d1java.wrangler.WranglerConfig;
+import io.github.d1java.wrangler.WranglerException;
 import io.github.d1java.wrangler.WranglerProject;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import picocli.CommandLine;
@@ -20,8 +26,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code d1} command line: {@code wrangler d1}'s commands, run by Java against the same local
- * files and config. {@code d1 execute}, {@code d1 export} and {@code d1 migrations
- * create|list|apply}.
+ * files and config: {@code d1 execute}, {@code d1 export}, {@code d1 migrations
+ * create|list|apply} (local, or remote with {@code --remote}), and the remote-only {@code d1
+ * create|list|info|delete} and {@code d1 time-travel info|restore}. Remote commands read {@code
+ * CLOUDFLARE_API_TOKEN} and {@code CLOUDFLARE_ACCOUNT_ID} from the environment.
  *
  * <pre>{@code
  * d1 execute DB --command "SELECT * FROM users"
@@ -39,7 +47,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "d1 0.1.0",
     description = "Cloudflare D1 databases, wrangler-compatible, from Java.",
-    subcommands = {ExecuteCommand.class, ExportCommand.class, MigrationsCommand.class})
+    subcommands = {
+      ExecuteCommand.class,
+      ExportCommand.class,
+      MigrationsCommand.class,
+      DatabaseCommands.Create.class,
+      DatabaseCommands.ListCommand.class,
+      DatabaseCommands.Info.class,
+      DatabaseCommands.Delete.class,
+      TimeTravelCommand.class
+    })
 public final class D1Command implements Runnable {
 
   @Option(
@@ -52,6 +69,9 @@ public final class D1Command implements Runnable {
       names = {"-e", "--env"},
       description = "Environment of the wrangler config to use.")
   private String env;
+
+  /** Environment variable: milliseconds between polls of remote imports and exports. */
+  public static final String ENV_POLL_INTERVAL_MS = "D1_POLL_INTERVAL_MS";
 
   private final CliContext context;
 
@@ -108,9 +128,8 @@ public final class D1Command implements Runnable {
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          Object command = commandLine.getCommand();
           String text = message(e);
-          if (command instanceof JsonOutput && ((JsonOutput) command).json()) {
+          if (commandLine.getParseResult().hasMatchedOption("--json")) {
             out.println(Json.stringify(Map.of("error", Map.of("text", text))));
           } else {
             err.println("✘ [ERROR] " + text);
@@ -156,5 +175,60 @@ public final class D1Command implements Runnable {
     return config != null
         ? WranglerProject.of(context.cwd(), config, env)
         : WranglerProject.find(context.cwd(), env);
+  }
+
+  /**
+   * Like {@link #project()}, but null when no config file exists (remote commands work without
+   * one).
+   *
+   * @return the project, or null
+   * @throws io.github.d1java.wrangler.WranglerException if a config exists and is invalid
+   */
+  public WranglerProject projectIfAny() {
+    if (config == null && WranglerConfig.find(context.cwd()).isEmpty()) {
+      return null;
+    }
+    return project();
+  }
+
+  /**
+   * The Cloudflare account client, configured from the environment: {@value
+   * D1Remote#ENV_API_TOKEN}, {@value D1Remote#ENV_ACCOUNT_ID}, and optionally {@value
+   * D1Remote#ENV_BASE_URL} and {@value #ENV_POLL_INTERVAL_MS}.
+   *
+   * @return the account client
+   * @throws io.github.d1java.wrangler.WranglerException naming the missing variable
+   */
+  public D1Account account() {
+    Map<String, String> vars = context.env();
+    String token = vars.get(D1Remote.ENV_API_TOKEN);
+    if (token == null || token.isBlank()) {
+      throw new WranglerException(
+          "In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN"
+              + " environment variable for wrangler to work.");
+    }
+    String account = vars.get(D1Remote.ENV_ACCOUNT_ID);
+    if (account == null || account.isBlank()) {
+      throw new WranglerException(
+          "Set CLOUDFLARE_ACCOUNT_ID to the id of the account that holds your D1 databases.");
+    }
+    D1Remote.Builder builder =
+        D1Remote.builder()
+            .apiToken(token)
+            .accountId(account)
+            .baseUrl(vars.getOrDefault(D1Remote.ENV_BASE_URL, D1Remote.DEFAULT_BASE_URL));
+    String poll = vars.get(ENV_POLL_INTERVAL_MS);
+    if (poll != null) {
+      try {
+        builder.pollInterval(Duration.ofMillis(Long.parseLong(poll)));
+      } catch (NumberFormatException e) {
+        throw new WranglerException(ENV_POLL_INTERVAL_MS + " must be a number of milliseconds: " + poll);
+      }
+    }
+    try {
+      return builder.buildAccount();
+    } catch (IllegalStateException e) {
+      throw new WranglerException(e.getMessage(), e);
+    }
   }
 }

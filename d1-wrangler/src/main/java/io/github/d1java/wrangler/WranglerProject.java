@@ -1,11 +1,15 @@
 package io.github.d1java.wrangler;
 
+import io.github.d1java.remote.D1Account;
+import io.github.d1java.remote.D1DatabaseInfo;
+import io.github.d1java.remote.D1RemoteDatabase;
 import io.github.d1java.sqlite.D1Sqlite;
 import io.github.d1java.sqlite.D1SqliteDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A folder with a wrangler config, seen as wrangler sees it: databases are named by {@code
@@ -124,5 +128,59 @@ public final class WranglerProject {
       throw new WranglerException("Could not create " + file.getParent() + ": " + e.getMessage(), e);
     }
     return D1Sqlite.open(file);
+  }
+
+  /**
+   * The remote database id for a name, as wrangler's remote commands find it: the config entry's
+   * {@code database_id} ({@code preview_database_id} with {@code preview}); when the config has
+   * no id or no such entry, the database of that name in the account.
+   *
+   * @param project the project, or null when there is no wrangler config
+   * @param account the account client; not null
+   * @param nameOrBinding a {@code database_name} or {@code binding}; not null
+   * @param preview whether to use {@code preview_database_id}
+   * @return the database UUID
+   * @throws WranglerException {@code Couldn't find DB with name '<name>'} when nothing matches
+   * @throws io.github.d1java.D1Exception if the account lookup fails
+   */
+  public static String remoteDatabaseId(
+      WranglerProject project, D1Account account, String nameOrBinding, boolean preview) {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(nameOrBinding, "nameOrBinding");
+    String name = nameOrBinding;
+    Optional<D1DatabaseConfig> entry =
+        project == null ? Optional.empty() : project.config().find(nameOrBinding);
+    if (entry.isPresent()) {
+      D1DatabaseConfig db = entry.get();
+      if (preview) {
+        if (db.previewDatabaseId() == null) {
+          throw new WranglerException(
+              "Please define a `preview_database_id` in your wrangler config to execute your"
+                  + " queries against a preview database for " + nameOrBinding + ".");
+        }
+        return db.previewDatabaseId();
+      }
+      if (db.databaseId() != null) {
+        return db.databaseId();
+      }
+      name = db.databaseName() != null ? db.databaseName() : nameOrBinding;
+    }
+    String wanted = name;
+    return account
+        .get(wanted)
+        .map(D1DatabaseInfo::uuid)
+        .orElseThrow(() -> new WranglerException("Couldn't find DB with name '" + wanted + "'"));
+  }
+
+  /**
+   * Opens a database remotely, found as {@link #remoteDatabaseId} finds it.
+   *
+   * @param account the account client; not null
+   * @param nameOrBinding a {@code database_name} or {@code binding}; not null
+   * @return the remote database; the caller closes it
+   * @throws WranglerException when nothing matches
+   */
+  public D1RemoteDatabase openRemote(D1Account account, String nameOrBinding) {
+    return account.database(remoteDatabaseId(this, account, nameOrBinding, false));
   }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
     name = "execute",
     description = "Execute a command or SQL file against a local database.",
     mixinStandardHelpOptions = true)
-public final class ExecuteCommand implements Callable<Integer>, JsonOutput {
+public final class ExecuteCommand implements Callable<Integer> {
 
   @ParentCommand private D1Command root;
 
@@ -46,11 +47,16 @@ public final class ExecuteCommand implements Callable<Integer>, JsonOutput {
   @Option(names = "--local", description = "Execute against the local database (the default).")
   private boolean local;
 
+  @Option(names = "--remote", description = "Execute against the remote database (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID).")
+  private boolean remote;
+
+  @Option(names = "--preview", description = "With --remote: use the preview_database_id.")
+  private boolean preview;
+
   @Option(names = "--persist-to", description = "Folder of the local state (default: .wrangler/state beside the config).")
   private String persistTo;
 
-  @Option(names = "--json", description = "Print only the results, as JSON.")
-  private boolean json;
+  @Mixin private JsonOption jsonOption;
 
   @Option(names = {"-y", "--yes"}, description = "Answer yes to any prompt (there are none locally).")
   private boolean yes;
@@ -66,10 +72,6 @@ public final class ExecuteCommand implements Callable<Integer>, JsonOutput {
       defaultValue = "" + ImportOptions.DEFAULT_CHUNK_STATEMENTS)
   private int chunkSize;
 
-  @Override
-  public boolean json() {
-    return json;
-  }
 
   @Override
   public Integer call() {
@@ -82,15 +84,24 @@ public final class ExecuteCommand implements Callable<Integer>, JsonOutput {
           "Missing required option --command or --file. Provide a SQL command inline with"
               + " --command=\"<SQL>\", or a path to a SQL file with --file=<path>.");
     }
+    if (local && remote) {
+      throw new WranglerException("Error: can't use --local and --remote at the same time");
+    }
+    if (preview && !remote) {
+      throw new WranglerException("Cannot use --preview without --remote.");
+    }
     if (persistTo != null && !local) {
       throw new WranglerException("Error: can't use --persist-to without --local");
     }
     if (chunkSize < 0) {
       throw new WranglerException("--chunk-size must be 0 or more: " + chunkSize);
     }
+    if (remote) {
+      return new RemoteExecute(root, database, preview, jsonOption.on(), progress).run(command, file);
+    }
     WranglerProject project = root.project();
     D1DatabaseConfig config = project.database(database);
-    if (!json) {
+    if (!jsonOption.on()) {
       ctx.out().println(Output.localLine("Executing on", ctx, project, config, persistTo));
       ctx.out().println(
           "🌀 To execute on your remote database, add a --remote flag to your wrangler command.");
@@ -108,10 +119,10 @@ public final class ExecuteCommand implements Callable<Integer>, JsonOutput {
         results = List.of(summary.toResult((System.nanoTime() - start) / 1e6));
       }
     }
-    if (!json) {
+    if (!jsonOption.on()) {
       ctx.out().println(Output.executed(statements));
     }
-    if (json) {
+    if (jsonOption.on()) {
       ctx.out().println(Json.stringify(results));
     } else {
       Output.printResults(ctx, results);
@@ -121,7 +132,16 @@ public final class ExecuteCommand implements Callable<Integer>, JsonOutput {
   }
 
   private List<Map<String, Object>> runCommand(D1Database db) {
-    List<SqlStatement> statements = SqlSplitter.stripTransaction(SqlSplitter.statements(command));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (D1Result<Map<String, Object>> r : batch(db, command)) {
+      out.add(Output.localResult(r));
+    }
+    return out;
+  }
+
+  /** Splits {@code sql} and runs it as one batch, as wrangler runs {@code --command}. */
+  static List<D1Result<Map<String, Object>>> batch(D1Database db, String sql) {
+    List<SqlStatement> statements = SqlSplitter.stripTransaction(SqlSplitter.statements(sql));
     if (statements.isEmpty()) {
       throw new WranglerException("No SQL statements detected.");
     }
@@ -129,11 +149,7 @@ public final class ExecuteCommand implements Callable<Integer>, JsonOutput {
     for (SqlStatement s : statements) {
       prepared.add(db.prepare(s.sql()));
     }
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (D1Result<Map<String, Object>> r : db.batch(prepared)) {
-      out.add(Output.localResult(r));
-    }
-    return out;
+    return db.batch(prepared);
   }
 
   private ImportSummaryWithMeta runFile(CliContext ctx, D1Database db) {

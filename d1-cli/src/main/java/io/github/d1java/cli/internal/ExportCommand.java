@@ -2,6 +2,7 @@ package io.github.d1java.cli.internal;
 
 import io.github.d1java.D1Database;
 import io.github.d1java.cli.D1Command;
+import io.github.d1java.remote.D1Account;
 import io.github.d1java.wrangler.D1DatabaseConfig;
 import io.github.d1java.wrangler.ExportOptions;
 import io.github.d1java.wrangler.SqlExport;
@@ -36,6 +37,9 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--local", description = "Export from the local database (the default).")
   private boolean local;
 
+  @Option(names = "--remote", description = "Export the remote database (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID).")
+  private boolean remote;
+
   @Option(names = "--table", description = "Table(s) to export (repeatable).")
   private List<String> tables = new ArrayList<>();
 
@@ -63,6 +67,26 @@ public final class ExportCommand implements Callable<Integer> {
     Path target = ctx.cwd().resolve(output);
     if (Files.isDirectory(target)) {
       throw new WranglerException("Please specify a file path for --output, not a directory.");
+    }
+    if (local && remote) {
+      throw new WranglerException("Arguments local and remote are mutually exclusive");
+    }
+    if (persistTo != null && remote) {
+      throw new WranglerException("Error: can't use --persist-to with --remote");
+    }
+    if (remote) {
+      D1Account account = root.account();
+      String id = WranglerProject.remoteDatabaseId(root.projectIfAny(), account, database, false);
+      if (!skipConfirmation) {
+        ctx.out().println(
+            "⚠️ This process may take some time, during which your D1 database will be unavailable"
+                + " to serve queries.");
+        Remote.confirm(ctx, "Ok to proceed?");
+      }
+      ctx.out().println("🌀 Executing on remote database " + database + " (" + id + "):");
+      account.export(id, target, new D1Account.ExportOptions(noData, noSchema, tables));
+      ctx.out().println("🌀 Downloaded to " + target + " successfully!");
+      return 0;
     }
     WranglerProject project = root.project();
     D1DatabaseConfig config = project.database(database);

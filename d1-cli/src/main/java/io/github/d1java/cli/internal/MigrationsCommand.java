@@ -49,13 +49,6 @@ public final class MigrationsCommand implements Runnable {
         .build();
   }
 
-  static void requireDirectory(D1Migrations migrations) {
-    Path dir = migrations.directory().toAbsolutePath();
-    if (!Files.isDirectory(dir)) {
-      throw new WranglerException("No migrations present at " + dir + ".");
-    }
-  }
-
   /** {@code d1 migrations create <database> <message>}. */
   @Command(name = "create", description = "Create a new migration file.", mixinStandardHelpOptions = true)
   public static final class Create implements Callable<Integer> {
@@ -86,90 +79,77 @@ public final class MigrationsCommand implements Runnable {
     }
   }
 
-  /** Options shared by list and apply. */
-  abstract static class Target {
+  /** Options and flow shared by list and apply. */
+  abstract static class Target implements Callable<Integer> {
+    @ParentCommand private MigrationsCommand parent;
+
     @Parameters(index = "0", paramLabel = "<database>", description = "Database name or binding.")
-    String database;
+    private String database;
 
     @Option(names = "--local", description = "Use the local database (the default).")
-    boolean local;
+    private boolean local;
 
     @Option(names = "--persist-to", description = "Folder of the local state.")
-    String persistTo;
+    private String persistTo;
 
-    void check() {
+    @Override
+    public Integer call() {
       if (persistTo != null && !local) {
         throw new WranglerException("Error: can't use --persist-to without --local");
       }
-    }
-  }
-
-  /** {@code d1 migrations list <database>}. */
-  @Command(name = "list", description = "List unapplied migrations.", mixinStandardHelpOptions = true)
-  public static final class ListCommand extends Target implements Callable<Integer> {
-    @ParentCommand private MigrationsCommand parent;
-
-    @Override
-    public Integer call() {
-      check();
       CliContext ctx = parent.root().context();
       WranglerProject project = parent.root().project();
       D1Migrations migrations = migrations(project, project.database(database));
-      requireDirectory(migrations);
-      try (D1Database db = project.openLocal(database, persistTo)) {
-        List<D1Migration> pending = migrations.unapplied(db);
-        if (pending.isEmpty()) {
-          ctx.out().println("✅ No migrations to apply!");
-        } else {
-          printPending(ctx, pending);
-        }
+      Path dir = migrations.directory().toAbsolutePath();
+      if (!Files.isDirectory(dir)) {
+        throw new WranglerException("No migrations present at " + dir + ".");
       }
-      return 0;
-    }
-  }
-
-  static void printPending(CliContext ctx, List<D1Migration> pending) {
-    List<List<String>> rows = new ArrayList<>();
-    for (D1Migration m : pending) {
-      rows.add(List.of(m.name()));
-    }
-    ctx.out().println("Migrations to be applied:");
-    ctx.out().print(BoxTable.render(List.of("Name"), rows));
-  }
-
-  /** {@code d1 migrations apply <database>}. */
-  @Command(name = "apply", description = "Apply unapplied migrations.", mixinStandardHelpOptions = true)
-  public static final class Apply extends Target implements Callable<Integer> {
-    @ParentCommand private MigrationsCommand parent;
-
-    @Override
-    public Integer call() {
-      check();
-      CliContext ctx = parent.root().context();
-      WranglerProject project = parent.root().project();
-      D1Migrations migrations = migrations(project, project.database(database));
-      requireDirectory(migrations);
       try (D1Database db = project.openLocal(database, persistTo)) {
         List<D1Migration> pending = migrations.unapplied(db);
         if (pending.isEmpty()) {
           ctx.out().println("✅ No migrations to apply!");
           return 0;
         }
-        printPending(ctx, pending);
-        List<List<String>> status = new ArrayList<>();
-        try {
-          migrations.apply(db, m -> status.add(List.of(m.name(), "✅")));
-        } catch (D1ScriptException e) {
-          String failed = pending.get(status.size()).name();
-          status.add(List.of(failed, "❌"));
-          ctx.out().print(BoxTable.render(List.of("name", "status"), status));
-          ctx.out().println("Migration " + failed + " failed with the following errors:");
-          ctx.out().flush();
-          throw e;
+        List<List<String>> rows = new ArrayList<>();
+        for (D1Migration m : pending) {
+          rows.add(List.of(m.name()));
         }
-        ctx.out().print(BoxTable.render(List.of("name", "status"), status));
+        ctx.out().println("Migrations to be applied:");
+        ctx.out().print(BoxTable.render(List.of("Name"), rows));
+        run(ctx, migrations, db, pending);
       }
       return 0;
+    }
+
+    abstract void run(CliContext ctx, D1Migrations migrations, D1Database db, List<D1Migration> pending);
+  }
+
+  /** {@code d1 migrations list <database>}. */
+  @Command(name = "list", description = "List unapplied migrations.", mixinStandardHelpOptions = true)
+  public static final class ListCommand extends Target {
+    @Override
+    void run(CliContext ctx, D1Migrations migrations, D1Database db, List<D1Migration> pending) {
+      // the pending table is the whole output
+    }
+  }
+
+  /** {@code d1 migrations apply <database>}. */
+  @Command(name = "apply", description = "Apply unapplied migrations.", mixinStandardHelpOptions = true)
+  public static final class Apply extends Target {
+    @Override
+    void run(CliContext ctx, D1Migrations migrations, D1Database db, List<D1Migration> pending) {
+      List<List<String>> status = new ArrayList<>();
+      try {
+        migrations.apply(db, m -> status.add(List.of(m.name(), "✅")));
+      } catch (D1ScriptException e) {
+        String failed = pending.get(status.size()).name();
+        status.add(List.of(failed, "❌"));
+        ctx.out().print(BoxTable.render(List.of("name", "status"), status));
+        ctx.out().println("Migration " + failed + " failed with the following errors:");
+        ctx.out().flush();
+        throw e;
+      }
+      ctx.out().print(BoxTable.render(List.of("name", "status"), status));
     }
   }
 }
