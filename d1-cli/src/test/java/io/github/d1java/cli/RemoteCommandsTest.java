@@ -184,6 +184,25 @@ class RemoteCommandsTest {
   }
 
   @Nested
+  class Migrations {
+    @Test
+    void applyRemotelyRecordsTheMigrationInTheRemoteDatabase() throws IOException {
+      Files.writeString(dir.resolve("wrangler.toml"),
+          "[[d1_databases]]\nbinding = \"DB\"\ndatabase_name = \"app\"\n");
+      Files.createDirectories(dir.resolve("migrations"));
+      Files.writeString(dir.resolve("migrations/0001_init.sql"), "CREATE TABLE m(x);");
+
+      assertThat(run("migrations", "apply", "DB", "--remote")).isZero();
+
+      assertThat(out).contains("│ 0001_init.sql │ ✅     │");
+      assertThat(server.database(appId).prepare("SELECT name FROM d1_migrations").<String>first("name"))
+          .isEqualTo("0001_init.sql");
+      assertThat(run("migrations", "list", "DB", "--remote")).isZero();
+      assertThat(out).isEqualTo("✅ No migrations to apply!\n");
+    }
+  }
+
+  @Nested
   class TimeTravel {
     @Test
     void infoThenRestore() throws IOException {

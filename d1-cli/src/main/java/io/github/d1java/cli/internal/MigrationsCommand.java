@@ -89,11 +89,17 @@ public final class MigrationsCommand implements Runnable {
     @Option(names = "--local", description = "Use the local database (the default).")
     private boolean local;
 
+    @Option(names = "--remote", description = "Use the remote database (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID).")
+    private boolean remote;
+
     @Option(names = "--persist-to", description = "Folder of the local state.")
     private String persistTo;
 
     @Override
     public Integer call() {
+      if (local && remote) {
+        throw new WranglerException("Error: can't use --local and --remote at the same time");
+      }
       if (persistTo != null && !local) {
         throw new WranglerException("Error: can't use --persist-to without --local");
       }
@@ -104,7 +110,8 @@ public final class MigrationsCommand implements Runnable {
       if (!Files.isDirectory(dir)) {
         throw new WranglerException("No migrations present at " + dir + ".");
       }
-      try (D1Database db = project.openLocal(database, persistTo)) {
+      try (D1Database db = remote ? project.openRemote(parent.root().account(), database)
+          : project.openLocal(database, persistTo)) {
         List<D1Migration> pending = migrations.unapplied(db);
         if (pending.isEmpty()) {
           ctx.out().println("✅ No migrations to apply!");
