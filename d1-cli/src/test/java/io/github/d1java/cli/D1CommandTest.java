@@ -148,6 +148,18 @@ class D1CommandTest {
     }
 
     @Test
+    void directFileImportLandsInTheSameFile() throws IOException {
+      Files.writeString(dir.resolve("dump.sql"), "CREATE TABLE t(a);\nINSERT INTO t VALUES(1);\n");
+
+      assertThat(run("execute", "DB", "--file", "dump.sql", "--direct", "--json")).isZero();
+
+      assertThat(json(out).get(0).get("results").get(0).get("Rows written").asLong()).isEqualTo(1);
+      try (D1SqliteDatabase db = open()) {
+        assertThat(db.prepare("SELECT count(*) AS n FROM t").<Long>first("n")).isEqualTo(1L);
+      }
+    }
+
+    @Test
     void forcedProgressDrawsOnStderr() throws IOException {
       Files.writeString(dir.resolve("dump.sql"), "CREATE TABLE t(a);\nINSERT INTO t VALUES(1);\n");
 

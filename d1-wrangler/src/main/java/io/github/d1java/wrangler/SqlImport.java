@@ -6,7 +6,10 @@ import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1Result;
 import io.github.d1java.sql.SqlSplitter;
 import io.github.d1java.sql.SqlStatement;
+import io.github.d1java.sqlite.D1Sqlite;
+import io.github.d1java.sqlite.D1SqliteDatabase;
 import io.github.d1java.wrangler.internal.CountingInputStream;
+import io.github.d1java.wrangler.internal.DirectImport;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -146,7 +150,16 @@ public final class SqlImport {
     Objects.requireNonNull(results, "results");
     long committed = 0;
     long transactions = 0;
-    try (Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql))) {
+    DirectImport direct = null;
+    if (options.direct() && db instanceof D1SqliteDatabase && ((D1SqliteDatabase) db).file() != null) {
+      try {
+        direct = new DirectImport(((D1SqliteDatabase) db).file(), D1Sqlite.DEFAULT_BUSY_TIMEOUT_MILLIS);
+      } catch (SQLException e) {
+        throw new WranglerException("Could not open " + ((D1SqliteDatabase) db).file() + ": " + e.getMessage(), e);
+      }
+    }
+    try (DirectImport closeMe = direct;
+        Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql))) {
       Iterator<SqlStatement> it = stream.iterator();
       List<SqlStatement> chunk = new ArrayList<>();
       while (it.hasNext()) {
@@ -157,14 +170,24 @@ public final class SqlImport {
           chunk.add(s);
           chars += s.sql().length();
         }
-        List<D1Result<Map<String, Object>>> out = execute(db, chunk, committed);
+        if (direct != null) {
+          try {
+            direct.run(chunk, results::committed);
+          } catch (DirectImport.Failure f) {
+            throw new SqlImportException(chunk.get(f.index).line(), committed, f.error);
+          }
+        } else {
+          List<D1Result<Map<String, Object>>> out = execute(db, chunk, committed);
+          for (int i = 0; i < chunk.size(); i++) {
+            results.committed(chunk.get(i), out.get(i));
+          }
+        }
         transactions++;
         committed += chunk.size();
-        for (int i = 0; i < chunk.size(); i++) {
-          results.committed(chunk.get(i), out.get(i));
-        }
         progress.update(done.getAsLong(), total);
       }
+    } catch (SQLException e) {
+      throw new WranglerException("Could not close the import connection: " + e.getMessage(), e);
     }
     return new ImportSummary(committed, transactions);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.d1java.D1Database;
 import io.github.d1java.sql.SqlSplitException;
 import io.github.d1java.sqlite.D1Sqlite;
+import io.github.d1java.sqlite.D1SqliteDatabase;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -212,6 +213,60 @@ class SqlImportTest {
               StatementListener.NONE);
 
       assertThat(summary).isEqualTo(new ImportSummary(3, 3));
+    }
+  }
+
+  @Nested
+  class Direct {
+    private final ImportOptions direct = new ImportOptions(3, Long.MAX_VALUE, true);
+
+    @Test
+    void importsADumpIntoAFileDatabaseVisibleToTheEngine() throws IOException {
+      Path sql = file(SQLITE3_DUMP);
+      try (D1SqliteDatabase fileDb = D1Sqlite.open(dir.resolve("d.sqlite"))) {
+        List<Long> changes = new ArrayList<>();
+        ImportSummary summary =
+            SqlImport.run(fileDb, sql, direct, SqlProgress.NONE,
+                (st, r) -> changes.add(r.meta().changes()));
+
+        assertThat(summary).isEqualTo(new ImportSummary(7, 3));
+        assertThat(changes).containsExactly(0L, 0L, 1L, 1L, 1L, 1L, 0L);
+        assertThat(fileDb.prepare("SELECT s FROM t WHERE id = 1").<String>first("s")).isEqualTo("a;b");
+      }
+    }
+
+    @Test
+    void aFailingStatementNamesItsLineWithD1sWordingAndKeepsEarlierChunks() throws IOException {
+      Path sql = file("CREATE TABLE t(x UNIQUE);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n"
+          + "INSERT INTO t VALUES (3);\nINSERT INTO t VALUES (1);\n");
+      try (D1SqliteDatabase fileDb = D1Sqlite.open(dir.resolve("d.sqlite"))) {
+        assertThatThrownBy(() -> SqlImport.run(fileDb, sql, direct, SqlProgress.NONE, StatementListener.NONE))
+            .isInstanceOfSatisfying(SqlImportException.class, e -> {
+              assertThat(e.line()).isEqualTo(5);
+              assertThat(e.committedStatements()).isEqualTo(3);
+              assertThat(e.failure().detail()).isEqualTo(
+                  "UNIQUE constraint failed: t.x: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)");
+            });
+        assertThat(fileDb.prepare("SELECT count(*) AS n FROM t").<Long>first("n")).isEqualTo(2L);
+      }
+    }
+
+    @Test
+    void syntaxErrorsUseSqlitesTextAndPrimaryCode() throws IOException {
+      Path sql = file("SELEC 1;");
+      try (D1SqliteDatabase fileDb = D1Sqlite.open(dir.resolve("d.sqlite"))) {
+        assertThatThrownBy(() -> SqlImport.run(fileDb, sql, direct, SqlProgress.NONE, StatementListener.NONE))
+            .isInstanceOfSatisfying(SqlImportException.class,
+                e -> assertThat(e.failure().detail()).isEqualTo("near \"SELEC\": syntax error: SQLITE_ERROR"));
+      }
+    }
+
+    @Test
+    void isIgnoredForInMemoryDatabasesWhichKeepD1sRules() {
+      assertThatThrownBy(() -> SqlImport.run(db, new StringReader("CREATE TABLE _cf_x(a);"), direct,
+              SqlProgress.NONE, StatementListener.NONE))
+          .isInstanceOf(SqlImportException.class)
+          .hasMessageContaining("SQLITE_AUTH");
     }
   }
 

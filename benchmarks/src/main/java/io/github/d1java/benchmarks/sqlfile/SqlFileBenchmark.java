@@ -62,6 +62,16 @@ public final class SqlFileBenchmark {
         throw new IllegalStateException("imported " + summary.statements() + " of " + statements);
       }
 
+      Path directDb = work.resolve("direct-" + mb + ".sqlite");
+      deleteDb(directDb);
+      resetPeaks();
+      t0 = System.nanoTime();
+      try (D1SqliteDatabase db = D1Sqlite.open(directDb)) {
+        SqlImport.run(db, dump, ImportOptions.DEFAULTS.withDirect(true), SqlProgress.NONE,
+            StatementListener.NONE);
+      }
+      report(mb, "import --direct", t0, size, peakHeap());
+
       Path shellDb = work.resolve("sqlite3-" + mb + ".sqlite");
       deleteDb(shellDb);
       t0 = System.nanoTime();

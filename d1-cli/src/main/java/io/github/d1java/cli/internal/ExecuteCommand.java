@@ -65,6 +65,12 @@ public final class ExecuteCommand implements Callable<Integer> {
   private boolean progress;
 
   @Option(
+      names = "--direct",
+      description = "Local --file fast path: a plain SQLite connection, several times faster, without"
+          + " D1's authorizer and limits.")
+  private boolean direct;
+
+  @Option(
       names = "--chunk-size",
       paramLabel = "<statements>",
       description = "Statements per transaction for --file (default ${DEFAULT-VALUE}); 0 runs the"
@@ -155,9 +161,10 @@ public final class ExecuteCommand implements Callable<Integer> {
   private ImportSummaryWithMeta runFile(CliContext ctx, D1Database db) {
     Path path = ctx.cwd().resolve(file);
     ImportOptions options =
-        chunkSize == 0
-            ? ImportOptions.SINGLE_TRANSACTION
-            : new ImportOptions(chunkSize, ImportOptions.DEFAULT_CHUNK_CHARS);
+        (chunkSize == 0
+                ? ImportOptions.SINGLE_TRANSACTION
+                : new ImportOptions(chunkSize, ImportOptions.DEFAULT_CHUNK_CHARS))
+            .withDirect(direct);
     ProgressBar bar = progress || ctx.errTty() ? new ProgressBar(ctx.err(), "B", System::nanoTime) : null;
     long[] rows = new long[3];
     try {
