@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.d1java.migrations.D1Migration;
+import io.github.d1java.migrations.D1Migrations;
 import io.github.d1java.sqlite.D1SqliteDatabase;
 import java.io.IOException;
 import java.io.StringReader;
@@ -158,5 +160,28 @@ class WranglerInteropTest {
     String ours = Files.readString(project.resolve("ours.sql"));
     assertThat(Files.readString(project.resolve("theirs.sql")))
         .isEqualTo(ours.replaceAll("(?m)^(INSERT INTO \"[^\"]*\") \\([^)]*\\) VALUES", "$1 VALUES"));
+  }
+
+  @Test
+  void migrationsAppliedByEitherSideCountAsAppliedForTheOther() throws Exception {
+    writeConfig();
+    Path dir = Files.createDirectories(project.resolve("migrations"));
+    Files.writeString(dir.resolve("0001_first.sql"), "CREATE TABLE first(a);\n");
+    Result applied = wrangler("d1", "migrations", "apply", "app", "--local");
+    assertThat(applied.exit).as(applied.output).isZero();
+
+    Files.writeString(dir.resolve("0002_second.sql"), "CREATE TABLE second(b);\n");
+    WranglerProject p = WranglerProject.find(project, null);
+    D1DatabaseConfig db = p.database("app");
+    D1Migrations migrations =
+        D1Migrations.builder().directory(p.config().migrationsDir(db)).table(db.migrationsTable()).build();
+    try (D1SqliteDatabase local = p.openLocal("app", null)) {
+      assertThat(migrations.unapplied(local)).extracting(D1Migration::name).containsExactly("0002_second.sql");
+      migrations.apply(local);
+    }
+
+    Result listed = wrangler("d1", "migrations", "list", "app", "--local");
+    assertThat(listed.exit).as(listed.output).isZero();
+    assertThat(listed.output).contains("No migrations to apply");
   }
 }
