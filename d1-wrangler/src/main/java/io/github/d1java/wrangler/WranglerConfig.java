@@ -150,14 +150,19 @@ public final class WranglerConfig {
       if (binding == null || binding.isEmpty()) {
         throw new WranglerException("In " + file + ": " + at + ".binding is required");
       }
-      result.add(
+      try {
+        result.add(
           new D1DatabaseConfig(
               binding,
               text(file, entry, at, "database_name"),
               text(file, entry, at, "database_id"),
               text(file, entry, at, "preview_database_id"),
               text(file, entry, at, "migrations_dir"),
-              text(file, entry, at, "migrations_table")));
+              text(file, entry, at, "migrations_table"),
+              text(file, entry, at, "migrations_pattern")));
+      } catch (WranglerException e) {
+        throw new WranglerException("In " + file + ": " + at + ": " + e.detail(), e);
+      }
     }
     return result;
   }

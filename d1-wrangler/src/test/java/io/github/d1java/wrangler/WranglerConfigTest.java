@@ -170,6 +170,40 @@ class WranglerConfigTest {
   }
 
   @Nested
+  class MigrationsPattern {
+    @Test
+    void isReadAndMadeRelativeToTheMigrationsDir() throws IOException {
+      WranglerConfig config = WranglerConfig.load(write("wrangler.json",
+          "{\"d1_databases\":[{\"binding\":\"B\",\"migrations_dir\":\"drizzle\","
+              + "\"migrations_pattern\":\"drizzle/*/migration.sql\"}]}"));
+
+      assertThat(config.require("B").relativeMigrationsPattern()).isEqualTo("*/migration.sql");
+    }
+
+    @Test
+    void defaultsToSqlFilesInTheDir() {
+      assertThat(new D1DatabaseConfig("B", null, null, null, null, null).relativeMigrationsPattern())
+          .isEqualTo("*.sql");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "\"migrations_pattern\":\"m/*.sql\"|migrations_pattern requires migrations_dir",
+          "\"migrations_dir\":\"m\",\"migrations_pattern\":\"other/*.sql\"|must start with \"m/\""
+        })
+    void isRefusedAsWranglerRefusesIt(String keys, String message) throws IOException {
+      Path file = write("wrangler.json", "{\"d1_databases\":[{\"binding\":\"B\"," + keys + "}]}");
+
+      assertThatThrownBy(() -> WranglerConfig.load(file))
+          .isInstanceOf(WranglerException.class)
+          .hasMessageContaining("d1_databases[0]")
+          .hasMessageContaining(message);
+    }
+  }
+
+  @Nested
   class Lookup {
     @Test
     void findsByDatabaseNameOrBinding() throws IOException {

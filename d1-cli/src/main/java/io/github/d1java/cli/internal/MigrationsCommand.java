@@ -46,6 +46,7 @@ public final class MigrationsCommand implements Runnable {
     return D1Migrations.builder()
         .directory(project.config().migrationsDir(db))
         .table(db.migrationsTable())
+        .pattern(db.relativeMigrationsPattern())
         .build();
   }
 
