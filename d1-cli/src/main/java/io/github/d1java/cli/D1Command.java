@@ -66,6 +66,11 @@ public final class D1Command implements Runnable {
   private Path config;
 
   @Option(
+      names = "--cwd",
+      description = "Run as if started in this folder (resolved against the working folder).")
+  private Path cwd;
+
+  @Option(
       names = {"-e", "--env"},
       description = "Environment of the wrangler config to use.")
   private String env;
@@ -161,7 +166,16 @@ public final class D1Command implements Runnable {
    * @return the run's streams and folder; internal
    */
   public CliContext context() {
-    return context;
+    if (cwd == null) {
+      return context;
+    }
+    return new CliContext(
+        context.cwd().resolve(cwd).normalize(),
+        context.env(),
+        context.out(),
+        context.err(),
+        context.outTty(),
+        context.errTty());
   }
 
   /**
@@ -172,9 +186,8 @@ public final class D1Command implements Runnable {
    * @throws io.github.d1java.wrangler.WranglerException if there is no valid config
    */
   public WranglerProject project() {
-    return config != null
-        ? WranglerProject.of(context.cwd(), config, env)
-        : WranglerProject.find(context.cwd(), env);
+    Path dir = context().cwd();
+    return config != null ? WranglerProject.of(dir, config, env) : WranglerProject.find(dir, env);
   }
 
   /**
@@ -185,7 +198,7 @@ public final class D1Command implements Runnable {
    * @throws io.github.d1java.wrangler.WranglerException if a config exists and is invalid
    */
   public WranglerProject projectIfAny() {
-    if (config == null && WranglerConfig.find(context.cwd()).isEmpty()) {
+    if (config == null && WranglerConfig.find(context().cwd()).isEmpty()) {
       return null;
     }
     return project();

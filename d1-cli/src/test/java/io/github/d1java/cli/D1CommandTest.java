@@ -383,6 +383,27 @@ class D1CommandTest {
   }
 
   @Test
+  void cwdRunsAsIfStartedThere() throws IOException {
+    Path sub = Files.createDirectories(dir.resolve("sub"));
+    Files.move(dir.resolve("wrangler.toml"), sub.resolve("wrangler.toml"));
+    Files.writeString(sub.resolve("q.sql"), "CREATE TABLE moved(a);");
+
+    assertThat(run("--cwd", "sub", "execute", "DB", "--file", "q.sql")).isZero();
+
+    assertThat(sub.resolve(".wrangler/state/v3/d1/miniflare-D1DatabaseObject")).isDirectory();
+  }
+
+  @Test
+  void explicitConfigAndEnvironmentAreUsed() throws IOException {
+    Files.writeString(dir.resolve("other.toml"),
+        "[env.staging]\n[[env.staging.d1_databases]]\nbinding = \"STAGE\"\n");
+
+    assertThat(run("-c", "other.toml", "-e", "staging", "execute", "STAGE", "--command", "SELECT 1")).isZero();
+    assertThat(run("-c", "other.toml", "execute", "STAGE", "--command", "SELECT 1")).isEqualTo(1);
+    assertThat(err).contains("Couldn't find a D1 DB with the name or binding 'STAGE' in your other.toml file.");
+  }
+
+  @Test
   void withoutASubcommandPrintsUsage() {
     assertThat(run()).isZero();
     assertThat(out).contains("Usage: d1").contains("execute").contains("export").contains("migrations");
