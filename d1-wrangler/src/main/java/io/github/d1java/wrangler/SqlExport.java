@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -62,11 +64,13 @@ public final class SqlExport {
     Path tmp = null;
     try {
       Files.createDirectories(abs.getParent());
-      tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".partial");
+      // Not Files.createTempFile: its owner-only permissions would stick to the export.
+      tmp = abs.resolveSibling("." + abs.getFileName() + "." + UUID.randomUUID() + ".partial");
       long count;
       try (Writer w =
           new BufferedWriter(
-              Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 16)) {
+              Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW),
+              1 << 16)) {
         count = export(db, w, options, progress);
       }
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -17,6 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqlExportTest {
@@ -177,6 +179,18 @@ class SqlExportTest {
       assertThat(Files.readString(file))
           .isEqualTo(
               "PRAGMA defer_foreign_keys=TRUE;\nCREATE TABLE t(a);\nINSERT INTO \"t\" (\"a\") VALUES(1);");
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void theFileGetsTheSamePermissionsAsAnyNewFile() throws IOException {
+      Path reference = Files.createFile(dir.resolve("reference"));
+      Path file = dir.resolve("dump.sql");
+
+      SqlExport.export(db, file, ExportOptions.ALL, SqlProgress.NONE);
+
+      assertThat(Files.getPosixFilePermissions(file))
+          .isEqualTo(Files.getPosixFilePermissions(reference));
     }
 
     @Test
