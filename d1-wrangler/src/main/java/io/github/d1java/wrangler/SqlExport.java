@@ -226,12 +226,12 @@ public final class SqlExport {
       for (List<Object> info : db.prepare("PRAGMA table_info(" + SqlLiterals.identifier(table) + ")").raw()) {
         columns.add((String) info.get(1));
       }
-      StringBuilder select = new StringBuilder("SELECT ");
+      StringBuilder selected = new StringBuilder();
       StringBuilder insert = new StringBuilder("INSERT INTO ");
       insert.append(SqlLiterals.identifier(table)).append(" (");
       for (int i = 0; i < columns.size(); i++) {
         String q = SqlLiterals.identifier(columns.get(i));
-        select.append(i == 0 ? "" : ", ").append(q);
+        selected.append(i == 0 ? "" : ", ").append(q);
         insert.append(i == 0 ? "" : ",").append(q);
       }
       insert.append(") VALUES(");
@@ -240,7 +240,7 @@ public final class SqlExport {
       String rowid = withoutRowid ? null : rowidAlias(columns);
       if (rowid == null) {
         // WITHOUT ROWID (or every rowid alias shadowed): page by offset, in primary-key order.
-        String sql = select + from + " LIMIT ? OFFSET ?";
+        String sql = "SELECT " + selected + from + " LIMIT ? OFFSET ?";
         for (long offset = 0; ; offset += PAGE_SIZE) {
           List<List<Object>> page = db.prepare(sql).bind(PAGE_SIZE, offset).raw();
           for (List<Object> row : page) {
@@ -251,8 +251,8 @@ public final class SqlExport {
           }
         }
       }
-      String sql = "SELECT " + rowid + (columns.isEmpty() ? "" : ", " + select.substring(7)) + from
-          + " WHERE " + rowid + " > ? ORDER BY " + rowid + " LIMIT ?";
+      String sql = "SELECT " + rowid + ", " + selected + from + " WHERE " + rowid + " > ? ORDER BY "
+          + rowid + " LIMIT ?";
       long last = Long.MIN_VALUE;
       while (true) {
         List<List<Object>> page = db.prepare(sql).bind(last, PAGE_SIZE).raw();
