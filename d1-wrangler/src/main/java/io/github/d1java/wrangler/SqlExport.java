@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -223,8 +225,17 @@ public final class SqlExport {
 
     private void rows(String table, boolean withoutRowid) throws IOException {
       List<String> columns = new ArrayList<>();
-      for (List<Object> info : db.prepare("PRAGMA table_info(" + SqlLiterals.identifier(table) + ")").raw()) {
+      List<List<Object>> infos =
+          db.prepare("PRAGMA table_info(" + SqlLiterals.identifier(table) + ")").raw();
+      String[] pk = new String[infos.size()];
+      int pkColumns = 0;
+      for (List<Object> info : infos) {
         columns.add((String) info.get(1));
+        int position = ((Number) info.get(5)).intValue();
+        if (position > 0) {
+          pk[position - 1] = SqlLiterals.identifier((String) info.get(1));
+          pkColumns++;
+        }
       }
       StringBuilder selected = new StringBuilder();
       StringBuilder insert = new StringBuilder("INSERT INTO ");
@@ -237,9 +248,13 @@ public final class SqlExport {
       insert.append(") VALUES(");
       String prefix = insert.toString();
       String from = " FROM " + SqlLiterals.identifier(table);
-      String rowid = withoutRowid ? null : rowidAlias(columns);
+      if (withoutRowid) {
+        keyset(prefix, selected.toString(), from, columns, Arrays.asList(pk).subList(0, pkColumns));
+        return;
+      }
+      String rowid = rowidAlias(columns);
       if (rowid == null) {
-        // WITHOUT ROWID (or every rowid alias shadowed): page by offset, in primary-key order.
+        // Every rowid alias is shadowed by a column: page by offset.
         String sql = "SELECT " + selected + from + " LIMIT ? OFFSET ?";
         for (long offset = 0; ; offset += PAGE_SIZE) {
           List<List<Object>> page = db.prepare(sql).bind(PAGE_SIZE, offset).raw();
@@ -259,6 +274,43 @@ public final class SqlExport {
         for (List<Object> row : page) {
           insertRow(prefix, row, 1);
           last = ((Number) row.get(0)).longValue();
+        }
+        if (page.size() < PAGE_SIZE) {
+          return;
+        }
+      }
+    }
+
+    /** Pages a WITHOUT ROWID table by its primary key: {@code WHERE (k1, k2) > (?, ?)}. */
+    private void keyset(
+        String prefix, String selected, String from, List<String> columns, List<String> pk)
+        throws IOException {
+      String keys = String.join(", ", pk);
+      String order = " ORDER BY " + keys + " LIMIT ?";
+      int[] at = new int[pk.size()];
+      for (int i = 0; i < at.length; i++) {
+        at[i] = columns.indexOf(pk.get(i).substring(1, pk.get(i).length() - 1).replace("\"\"", "\""));
+      }
+      String first = "SELECT " + selected + from + order;
+      String next =
+          "SELECT " + selected + from + " WHERE (" + keys + ") > ("
+              + String.join(", ", Collections.nCopies(pk.size(), "?")) + ")" + order;
+      List<Object> last = null;
+      while (true) {
+        List<List<Object>> page;
+        if (last == null) {
+          page = db.prepare(first).bind(PAGE_SIZE).raw();
+        } else {
+          List<Object> params = new ArrayList<>(last);
+          params.add(PAGE_SIZE);
+          page = db.prepare(next).bind(params.toArray()).raw();
+        }
+        for (List<Object> row : page) {
+          insertRow(prefix, row, 0);
+          last = new ArrayList<>(at.length);
+          for (int i : at) {
+            last.add(row.get(i));
+          }
         }
         if (page.size() < PAGE_SIZE) {
           return;

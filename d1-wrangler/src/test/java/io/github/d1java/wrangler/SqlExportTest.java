@@ -156,6 +156,23 @@ class SqlExportTest {
     }
 
     @Test
+    void withoutRowidTablesWithCompositeKeysArePagedByKeyInKeyOrder() {
+      load("CREATE TABLE c(a TEXT, b INTEGER, v, PRIMARY KEY (a, b)) WITHOUT ROWID;");
+      int n = SqlExport.PAGE_SIZE + 3;
+      db.prepare(
+              "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < ?)"
+                  + " INSERT INTO c SELECT 'k' || (i % 3), i, i FROM c")
+          .bind(n)
+          .run();
+
+      List<String> lines = export(ExportOptions.ALL.dataOnly()).lines().skip(1).toList();
+
+      assertThat(lines).hasSize(n).doesNotHaveDuplicates();
+      assertThat(lines.get(0)).isEqualTo("INSERT INTO \"c\" (\"a\",\"b\",\"v\") VALUES('k0',3,3);");
+      assertThat(lines.get(n - 1)).startsWith("INSERT INTO \"c\" (\"a\",\"b\",\"v\") VALUES('k2',");
+    }
+
+    @Test
     void aColumnNamedRowidDoesNotBreakPaging() {
       load("CREATE TABLE r(rowid TEXT, oid TEXT); INSERT INTO r VALUES ('a', 'b');");
 
