@@ -22,7 +22,8 @@ mkdir -p "$here/target"
 node "$here/node/run.mjs" "$here/cases" "$here/target/miniflare.json"
 
 cd "$root"
-./mvnw -q -B -pl conformance -am package dependency:build-classpath \
+./mvnw -q -B -pl conformance -am package \
+  org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -DskipTests -Dmaven.javadoc.skip=true -Dmdep.outputFile=target/classpath.txt
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 java -cp "$cp" io.github.d1java.conformance.JavaRunner "$here/cases" "$here/target/d1-java.json"

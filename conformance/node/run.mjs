@@ -59,6 +59,31 @@ function stmt(db, call) {
 const meta = (m) => ({ changes: m.changes, last_row_id: m.last_row_id, changed_db: m.changed_db });
 const result = (r) => ({ results: r.results, meta: meta(r.meta) });
 
+// A session's bookmarks before and after each statement, described so that both runners can be
+// compared: null, "given" (the string the session started from), "bookmark" (D1's 8-8-8-32 hex
+// format) or the string itself, each with how it compares to the previous one.
+const BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/;
+async function session(db, call) {
+  const s = call.constraint === undefined ? db.withSession() : db.withSession(call.constraint);
+  const marks = [];
+  let previous = null;
+  const mark = () => {
+    const b = s.getBookmark();
+    const kind =
+      b === null ? null : b === call.constraint ? "given" : BOOKMARK.test(b) ? "bookmark" : b;
+    const order =
+      previous === null || b === null ? null : b > previous ? "greater" : b === previous ? "same" : "less";
+    marks.push({ kind, order });
+    previous = b;
+  };
+  mark();
+  for (const st of call.statements) {
+    await s.prepare(expand(st.sql)).run();
+    mark();
+  }
+  return marks;
+}
+
 async function run(db, call) {
   switch (call.op) {
     case "all":
@@ -75,6 +100,8 @@ async function run(db, call) {
       return await stmt(db, call).raw({ columnNames: true });
     case "batch":
       return (await db.batch(call.statements.map((s) => stmt(db, s)))).map(result);
+    case "session":
+      return await session(db, call);
     case "exec":
       return { count: (await db.exec(expand(call.sql))).count };
     default:

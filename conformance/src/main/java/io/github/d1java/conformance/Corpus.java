@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * The conformance corpus: every {@code *.json} file of a directory, in file-name order, each an
  * array of cases. A case is {@code {"name", "setup": [sql...], "calls": [...]}}; a call is {@code
- * {"op": "all"|"run"|"first"|"firstCol"|"raw"|"rawCols"|"batch"|"exec", "sql", "params",
- * "column", "statements"}}. The Node runner reads the same files. Immutable and thread-safe.
+ * {"op": "all"|"run"|"first"|"firstCol"|"raw"|"rawCols"|"batch"|"exec"|"session", "sql", "params",
+ * "column", "statements", "constraint"}}. The Node runner reads the same files. Immutable and
+ * thread-safe.
  *
  * @param cases the cases in order; names are unique
  */
@@ -28,7 +29,7 @@ public record Corpus(List<Case> cases) {
 
   /** The operations a call may use. */
   public static final Set<String> OPS =
-      Set.of("all", "run", "first", "firstCol", "raw", "rawCols", "batch", "exec");
+      Set.of("all", "run", "first", "firstCol", "raw", "rawCols", "batch", "exec", "session");
 
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{([^*}]+)\\*(\\d+)\\}\\}");
 
@@ -51,8 +52,8 @@ public record Corpus(List<Case> cases) {
    *
    * @param dir the cases directory
    * @return the corpus
-   * @throws IllegalArgumentException naming the file and case for a malformed case or a
-   *     duplicate name
+   * @throws IllegalArgumentException naming the file and case for a malformed case or a duplicate
+   *     name
    * @throws UncheckedIOException if a file cannot be read
    */
   public static Corpus load(Path dir) {
@@ -61,7 +62,8 @@ public record Corpus(List<Case> cases) {
     Set<String> names = new HashSet<>();
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+      files =
+          list.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
@@ -108,9 +110,9 @@ public record Corpus(List<Case> cases) {
       if (!OPS.contains(op)) {
         throw new IllegalArgumentException(where + ": unknown op '" + op + "'");
       }
-      if (op.equals("batch")) {
+      if (op.equals("batch") || op.equals("session")) {
         if (!call.path("statements").isArray()) {
-          throw new IllegalArgumentException(where + ": batch needs statements");
+          throw new IllegalArgumentException(where + ": " + op + " needs statements");
         }
       } else if (!call.path("sql").isTextual()) {
         throw new IllegalArgumentException(where + ": " + op + " needs sql");

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.d1java.D1Database;
+import io.github.d1java.D1DatabaseSession;
 import io.github.d1java.D1Meta;
 import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1Result;
+import io.github.d1java.spi.D1Bookmarks;
 import io.github.d1java.sqlite.D1Sqlite;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -134,11 +136,51 @@ public final class JavaRunner {
           }
           return results;
         }
+      case "session":
+        return session(db, call);
       case "exec":
-        return JSON.objectNode().put("count", db.exec(Corpus.expand(call.get("sql").asText())).count());
+        return JSON.objectNode()
+            .put("count", db.exec(Corpus.expand(call.get("sql").asText())).count());
       default:
         throw new IllegalArgumentException("unknown op " + op);
     }
+  }
+
+  /**
+   * A session's bookmark before and after each statement, described as {@code {"kind", "order"}}:
+   * kind is null, {@code "given"} (the string the session started from), {@code "bookmark"} (D1's
+   * format) or the string itself; order compares it with the previous bookmark.
+   */
+  private static JsonNode session(D1Database db, JsonNode call) {
+    String constraint = call.has("constraint") ? call.get("constraint").asText() : null;
+    D1DatabaseSession s = constraint == null ? db.withSession() : db.withSession(constraint);
+    ArrayNode marks = JSON.arrayNode();
+    String previous = mark(marks, s.getBookmark(), null, constraint);
+    for (JsonNode st : call.get("statements")) {
+      s.prepare(Corpus.expand(st.get("sql").asText())).run();
+      previous = mark(marks, s.getBookmark(), previous, constraint);
+    }
+    return marks;
+  }
+
+  private static String mark(ArrayNode marks, String bookmark, String previous, String given) {
+    ObjectNode m = marks.addObject();
+    if (bookmark == null) {
+      m.putNull("kind");
+    } else if (bookmark.equals(given)) {
+      m.put("kind", "given");
+    } else if (D1Bookmarks.isBookmark(bookmark)) {
+      m.put("kind", "bookmark");
+    } else {
+      m.put("kind", bookmark);
+    }
+    if (previous == null || bookmark == null) {
+      m.putNull("order");
+    } else {
+      int c = bookmark.compareTo(previous);
+      m.put("order", c > 0 ? "greater" : c == 0 ? "same" : "less");
+    }
+    return bookmark;
   }
 
   private D1PreparedStatement statement(D1Database db, JsonNode call) {
@@ -148,11 +190,11 @@ public final class JavaRunner {
   }
 
   /**
-   * The Java bind values for a corpus {@code params} array: integers become {@link Long}s,
-   * decimals {@link Double}s, {@code {"blob": [..]}} a {@code byte[]}, {@code {"double": "NaN"}}
-   * a special double, {@code {"bigint": "10"}} a {@link BigInteger}, {@code {"object": {..}}} a
-   * {@code Map}, {@code {"list": [..]}} a {@code List}, {@code {"repeat": v, "times": n}} n
-   * copies of v, and strings are {@link Corpus#expand expanded}.
+   * The Java bind values for a corpus {@code params} array: integers become {@link Long}s, decimals
+   * {@link Double}s, {@code {"blob": [..]}} a {@code byte[]}, {@code {"double": "NaN"}} a special
+   * double, {@code {"bigint": "10"}} a {@link BigInteger}, {@code {"object": {..}}} a {@code Map},
+   * {@code {"list": [..]}} a {@code List}, {@code {"repeat": v, "times": n}} n copies of v, and
+   * strings are {@link Corpus#expand expanded}.
    *
    * @param params the JSON array
    * @return the values
@@ -222,8 +264,8 @@ public final class JavaRunner {
   }
 
   /**
-   * A read value as JSON: Long, Double, String, {@code byte[]} (array of unsigned bytes), null,
-   * and maps and lists of those.
+   * A read value as JSON: Long, Double, String, {@code byte[]} (array of unsigned bytes), null, and
+   * maps and lists of those.
    *
    * @param v the value
    * @return the JSON node

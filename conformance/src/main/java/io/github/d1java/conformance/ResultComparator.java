@@ -13,8 +13,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Compares the d1-java results with Miniflare's (the reference) and fails on any difference that
- * is not on the documented divergence list ({@code divergences.json}). Numbers are compared as
+ * Compares the d1-java results with Miniflare's (the reference) and fails on any difference that is
+ * not on the documented divergence list ({@code divergences.json}). Numbers are compared as
  * JavaScript sees them: both sides as doubles, so an exact Java {@code Long.MAX_VALUE} equals
  * Miniflare's rounded {@code 9223372036854776000}, and {@code 1.0} equals {@code 1}. Objects are
  * compared without regard to key order (JS puts integer-like keys first). Immutable and
@@ -25,9 +25,10 @@ public final class ResultComparator {
   /**
    * One documented divergence, from {@code divergences.json}: {@code {"case": glob, "path": glob,
    * "when": {field: value}, "reason": text}}. In globs {@code **} matches anything, {@code *}
-   * anything but {@code /}, and {@code {a,b}} either alternative. A difference's path is {@code /<call index>/value/...}. With {@code
-   * when}, the divergence applies only where the reference's object holding the differing field
-   * has those field values (e.g. {@code {"changes": 0}} next to {@code last_row_id}).
+   * anything but {@code /}, and {@code {a,b}} either alternative. A difference's path is {@code
+   * /<call index>/value/...}. With {@code when}, the divergence applies only where the reference's
+   * object holding the differing field has those field values (e.g. {@code {"changes": 0}} next to
+   * {@code last_row_id}).
    *
    * @param casePattern glob over case names
    * @param pathPattern glob over difference paths
@@ -127,7 +128,10 @@ public final class ResultComparator {
       d.path("when").fields().forEachRemaining(e -> when.put(e.getKey(), e.getValue()));
       out.add(
           new Divergence(
-              d.get("case").asText(), d.path("path").asText("**"), when, d.path("reason").asText()));
+              d.get("case").asText(),
+              d.path("path").asText("**"),
+              when,
+              d.path("reason").asText()));
     }
     return out;
   }
@@ -177,7 +181,12 @@ public final class ResultComparator {
   }
 
   private static void diff(
-      String name, String path, JsonNode ref, JsonNode act, JsonNode refParent, List<Difference> out) {
+      String name,
+      String path,
+      JsonNode ref,
+      JsonNode act,
+      JsonNode refParent,
+      List<Difference> out) {
     if (ref == null || act == null) {
       if (ref != act) {
         out.add(new Difference(name, path, ref, act, refParent));
@@ -259,18 +268,24 @@ public final class ResultComparator {
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
-      System.err.println("usage: ResultComparator <miniflare.json> <d1-java.json> <divergences.json>");
+      System.err.println(
+          "usage: ResultComparator <miniflare.json> <d1-java.json> <divergences.json>");
       System.exit(2);
     }
     ObjectMapper mapper = new ObjectMapper();
     ResultComparator comparator = new ResultComparator(readDivergences(Path.of(args[2])));
     Report report =
-        comparator.compare(mapper.readTree(Path.of(args[0]).toFile()), mapper.readTree(Path.of(args[1]).toFile()));
+        comparator.compare(
+            mapper.readTree(Path.of(args[0]).toFile()), mapper.readTree(Path.of(args[1]).toFile()));
     for (Difference d : report.documented()) {
       System.out.println("documented divergence: " + d);
     }
     for (Divergence v : report.unusedDivergences()) {
-      System.out.println("warning: divergence matched nothing (stale?): " + v.casePattern() + " " + v.pathPattern());
+      System.out.println(
+          "warning: divergence matched nothing (stale?): "
+              + v.casePattern()
+              + " "
+              + v.pathPattern());
     }
     for (Difference d : report.failures()) {
       System.out.println("DIFFERENCE: " + d);

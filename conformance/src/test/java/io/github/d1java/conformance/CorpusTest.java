@@ -36,7 +36,8 @@ class CorpusTest {
   @Test
   void rejectsUnknownOpNamingFileAndCase(@TempDir Path dir) throws IOException {
     Files.writeString(
-        dir.resolve("a.json"), "[{\"name\": \"x\", \"calls\": [{\"op\": \"nope\", \"sql\": \"\"}]}]");
+        dir.resolve("a.json"),
+        "[{\"name\": \"x\", \"calls\": [{\"op\": \"nope\", \"sql\": \"\"}]}]");
     assertThatThrownBy(() -> Corpus.load(dir))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a.json case 'x': unknown op 'nope'");
@@ -55,10 +56,12 @@ class CorpusTest {
         dir.resolve("a.json"),
         "[{\"name\": \"x\", \"calls\": [{\"op\": \"firstCol\", \"sql\": \"SELECT 1\"}]}]");
     assertThatThrownBy(() -> Corpus.load(dir)).hasMessageEndingWith("firstCol needs column");
-    Files.writeString(dir.resolve("a.json"), "[{\"name\": \"x\", \"calls\": [{\"op\": \"batch\"}]}]");
+    Files.writeString(
+        dir.resolve("a.json"), "[{\"name\": \"x\", \"calls\": [{\"op\": \"batch\"}]}]");
     assertThatThrownBy(() -> Corpus.load(dir)).hasMessageEndingWith("batch needs statements");
     Files.writeString(dir.resolve("a.json"), "[{\"name\": \"x\", \"calls\": []}]");
-    assertThatThrownBy(() -> Corpus.load(dir)).hasMessageEndingWith("needs a non-empty calls array");
+    assertThatThrownBy(() -> Corpus.load(dir))
+        .hasMessageEndingWith("needs a non-empty calls array");
   }
 
   @Test

@@ -31,20 +31,26 @@ class JavaRunnerTest {
     for (Corpus.Case c : corpus.cases()) {
       JsonNode outcomes = results.get("cases").get(c.name());
       assertThat(outcomes).as(c.name()).isNotNull();
-      assertThat(outcomes.get(0).path("error").asText()).as(c.name()).doesNotStartWith("setup failed");
+      assertThat(outcomes.get(0).path("error").asText())
+          .as(c.name())
+          .doesNotStartWith("setup failed");
       assertThat(outcomes.size()).as(c.name()).isEqualTo(c.calls().size());
     }
   }
 
   @Test
   void everyErrorIsAD1Error() {
-    results.get("cases").fields().forEachRemaining(e -> {
-      for (JsonNode outcome : e.getValue()) {
-        if (outcome.has("error")) {
-          assertThat(outcome.get("error").asText()).as(e.getKey()).startsWith("D1_");
-        }
-      }
-    });
+    results
+        .get("cases")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              for (JsonNode outcome : e.getValue()) {
+                if (outcome.has("error")) {
+                  assertThat(outcome.get("error").asText()).as(e.getKey()).startsWith("D1_");
+                }
+              }
+            });
   }
 
   @Test

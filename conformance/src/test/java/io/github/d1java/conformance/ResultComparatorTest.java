@@ -69,7 +69,9 @@ class ResultComparatorTest {
     @Test
     void objectKeyOrderDoesNotMatter() {
       assertThat(
-              compare("{'c': [{'value': {'1': 1, 'a': 2}}]}", "{'c': [{'value': {'a': 2, '1': 1}}]}")
+              compare(
+                      "{'c': [{'value': {'1': 1, 'a': 2}}]}",
+                      "{'c': [{'value': {'a': 2, '1': 1}}]}")
                   .failures())
           .isEmpty();
     }
@@ -77,17 +79,21 @@ class ResultComparatorTest {
     @Test
     void missingKeyIsADifference() {
       Report r = compare("{'c': [{'value': {'a': 1, 'b': 2}}]}", "{'c': [{'value': {'a': 1}}]}");
-      assertThat(r.failures()).singleElement().satisfies(d -> {
-        assertThat(d.path()).isEqualTo("/0/value/b");
-        assertThat(d.actual()).isNull();
-      });
+      assertThat(r.failures())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.path()).isEqualTo("/0/value/b");
+                assertThat(d.actual()).isNull();
+              });
     }
 
     @Test
     void blobArraysCompareElementWise() {
       assertThat(compare("{'c': [{'value': [0, 255]}]}", "{'c': [{'value': [0, 255]}]}").passed())
           .isTrue();
-      assertThat(compare("{'c': [{'value': [0, 255]}]}", "{'c': [{'value': [0, 255, 1]}]}").failures())
+      assertThat(
+              compare("{'c': [{'value': [0, 255]}]}", "{'c': [{'value': [0, 255, 1]}]}").failures())
           .singleElement()
           .extracting(ResultComparator.Difference::path)
           .isEqualTo("/0/value");
@@ -96,7 +102,8 @@ class ResultComparatorTest {
     @Test
     void errorAgainstValueIsADifferenceOnBothKeys() {
       Report r = compare("{'c': [{'error': 'D1_ERROR: x'}]}", "{'c': [{'value': 1}]}");
-      assertThat(r.failures()).extracting(ResultComparator.Difference::path)
+      assertThat(r.failures())
+          .extracting(ResultComparator.Difference::path)
           .containsExactly("/0/error", "/0/value");
     }
 
@@ -109,10 +116,13 @@ class ResultComparatorTest {
     @Test
     void caseMissingOnOneSideFails() {
       Report r = compare("{'a': [{'value': 1}], 'b': [{'value': 1}]}", "{'a': [{'value': 1}]}");
-      assertThat(r.failures()).singleElement().satisfies(d -> {
-        assertThat(d.caseName()).isEqualTo("b");
-        assertThat(d.path()).isEmpty();
-      });
+      assertThat(r.failures())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.caseName()).isEqualTo("b");
+                assertThat(d.path()).isEmpty();
+              });
       assertThat(r.cases()).isEqualTo(2);
     }
   }
@@ -139,7 +149,9 @@ class ResultComparatorTest {
               "{'c': [{'value': {'t': 'real', 'v': 1}}]}",
               "{'c': [{'value': {'t': 'integer', 'v': 2}}]}",
               new Divergence("c", "/0/value/t", Map.of(), "reason"));
-      assertThat(r.failures()).singleElement().extracting(ResultComparator.Difference::path)
+      assertThat(r.failures())
+          .singleElement()
+          .extracting(ResultComparator.Difference::path)
           .isEqualTo("/0/value/v");
     }
 
@@ -201,8 +213,8 @@ class ResultComparatorTest {
       Path file = dir.resolve("divergences.json");
       Files.writeString(
           file,
-          "[{\"case\": \"a\", \"path\": \"/0/value\", \"when\": {\"changes\": 0}, \"reason\": \"r\"},"
-              + " {\"case\": \"b\", \"reason\": \"s\"}]");
+          "[{\"case\": \"a\", \"path\": \"/0/value\", \"when\": {\"changes\": 0}, \"reason\":"
+              + " \"r\"}, {\"case\": \"b\", \"reason\": \"s\"}]");
       List<Divergence> read = ResultComparator.readDivergences(file);
       assertThat(read).hasSize(2);
       assertThat(read.get(0).when()).containsEntry("changes", IntNode.valueOf(0));

@@ -143,6 +143,22 @@ class D1SqliteLifecycleTest {
     }
 
     @Test
+    void interruptedReaderWaitFailsClearlyAndKeepsTheInterruptFlag() {
+      try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("i.db"))) {
+        Thread.currentThread().interrupt();
+        try {
+          assertThatThrownBy(() -> db.prepare("SELECT 1").all())
+              .isInstanceOf(D1SqlException.class)
+              .hasMessage("D1_ERROR: Interrupted while waiting for a connection.");
+          assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+          Thread.interrupted();
+        }
+        assertThat((Long) db.prepare("SELECT 1 AS v").first("v")).isEqualTo(1L);
+      }
+    }
+
+    @Test
     void readerConnectionsApplyTheSameLimits() {
       try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("l.db"))) {
         String six = String.join(" UNION ", java.util.Collections.nCopies(6, "SELECT 1"));
@@ -294,6 +310,20 @@ class D1SqliteLifecycleTest {
           assertThat((Long) a.prepare("PRAGMA foreign_keys").first("foreign_keys")).isEqualTo(1L);
         }
       }
+    }
+
+    @Test
+    void bytesOfAWalFileOpenAsAnImage() throws Exception {
+      Path file = dir.resolve("wal.db");
+      try (D1SqliteDatabase db = D1Sqlite.open(file)) {
+        db.exec("CREATE TABLE t (v)\nINSERT INTO t VALUES ('from file')");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      assertThat(bytes[18]).as("WAL marker").isEqualTo((byte) 2);
+      try (D1SqliteDatabase copy = D1Sqlite.fromImage(bytes)) {
+        assertThat((String) copy.prepare("SELECT v FROM t").first("v")).isEqualTo("from file");
+      }
+      assertThat(bytes[18]).as("caller's array untouched").isEqualTo((byte) 2);
     }
 
     @Test

@@ -32,6 +32,21 @@ class D1SqliteLimitsTest {
   }
 
   @Test
+  void sqlLengthLimitCoversAllStatementsOfOneCall() {
+    String half = "SELECT 1" + " ".repeat(60_000) + ";";
+    assertThatThrownBy(() -> db.prepare(half + half).all())
+        .hasMessage("D1_ERROR: statement too long: SQLITE_TOOBIG");
+    assertThat(db.batch(db.prepare(half), db.prepare(half))).hasSize(2);
+  }
+
+  @Test
+  void sqlLengthIsCountedInUtf8Bytes() {
+    String sql = "SELECT '" + "é".repeat(50_000) + "'";
+    assertThatThrownBy(() -> db.prepare(sql).all())
+        .hasMessage("D1_ERROR: statement too long: SQLITE_TOOBIG");
+  }
+
+  @Test
   void valueAboveTheConfiguredLengthIsTooBig() {
     assertThat(db.prepare("SELECT ? AS v").bind("x".repeat(1000)).first("v").toString()).hasSize(1000);
     assertThatThrownBy(() -> db.prepare("SELECT ? AS v").bind("x".repeat(1001)).all())
@@ -73,6 +88,42 @@ class D1SqliteLimitsTest {
     assertThatThrownBy(() -> db.prepare("SELECT max(" + args + ")").all())
         .hasMessageStartingWith("D1_ERROR: too many arguments on function max")
         .hasMessageEndingWith(": SQLITE_ERROR");
+  }
+
+  @Test
+  void expressionDeeperThanOneHundredIsTooLarge() {
+    String deep = "SELECT 1" + "+1".repeat(100);
+    assertThatThrownBy(() -> db.prepare(deep).all())
+        .hasMessage("D1_ERROR: Expression tree is too large (maximum depth 100): SQLITE_ERROR");
+    assertThat(db.prepare("SELECT 1" + "+1".repeat(98) + " AS v").first()).containsEntry("v", 99L);
+  }
+
+  @Test
+  void triggersAreNotRecursiveByDefaultLikeWorkerd() {
+    db.exec("CREATE TABLE r (n INTEGER)");
+    db.exec("CREATE TRIGGER rt AFTER INSERT ON r WHEN new.n < 50 BEGIN INSERT INTO r VALUES (new.n + 1); END");
+    assertThat((Long) db.prepare("PRAGMA recursive_triggers").first("recursive_triggers")).isZero();
+    db.prepare("INSERT INTO r VALUES (1)").run();
+    assertThat((Long) db.prepare("SELECT count(*) AS c FROM r").first("c")).isEqualTo(2L);
+  }
+
+  @Test
+  void recursiveTriggersStopAtDepthTen() {
+    db.exec("CREATE TABLE r (n INTEGER)");
+    db.exec("CREATE TRIGGER rt AFTER INSERT ON r WHEN new.n < ?1 BEGIN INSERT INTO r VALUES (new.n + 1); END"
+        .replace("?1", "(SELECT max FROM lim)"));
+    db.exec("CREATE TABLE lim (max INTEGER)\nINSERT INTO lim VALUES (10)");
+    db.batch(db.prepare("PRAGMA recursive_triggers = on"), db.prepare("INSERT INTO r VALUES (1)"));
+    assertThat((Long) db.prepare("SELECT count(*) AS c FROM r").first("c")).isEqualTo(10L);
+    db.exec("DELETE FROM r\nUPDATE lim SET max = 11");
+    // SQLite's own text for SQLITE_LIMIT_TRIGGER_DEPTH
+    assertThatThrownBy(
+            () ->
+                db.batch(
+                    db.prepare("PRAGMA recursive_triggers = on"),
+                    db.prepare("INSERT INTO r VALUES (1)")))
+        .hasMessage("D1_ERROR: triggers nested too deep: SQLITE_ERROR");
+    assertThat((Long) db.prepare("SELECT count(*) AS c FROM r").first("c")).isZero();
   }
 
   @Test

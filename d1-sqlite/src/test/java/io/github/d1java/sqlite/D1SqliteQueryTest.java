@@ -257,8 +257,32 @@ class D1SqliteQueryTest {
       assertThat(m.changes()).isEqualTo(1);
       assertThat(m.lastRowId()).isEqualTo(1);
       assertThat(m.changedDb()).isTrue();
-      assertThat(m.rowsWritten()).isEqualTo(1);
+      assertThat(m.rowsWritten()).as("row + UNIQUE index entry, as Miniflare").isEqualTo(2);
+      assertThat(m.rowsRead()).isZero();
       assertThat(m.sizeAfter()).isPositive().isEqualTo(m.sizeAfter() / 4096 * 4096);
+    }
+
+    @Test
+    void insertReturningAndIndexCountsFollowSchemaChanges() {
+      D1Result<Map<String, Object>> r =
+          db.prepare("INSERT INTO u (name, age) VALUES ('c', 3) RETURNING *").run();
+      assertThat(r.meta().rowsWritten()).isEqualTo(2);
+      assertThat(r.meta().rowsRead()).isEqualTo(1);
+      db.exec("CREATE INDEX u_age ON u (age)");
+      assertThat(db.prepare("INSERT INTO main.u (name, age) VALUES ('d', 4), ('e', 5)").run().meta().rowsWritten())
+          .isEqualTo(6);
+      db.exec("DROP INDEX u_age");
+      assertThat(db.prepare("REPLACE INTO u (name) VALUES ('f')").run().meta().rowsWritten()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT 1 AS x; SELECT 2 AS y", "PRAGMA quick_check", "PRAGMA table_list"})
+    void readsOnAFreshDatabaseDoNotChangeIt(String sql) {
+      try (D1SqliteDatabase fresh = D1Sqlite.inMemory()) {
+        D1Meta m = fresh.prepare(sql).all().meta();
+        assertThat(m.changedDb()).isFalse();
+        assertThat(m.sizeAfter()).isEqualTo(4096);
+      }
     }
 
     @Test
@@ -406,7 +430,9 @@ class D1SqliteQueryTest {
           "SELECT x.y.z FROM t|no such column: x.y.z at offset 7: SQLITE_ERROR",
           "SELECT t.nope FROM t|no such column: t.nope at offset 7: SQLITE_ERROR",
           "SELECT nope, nope FROM t|no such column: nope at offset 7: SQLITE_ERROR",
-          "INSERT INTO nope VALUES (1)|no such table: nope: SQLITE_ERROR"
+          "INSERT INTO nope VALUES (1)|no such table: nope: SQLITE_ERROR",
+          "CREATE TABLE t (x)|table t already exists at offset 13: SQLITE_ERROR",
+          "SELECT v FROM t a, t b|ambiguous column name: v at offset 7: SQLITE_ERROR"
         })
     void errorOffsetsMatchMiniflare(String sql, String message) {
       db.exec("CREATE TABLE t (v)");

@@ -44,7 +44,8 @@ final class Authorizer {
 
   private static final Set<String> VTAB_MODULES = Set.of("fts5", "fts5vocab", "rtree", "rtree_i32");
 
-  private static final Set<String> PRAGMA_NO_ARG = Set.of("data_version", "page_size");
+  /** Miniflare 4.20260426 denies reading page_size too; the spec's later probe allowed it. */
+  private static final Set<String> PRAGMA_NO_ARG = Set.of("data_version");
 
   private static final Set<String> PRAGMA_BOOLEAN =
       Set.of(

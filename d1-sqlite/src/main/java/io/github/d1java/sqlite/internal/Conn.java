@@ -49,6 +49,11 @@ final class Conn implements AutoCloseable {
     return db.total_changes();
   }
 
+  /** SQLite's {@code changes()}: rows changed directly by the last INSERT, UPDATE or DELETE. */
+  long changes() throws SQLException {
+    return db.changes();
+  }
+
   /** A cached prepared statement for the SQL, prepared on first use. */
   PreparedStatement prepare(String sql) throws SQLException {
     PreparedStatement ps = cache.get(sql);

@@ -10,21 +10,27 @@ import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
 import io.github.d1java.spi.AbstractD1PreparedStatement;
 import io.github.d1java.spi.D1RawResult;
+import io.github.d1java.spi.D1Values;
 import io.github.d1java.sqlite.D1SqliteDatabase;
 import io.github.d1java.sqlite.internal.SqlScript.Kind;
 import io.github.d1java.sqlite.internal.SqlScript.Statement;
 import io.github.d1java.sqlite.internal.SqlScript.Token;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -42,6 +48,7 @@ import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteLimits;
+import org.sqlite.core.CoreResultSet;
 
 /**
  * The local D1 engine behind {@link io.github.d1java.sqlite.D1Sqlite}. One writer connection,
@@ -72,11 +79,15 @@ public final class SqliteEngine implements D1SqliteDatabase {
           "SAVEPOINT", "RELEASE",
           // connection state: must be read on the writer, where the writes happened
           "LAST_INSERT_ROWID", "CHANGES", "TOTAL_CHANGES");
+  private static final int MAX_SQL_LENGTH = 100_000;
   private static final int PARSE_CACHE_LIMIT = 2048;
   private static final int PARSE_CACHE_MAX_SQL = 4096;
+  private static final Set<String> SCHEMA_KEYWORDS = Set.of("CREATE", "DROP", "ALTER");
+  private static final String INDEX_COUNT_SQL =
+      "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? COLLATE NOCASE";
   private static final String SIZE_SQL =
-      "SELECT last_insert_rowid(), (SELECT page_count FROM pragma_page_count())"
-          + " - (SELECT freelist_count FROM pragma_freelist_count())";
+      "SELECT last_insert_rowid(), max(1, (SELECT page_count FROM pragma_page_count())"
+          + " - (SELECT freelist_count FROM pragma_freelist_count()))";
 
   private final EngineConfig config;
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -85,6 +96,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong commitSequence = new AtomicLong();
   private final ConcurrentHashMap<String, Parsed> parseCache = new ConcurrentHashMap<>();
+  /** Index count per table, for rows_written; used under the write lock only. */
+  private final Map<String, Long> indexCounts = new HashMap<>();
   private final long pageSize;
   private volatile long lastRowId;
   private volatile long pages;
@@ -121,7 +134,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Path file = config.file();
       if (file != null) {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+        if (parent != null && !Files.isDirectory(parent)) {
           throw D1SqlException.of(
               "unable to open database file: " + file + ": SQLITE_CANTOPEN", null);
         }
@@ -129,7 +142,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Conn writer = connect(config, false);
       opened.add(writer);
       if (config.image() != null) {
-        writer.deserialize(config.image());
+        writer.deserialize(withoutWalMarker(config.image()));
         pragmaLong(writer, "SELECT count(*) FROM sqlite_master");
       }
       BlockingQueue<Conn> readers = null;
@@ -157,6 +170,18 @@ public final class SqliteEngine implements D1SqliteDatabase {
     }
   }
 
+  /**
+   * Marks a WAL database image as rollback-journal (file format bytes 18 and 19), because an
+   * in-memory database cannot open a WAL image. Changes the array in place.
+   */
+  private static byte[] withoutWalMarker(byte[] image) {
+    if (image.length > 19 && image[18] == 2 && image[19] == 2) {
+      image[18] = 1;
+      image[19] = 1;
+    }
+    return image;
+  }
+
   private static Conn connect(EngineConfig config, boolean readOnly) throws SQLException {
     SQLiteConfig c = new SQLiteConfig();
     c.enforceForeignKeys(true);
@@ -177,7 +202,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     SQLiteConnection connection = JDBC.createConnection(url, c.toProperties());
     try {
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_LENGTH, config.maxValueLength());
-      connection.setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, 100_000);
+      connection.setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_LENGTH);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_COLUMN, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_EXPR_DEPTH, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_COMPOUND_SELECT, 5);
@@ -187,6 +212,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_VARIABLE_NUMBER, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_TRIGGER_DEPTH, 10);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_WORKER_THREADS, 0);
+      try (java.sql.Statement st = connection.createStatement()) {
+        // sqlite-jdbc is built with SQLITE_DEFAULT_RECURSIVE_TRIGGERS; workerd is not
+        st.execute("PRAGMA recursive_triggers = off");
+      }
       return new Conn(connection, config.statementCacheSize());
     } catch (SQLException e) {
       try {
@@ -235,7 +264,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   public D1ExecResult exec(String sql) {
     Objects.requireNonNull(sql, "sql");
     // spec §2.3: trim, split on \n only; "line 1" and the first line, whichever line failed
-    String[] lines = sql.trim().split("\n", -1);
+    String[] lines = sql.strip().split("\n", -1);
     List<Query> queries = new ArrayList<>(lines.length);
     for (String line : lines) {
       queries.add(new Query(line, List.of()));
@@ -257,13 +286,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     writeLock.lock();
     try {
       ensureOpen();
-      byte[] image = writer.serialize();
-      // a WAL database serializes with the WAL marker, which an in-memory copy cannot use
-      if (image.length > 19 && image[18] == 2 && image[19] == 2) {
-        image[18] = 1;
-        image[19] = 1;
-      }
-      return image;
+      return withoutWalMarker(writer.serialize());
     } catch (SQLException e) {
       throw SqliteErrors.of(e);
     } finally {
@@ -324,7 +347,11 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
     }
     D1SqlException error = null;
-    if (statements.isEmpty() || all.get(all.size() - 1).isEmpty()) {
+    if (sql.length() > MAX_SQL_LENGTH / 3
+        && sql.getBytes(StandardCharsets.UTF_8).length > MAX_SQL_LENGTH) {
+      // workerd prepares the whole remaining text at once, so the limit covers all statements
+      error = D1SqlException.of("statement too long: SQLITE_TOOBIG", null);
+    } else if (statements.isEmpty() || all.get(all.size() - 1).isEmpty()) {
       error = D1SqlException.of(NOT_A_STATEMENT, null);
     }
     for (int i = 0; i < statements.size() && error == null; i++) {
@@ -370,7 +397,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Rows rows = execute(conn, st, q.params(), true);
       double ms = (System.nanoTime() - start) / 1e6;
       D1Meta meta = meta(ms, 0, lastRowId, false, pages, rows.rows().size(), 0);
-      log(List.of(q), ms);
+      if (LOG.isDebugEnabled()) {
+        log(List.of(q), ms);
+      }
       if (session != null) {
         session.observe(commitSequence.get());
       }
@@ -387,6 +416,11 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   private Conn takeReader() {
+    // an interrupted thread fails even when a connection is free, as a blocking wait would
+    Conn free = Thread.currentThread().isInterrupted() ? null : readers.poll();
+    if (free != null) {
+      return free;
+    }
     try {
       while (true) {
         Conn c = readers.poll(50, TimeUnit.MILLISECONDS);
@@ -473,6 +507,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   private void restoreState() {
+    indexCounts.clear();
     try {
       long[] state = rowidAndPages(writer);
       lastRowId = state[0];
@@ -495,6 +530,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
       if (last) {
         lastBefore = writer.totalChanges();
       }
+      if (SCHEMA_KEYWORDS.contains(statements.get(i).firstKeyword())) {
+        indexCounts.clear();
+      }
       rows = execute(writer, statements.get(i), last ? q.params() : null, last);
     }
     long totalAfter = writer.totalChanges();
@@ -503,13 +541,55 @@ public final class SqliteEngine implements D1SqliteDatabase {
     pages = state[1];
     long changes = totalAfter - totalBefore;
     long lastChanges = totalAfter - lastBefore;
-    String kw = statements.get(statements.size() - 1).firstKeyword();
+    Statement lastStatement = statements.get(statements.size() - 1);
+    String kw = lastStatement.firstKeyword();
     long rowsRead =
         rows.rows().size() + ("UPDATE".equals(kw) || "DELETE".equals(kw) ? lastChanges : 0);
+    long rowsWritten = lastChanges;
+    String insertTarget = insertTarget(lastStatement);
+    if (insertTarget != null && lastChanges > 0) {
+      // D1 counts index entries too: each inserted row also writes one entry per index
+      rowsWritten += writer.changes() * indexCount(insertTarget);
+    }
     double ms = (System.nanoTime() - start) / 1e6;
     boolean changedDb = changes != 0 || state[0] != rowidBefore || state[1] != pagesBefore;
-    D1Meta meta = meta(ms, changes, state[0], changedDb, state[1], rowsRead, lastChanges);
+    D1Meta meta = meta(ms, changes, state[0], changedDb, state[1], rowsRead, rowsWritten);
     return new D1RawResult(rows.columns(), rows.rows(), meta);
+  }
+
+  /** The table an INSERT or REPLACE statement writes to, or null for other statements. */
+  static String insertTarget(Statement st) {
+    List<Token> tokens = st.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      String kw = tokens.get(i).keyword();
+      if (("INSERT".equals(kw) || "REPLACE".equals(kw))
+          && !(i + 1 < tokens.size() && tokens.get(i + 1).is("("))) {
+        for (int j = i + 1; j + 1 < tokens.size(); j++) {
+          if ("INTO".equals(tokens.get(j).keyword())) {
+            int t = j + 1;
+            if (t + 2 < tokens.size() && tokens.get(t + 1).is(".")) {
+              t += 2;
+            }
+            return tokens.get(t).identifier();
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private long indexCount(String table) throws SQLException {
+    Long n = indexCounts.get(table);
+    if (n == null) {
+      PreparedStatement ps = writer.prepare(INDEX_COUNT_SQL);
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        n = rs.next() ? rs.getLong(1) : 0L;
+      }
+      indexCounts.put(table, n);
+    }
+    return n;
   }
 
   private D1Meta meta(
@@ -559,7 +639,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       } else if (expected != params.size()) {
         throw D1SqlException.of(WRONG_BINDINGS, null);
       }
-      ps.clearParameters();
+      // every parameter is set below (the count was checked), so no clearParameters round trip
       if (params != null) {
         for (int i = 0; i < params.size(); i++) {
           bind(ps, i + 1, params.get(i));
@@ -575,12 +655,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
           }
           return NO_ROWS;
         }
-        ResultSetMetaData md = rs.getMetaData();
-        int n = md.getColumnCount();
-        String[] columns = new String[n];
-        for (int c = 0; c < n; c++) {
-          columns[c] = md.getColumnLabel(c + 1);
-        }
+        List<String> columns = columnNames(rs);
+        int n = columns.size();
         List<List<Object>> rows = new ArrayList<>();
         while (rs.next()) {
           Object[] row = new Object[n];
@@ -588,9 +664,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
             Object v = rs.getObject(c + 1);
             row[c] = v instanceof Integer ? Long.valueOf(((Integer) v).longValue()) : v;
           }
-          rows.add(Collections.unmodifiableList(Arrays.asList(row)));
+          rows.add(new Row(row));
         }
-        return new Rows(List.of(columns), rows);
+        return new Rows(columns, rows);
       }
     } catch (SQLException e) {
       conn.evict(sql);
@@ -601,9 +677,47 @@ public final class SqliteEngine implements D1SqliteDatabase {
     }
   }
 
+  /**
+   * The result's column names. sqlite-jdbc already read them from SQLite when the statement ran
+   * ({@code CoreResultSet.cols}); asking the metadata again would cross JNI once per column.
+   */
+  private static List<String> columnNames(ResultSet rs) throws SQLException {
+    if (rs instanceof CoreResultSet) {
+      String[] cols = ((CoreResultSet) rs).cols;
+      if (cols != null) {
+        return List.of(cols);
+      }
+    }
+    ResultSetMetaData md = rs.getMetaData();
+    String[] columns = new String[md.getColumnCount()];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = md.getColumnLabel(c + 1);
+    }
+    return List.of(columns);
+  }
+
+  /** An immutable row over the array the engine filled, without a second wrapper. */
+  private static final class Row extends AbstractList<Object> implements RandomAccess {
+    private final Object[] values;
+
+    Row(Object[] values) {
+      this.values = values;
+    }
+
+    @Override
+    public Object get(int index) {
+      return values[index];
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
+  }
+
   private static void bind(PreparedStatement ps, int index, Object v) throws SQLException {
     if (v == null) {
-      ps.setNull(index, java.sql.Types.NULL);
+      ps.setNull(index, Types.NULL);
     } else if (v instanceof Long) {
       ps.setLong(index, (Long) v);
     } else if (v instanceof Double) {
@@ -613,7 +727,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     } else if (v instanceof byte[]) {
       ps.setBytes(index, (byte[]) v);
     } else {
-      ps.setObject(index, io.github.d1java.spi.D1Values.toBindValue(v));
+      ps.setObject(index, D1Values.toBindValue(v));
     }
   }
 

@@ -20,16 +20,18 @@ import org.sqlite.SQLiteException;
  *
  * <p>sqlite-jdbc does not expose {@code sqlite3_error_offset}, so the offset is recovered from the
  * statement's tokens for the messages whose offending token can be located: syntax errors (by
- * preparing prefixes of the statement until SQLite fails on the same token), unknown columns and
- * functions, unrecognized tokens, too many variables and out-of-range {@code ?NNN}. Other messages
- * carry no offset.
+ * preparing prefixes of the statement until SQLite fails on the same token), unknown or ambiguous
+ * columns, unknown functions, existing tables, unrecognized tokens, too many variables and
+ * out-of-range {@code ?NNN}. Other messages carry no offset.
  */
 final class SqliteErrors {
 
   private static final Pattern NEAR = Pattern.compile("^near \"(.*)\": syntax error$", Pattern.DOTALL);
   private static final Pattern UNRECOGNIZED =
       Pattern.compile("^unrecognized token: \"(.*)\"$", Pattern.DOTALL);
-  private static final Pattern NO_COLUMN = Pattern.compile("^no such column: (.+)$");
+  private static final Pattern NO_COLUMN =
+      Pattern.compile("^(?:no such column|ambiguous column name): (.+)$");
+  private static final Pattern TABLE_EXISTS = Pattern.compile("^table (.+) already exists$");
   private static final Pattern NO_FUNCTION = Pattern.compile("^no such function: (.+)$");
   private static final Pattern TOO_MANY_ARGS =
       Pattern.compile("^too many arguments on function (.+)$");
@@ -103,6 +105,10 @@ final class SqliteErrors {
     m = NO_COLUMN.matcher(errmsg);
     if (m.matches()) {
       return qualifiedNameOffset(st, m.group(1).split("\\.", -1));
+    }
+    m = TABLE_EXISTS.matcher(errmsg);
+    if (m.matches()) {
+      return qualifiedNameOffset(st, new String[] {m.group(1)});
     }
     m = NO_FUNCTION.matcher(errmsg);
     if (!m.matches()) {

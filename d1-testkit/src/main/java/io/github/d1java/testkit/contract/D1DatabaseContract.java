@@ -27,6 +27,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -89,8 +93,8 @@ public abstract class D1DatabaseContract {
   protected abstract D1Database newDatabase();
 
   /**
-   * Whether {@link D1Database#dump()} returns the database file. When false the suite asserts
-   * that {@code dump()} throws {@link D1DumpException} instead.
+   * Whether {@link D1Database#dump()} returns the database file. When false the suite asserts that
+   * {@code dump()} throws {@link D1DumpException} instead.
    *
    * @return true by default
    */
@@ -99,8 +103,8 @@ public abstract class D1DatabaseContract {
   }
 
   /**
-   * Whether sessions receive bookmarks from the backend. When false the suite asserts that
-   * {@link D1DatabaseSession#getBookmark()} stays null for sessions not started from a bookmark.
+   * Whether sessions receive bookmarks from the backend. When false the suite asserts that {@link
+   * D1DatabaseSession#getBookmark()} stays null for sessions not started from a bookmark.
    *
    * @return true by default
    */
@@ -136,9 +140,9 @@ public abstract class D1DatabaseContract {
   }
 
   /**
-   * Asserts that {@code call} throws {@code type} with exactly {@code message}, and that its
-   * cause carries the message without the code prefix, as D1's errors do ({@code
-   * D1_COLUMN_NOTFOUND}'s cause says only {@code Column not found}).
+   * Asserts that {@code call} throws {@code type} with exactly {@code message}, and that its cause
+   * carries the message without the code prefix, as D1's errors do ({@code D1_COLUMN_NOTFOUND}'s
+   * cause says only {@code Column not found}).
    *
    * @param type the expected exception type
    * @param message the exact expected message
@@ -152,8 +156,7 @@ public abstract class D1DatabaseContract {
     assertThat(t).isInstanceOf(type).hasMessage(message);
     E e = type.cast(t);
     assertThat(e.getCause()).as("cause of " + message).isNotNull();
-    String causeMessage =
-        e instanceof D1ColumnNotFoundException ? "Column not found" : e.detail();
+    String causeMessage = e instanceof D1ColumnNotFoundException ? "Column not found" : e.detail();
     assertThat(e.getCause().getMessage()).isEqualTo(causeMessage);
     return e;
   }
@@ -245,7 +248,8 @@ public abstract class D1DatabaseContract {
       assertThat(st.params().get(2)).isEqualTo(2.5d);
       assertThat(st.params().get(3)).isEqualTo(new byte[] {7});
       assertThat(st.params().get(4)).isNull();
-      assertThatThrownBy(() -> st.params().add(1)).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> st.params().add(1))
+          .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -265,14 +269,16 @@ public abstract class D1DatabaseContract {
 
     static Stream<Arguments> unsupportedValues() {
       return Stream.of(
-          Arguments.of(Map.of("a", 1), "D1_TYPE_ERROR: Type 'object' not supported for value"
-              + " '[object Object]'"),
-          Arguments.of(List.of(1, 256), "D1_TYPE_ERROR: Type 'object' not supported for value"
-              + " '1,256'"),
-          Arguments.of(BigInteger.TEN, "D1_TYPE_ERROR: Type 'bigint' not supported for value"
-              + " '10'"),
-          Arguments.of(LocalDate.of(2024, 1, 2), "D1_TYPE_ERROR: Type 'object' not supported"
-              + " for value '2024-01-02'"));
+          Arguments.of(
+              Map.of("a", 1),
+              "D1_TYPE_ERROR: Type 'object' not supported for value" + " '[object Object]'"),
+          Arguments.of(
+              List.of(1, 256), "D1_TYPE_ERROR: Type 'object' not supported for value" + " '1,256'"),
+          Arguments.of(
+              BigInteger.TEN, "D1_TYPE_ERROR: Type 'bigint' not supported for value" + " '10'"),
+          Arguments.of(
+              LocalDate.of(2024, 1, 2),
+              "D1_TYPE_ERROR: Type 'object' not supported" + " for value '2024-01-02'"));
     }
 
     @ParameterizedTest
@@ -330,8 +336,7 @@ public abstract class D1DatabaseContract {
 
     @Test
     void namedPlaceholdersBindPositionallyInOrderOfFirstUse() {
-      assertThat(
-              db.prepare("SELECT :a AS a, @b AS b, $c AS c, :a AS a2").bind(1, 2, 3).first())
+      assertThat(db.prepare("SELECT :a AS a, @b AS b, $c AS c, :a AS a2").bind(1, 2, 3).first())
           .isEqualTo(row("a", 1L, "b", 2L, "c", 3L, "a2", 1L));
     }
 
@@ -340,7 +345,8 @@ public abstract class D1DatabaseContract {
       sql(
           "CREATE TABLE c (name TEXT)",
           "INSERT INTO c VALUES ('Bs Beverages'), ('Alfreds Futterkiste'), ('Never Mind')");
-      assertThat(db.prepare("SELECT name FROM c WHERE name LIKE ? ORDER BY name").bind("%eve%").raw())
+      assertThat(
+              db.prepare("SELECT name FROM c WHERE name LIKE ? ORDER BY name").bind("%eve%").raw())
           .containsExactly(List.of("Bs Beverages"), List.of("Never Mind"));
     }
   }
@@ -363,8 +369,8 @@ public abstract class D1DatabaseContract {
           Arguments.of("String", "hi", "hi", "text"),
           Arguments.of("empty String", "", "", "text"),
           Arguments.of("emoji", "héllo 👋🏽 世界", "héllo 👋🏽 世界", "text"),
-          Arguments.of("byte[]", new byte[] {0, 1, 2, (byte) 255}, new byte[] {0, 1, 2, (byte) 255},
-              "blob"),
+          Arguments.of(
+              "byte[]", new byte[] {0, 1, 2, (byte) 255}, new byte[] {0, 1, 2, (byte) 255}, "blob"),
           Arguments.of("empty byte[]", new byte[0], new byte[0], "blob"),
           Arguments.of("Boolean true", true, 1L, "integer"),
           Arguments.of("Boolean false", false, 0L, "integer"),
@@ -399,7 +405,8 @@ public abstract class D1DatabaseContract {
     void byteBufferBindsItsRemainingBytes() {
       ByteBuffer buf = ByteBuffer.wrap(new byte[] {9, 8, 7, 6});
       buf.position(1);
-      assertThat((byte[]) db.prepare("SELECT ? AS b").bind(buf).first("b")).containsExactly(8, 7, 6);
+      assertThat((byte[]) db.prepare("SELECT ? AS b").bind(buf).first("b"))
+          .containsExactly(8, 7, 6);
       assertThat(buf.position()).as("the caller's buffer is not consumed").isEqualTo(1);
     }
 
@@ -432,6 +439,20 @@ public abstract class D1DatabaseContract {
       db.prepare("INSERT INTO ai VALUES (?)").bind("123").run();
       assertThat(db.prepare("SELECT i, typeof(i) AS t FROM ai").first())
           .isEqualTo(row("i", 123L, "t", "integer"));
+    }
+
+    @Test
+    void realIntoIntegerColumnStaysRealUnlessWhole() {
+      sql("CREATE TABLE ri (i INTEGER)");
+      db.prepare("INSERT INTO ri VALUES (?), (?)").bind(1.5, 2.0).run();
+      assertThat(db.prepare("SELECT i, typeof(i) FROM ri").raw())
+          .containsExactly(List.of(1.5d, "real"), List.of(2L, "integer"));
+    }
+
+    @Test
+    void numericTextStaysText() {
+      assertThat(db.prepare("SELECT ?, typeof(?1), ? + 1").bind("007", "41").raw())
+          .containsExactly(List.of("007", "text", 42L));
     }
 
     @Test
@@ -496,7 +517,10 @@ public abstract class D1DatabaseContract {
 
     @Test
     void hasNoUserTables() {
-      assertThat(db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE '\\_cf\\_%' ESCAPE '\\'").raw())
+      assertThat(
+              db.prepare(
+                      "SELECT name FROM sqlite_master WHERE name NOT LIKE '\\_cf\\_%' ESCAPE '\\'")
+                  .raw())
           .isEmpty();
     }
   }
@@ -515,7 +539,8 @@ public abstract class D1DatabaseContract {
       sql("INSERT INTO t (name) VALUES ('a'), ('b')");
       D1Result<Map<String, Object>> r = db.prepare("SELECT name, id FROM t ORDER BY id").all();
       assertThat(r.success()).isTrue();
-      assertThat(r.results()).containsExactly(row("name", "a", "id", 1L), row("name", "b", "id", 2L));
+      assertThat(r.results())
+          .containsExactly(row("name", "a", "id", 1L), row("name", "b", "id", 2L));
       assertThat(new ArrayList<>(r.results().get(0).keySet())).containsExactly("name", "id");
     }
 
@@ -529,7 +554,8 @@ public abstract class D1DatabaseContract {
     @Test
     void runReturnsRowsLikeAll() {
       sql("INSERT INTO t (name) VALUES ('a')");
-      assertThat(db.prepare("SELECT name FROM t").run().results()).containsExactly(row("name", "a"));
+      assertThat(db.prepare("SELECT name FROM t").run().results())
+          .containsExactly(row("name", "a"));
     }
 
     @Test
@@ -620,7 +646,8 @@ public abstract class D1DatabaseContract {
     @Test
     void returnsTheFirstOfManyRows() {
       sql("INSERT INTO t (name) VALUES ('a'), ('b')");
-      assertThat(db.prepare("SELECT * FROM t ORDER BY id").first()).isEqualTo(row("id", 1L, "name", "a"));
+      assertThat(db.prepare("SELECT * FROM t ORDER BY id").first())
+          .isEqualTo(row("id", 1L, "name", "a"));
       assertThat((String) db.prepare("SELECT * FROM t ORDER BY id DESC").first("name"))
           .isEqualTo("b");
     }
@@ -666,7 +693,8 @@ public abstract class D1DatabaseContract {
 
     @Test
     void returningRowsWithHeader() {
-      assertThat(db.prepare("INSERT INTO t (name) VALUES ('a'), ('b') RETURNING id, name").raw(true))
+      assertThat(
+              db.prepare("INSERT INTO t (name) VALUES ('a'), ('b') RETURNING id, name").raw(true))
           .containsExactly(List.of("id", "name"), List.of(1L, "a"), List.of(2L, "b"));
     }
 
@@ -731,7 +759,9 @@ public abstract class D1DatabaseContract {
     @ValueSource(strings = {"", "   \n  ", "  -- c"})
     void emptySqlIsRejected(String sql) {
       assertD1Error(
-          D1SqlException.class, "D1_ERROR: No SQL statements detected.", () -> db.prepare(sql).all());
+          D1SqlException.class,
+          "D1_ERROR: No SQL statements detected.",
+          () -> db.prepare(sql).all());
     }
 
     @ParameterizedTest
@@ -872,8 +902,11 @@ public abstract class D1DatabaseContract {
     void dropsStatementsThatAreOnlyAnIndentedComment() {
       List<D1Result<Map<String, Object>>> rs =
           db.batch(
-              db.prepare("SELECT 1 AS v"), db.prepare("   -- only a comment"), db.prepare("SELECT 2 AS v"));
-      assertThat(rs).extracting(D1Result::results)
+              db.prepare("SELECT 1 AS v"),
+              db.prepare("   -- only a comment"),
+              db.prepare("SELECT 2 AS v"));
+      assertThat(rs)
+          .extracting(D1Result::results)
           .containsExactly(List.of(row("v", 1L)), List.of(row("v", 2L)));
     }
 
@@ -904,13 +937,16 @@ public abstract class D1DatabaseContract {
 
     @Test
     void blankAndWhitespaceLinesAreNotCounted() {
-      assertThat(db.exec("CREATE TABLE t (v TEXT);\nINSERT INTO t VALUES ('a');\n\n   \nSELECT 1").count())
+      assertThat(
+              db.exec("CREATE TABLE t (v TEXT);\nINSERT INTO t VALUES ('a');\n\n   \nSELECT 1")
+                  .count())
           .isEqualTo(3);
     }
 
     @Test
     void severalStatementsOnOneLineRunButCountOnce() {
-      assertThat(db.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('a')").count()).isEqualTo(1);
+      assertThat(db.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('a')").count())
+          .isEqualTo(1);
       assertThat(count("t")).isEqualTo(1L);
     }
 
@@ -1103,7 +1139,12 @@ public abstract class D1DatabaseContract {
       D1Meta m = db.prepare("SELECT 1").all().meta();
       assertThat(m.toD1Map())
           .containsKeys(
-              "duration", "changes", "last_row_id", "changed_db", "size_after", "rows_read",
+              "duration",
+              "changes",
+              "last_row_id",
+              "changed_db",
+              "size_after",
+              "rows_read",
               "rows_written");
     }
   }
@@ -1159,12 +1200,25 @@ public abstract class D1DatabaseContract {
     @Test
     void deferralEndsWithTheBatch() {
       db.batch(
-          db.prepare("PRAGMA defer_foreign_keys = on"), db.prepare("INSERT INTO parent VALUES (1)"));
+          db.prepare("PRAGMA defer_foreign_keys = on"),
+          db.prepare("INSERT INTO parent VALUES (1)"));
       assertThat((Long) db.prepare("PRAGMA defer_foreign_keys").first("defer_foreign_keys"))
           .isZero();
       assertThatThrownBy(() -> db.prepare("INSERT INTO child VALUES (6)").run())
           .isInstanceOf(D1ConstraintException.class)
           .hasMessageStartingWith("D1_ERROR: FOREIGN KEY constraint failed");
+    }
+
+    @Test
+    void deferredChecksAlsoSpanOneMultiStatementCall() {
+      D1Meta m =
+          db.prepare(
+                  "PRAGMA defer_foreign_keys = on; INSERT INTO child VALUES (5);"
+                      + " INSERT INTO parent VALUES (5)")
+              .run()
+              .meta();
+      assertThat(m.changes()).isEqualTo(2);
+      assertThat(count("child")).isEqualTo(1L);
     }
 
     @Test
@@ -1240,7 +1294,14 @@ public abstract class D1DatabaseContract {
         })
     void deniesOtherPragmas(String pragma) {
       assertD1Error(
-          D1SqlException.class, "D1_ERROR: not authorized: SQLITE_AUTH", () -> db.prepare(pragma).all());
+          D1SqlException.class,
+          "D1_ERROR: not authorized: SQLITE_AUTH",
+          () -> db.prepare(pragma).all());
+    }
+
+    @Test
+    void recursiveTriggersAreOffByDefault() {
+      assertThat(db.prepare("PRAGMA recursive_triggers").raw()).containsExactly(List.of(0L));
     }
 
     @Test
@@ -1259,7 +1320,8 @@ public abstract class D1DatabaseContract {
     void rejectsTransactionStatementsInExecAndBatch() {
       assertThatThrownBy(() -> db.exec("BEGIN;\nINSERT INTO parent VALUES (1);\nCOMMIT;"))
           .isInstanceOf(D1ExecException.class)
-          .hasMessage("D1_EXEC_ERROR: Error in line 1: BEGIN;: " + TRANSACTION_MESSAGE.substring(10));
+          .hasMessage(
+              "D1_EXEC_ERROR: Error in line 1: BEGIN;: " + TRANSACTION_MESSAGE.substring(10));
       assertThatThrownBy(
               () -> db.batch(db.prepare("INSERT INTO parent VALUES (1)"), db.prepare("BEGIN")))
           .hasMessage(TRANSACTION_MESSAGE);
@@ -1279,7 +1341,9 @@ public abstract class D1DatabaseContract {
         })
     void deniesAttachTempAndReservedNames(String sql) {
       assertD1Error(
-          D1SqlException.class, "D1_ERROR: not authorized: SQLITE_AUTH", () -> db.prepare(sql).run());
+          D1SqlException.class,
+          "D1_ERROR: not authorized: SQLITE_AUTH",
+          () -> db.prepare(sql).run());
     }
 
     @Test
@@ -1325,7 +1389,8 @@ public abstract class D1DatabaseContract {
       assertThat(db.prepare("SELECT body FROM ft WHERE ft MATCH 'hello'").raw())
           .containsExactly(List.of("hello world"));
       sql("CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER)");
-      String upsert = "INSERT INTO kv VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET v = v + 1 RETURNING *";
+      String upsert =
+          "INSERT INTO kv VALUES ('a', 1) ON CONFLICT (k) DO UPDATE SET v = v + 1 RETURNING *";
       assertThat(db.prepare(upsert).run().results()).containsExactly(row("k", "a", "v", 1L));
       assertThat(db.prepare(upsert).run().results()).containsExactly(row("k", "a", "v", 2L));
       D1Meta ignored = db.prepare("INSERT OR IGNORE INTO kv VALUES ('a', 9)").run().meta();
@@ -1347,7 +1412,9 @@ public abstract class D1DatabaseContract {
 
     @Test
     void schemaTablesAreReadable() {
-      assertThat(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 't'").raw())
+      assertThat(
+              db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 't'")
+                  .raw())
           .containsExactly(List.of("t"));
     }
 
@@ -1477,34 +1544,109 @@ public abstract class D1DatabaseContract {
     static Stream<Arguments> catalogue() {
       return Stream.of(
           Arguments.of(
-              "", "SELEC 1", D1SqlException.class,
-              "near \"SELEC\": syntax error at offset 0: SQLITE_ERROR", 1),
+              "",
+              "SELEC 1",
+              D1SqlException.class,
+              "near \"SELEC\": syntax error at offset 0: SQLITE_ERROR",
+              1),
           Arguments.of(
-              "", "SELECT * FROM nope", D1SqlException.class,
-              "no such table: nope: SQLITE_ERROR", 1),
+              "",
+              "SELECT * FROM nope",
+              D1SqlException.class,
+              "no such table: nope: SQLITE_ERROR",
+              1),
           Arguments.of(
-              "CREATE TABLE t (v TEXT)", "SELECT nope FROM t", D1SqlException.class,
-              "no such column: nope at offset 7: SQLITE_ERROR", 1),
+              "CREATE TABLE t (v TEXT)",
+              "SELECT nope FROM t",
+              D1SqlException.class,
+              "no such column: nope at offset 7: SQLITE_ERROR",
+              1),
           Arguments.of(
               "CREATE TABLE u (name TEXT UNIQUE); INSERT INTO u VALUES ('a')",
-              "INSERT INTO u VALUES ('a')", D1ConstraintException.class,
+              "INSERT INTO u VALUES ('a')",
+              D1ConstraintException.class,
               "UNIQUE constraint failed: u.name: SQLITE_CONSTRAINT"
-                  + " (extended: SQLITE_CONSTRAINT_UNIQUE)", 2067),
+                  + " (extended: SQLITE_CONSTRAINT_UNIQUE)",
+              2067),
           Arguments.of(
-              "CREATE TABLE nn (x TEXT NOT NULL)", "INSERT INTO nn VALUES (NULL)",
+              "CREATE TABLE nn (x TEXT NOT NULL)",
+              "INSERT INTO nn VALUES (NULL)",
               D1ConstraintException.class,
               "NOT NULL constraint failed: nn.x: SQLITE_CONSTRAINT"
-                  + " (extended: SQLITE_CONSTRAINT_NOTNULL)", 1299),
+                  + " (extended: SQLITE_CONSTRAINT_NOTNULL)",
+              1299),
           Arguments.of(
-              "CREATE TABLE ck (x INTEGER CHECK (x > 0))", "INSERT INTO ck VALUES (-1)",
+              "CREATE TABLE ck (x INTEGER CHECK (x > 0))",
+              "INSERT INTO ck VALUES (-1)",
               D1ConstraintException.class,
               "CHECK constraint failed: x > 0: SQLITE_CONSTRAINT"
-                  + " (extended: SQLITE_CONSTRAINT_CHECK)", 275),
+                  + " (extended: SQLITE_CONSTRAINT_CHECK)",
+              275),
           Arguments.of(
               "CREATE TABLE pk (a TEXT PRIMARY KEY); INSERT INTO pk VALUES ('a')",
-              "INSERT INTO pk VALUES ('a')", D1ConstraintException.class,
+              "INSERT INTO pk VALUES ('a')",
+              D1ConstraintException.class,
               "UNIQUE constraint failed: pk.a: SQLITE_CONSTRAINT"
-                  + " (extended: SQLITE_CONSTRAINT_PRIMARYKEY)", 1555));
+                  + " (extended: SQLITE_CONSTRAINT_PRIMARYKEY)",
+              1555),
+          Arguments.of(
+              "CREATE TABLE m (id INTEGER PRIMARY KEY)",
+              "INSERT INTO m VALUES ('abc')",
+              D1SqlException.class,
+              "datatype mismatch: SQLITE_MISMATCH",
+              20),
+          Arguments.of(
+              "",
+              "SELECT 'abc",
+              D1SqlException.class,
+              "unrecognized token: \"'abc\" at offset 7: SQLITE_ERROR",
+              1),
+          Arguments.of(
+              "",
+              "SELECT 1, nope()",
+              D1SqlException.class,
+              "no such function: nope at offset 10: SQLITE_ERROR",
+              1),
+          Arguments.of(
+              "",
+              "SELECT 1 FROM WHERE",
+              D1SqlException.class,
+              "near \"WHERE\": syntax error at offset 14: SQLITE_ERROR",
+              1),
+          Arguments.of("", "SELECT (1", D1SqlException.class, "incomplete input: SQLITE_ERROR", 1),
+          Arguments.of(
+              "CREATE TABLE a (x, y)",
+              "INSERT INTO a VALUES (1)",
+              D1SqlException.class,
+              "table a has 2 columns but 1 values were supplied: SQLITE_ERROR",
+              1),
+          Arguments.of(
+              "",
+              "DELETE FROM sqlite_master",
+              D1SqlException.class,
+              "table sqlite_master may not be modified: SQLITE_ERROR",
+              1),
+          Arguments.of(
+              "CREATE TABLE a (x); CREATE TRIGGER no_neg BEFORE INSERT ON a WHEN new.x < 0 BEGIN"
+                  + " SELECT RAISE(ABORT, 'negative not allowed'); END",
+              "INSERT INTO a VALUES (-1)",
+              D1ConstraintException.class,
+              "negative not allowed: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_TRIGGER)",
+              1811),
+          Arguments.of(
+              "CREATE TABLE a (x INTEGER, CONSTRAINT positive CHECK (x > 0))",
+              "INSERT INTO a VALUES (0)",
+              D1ConstraintException.class,
+              "CHECK constraint failed: positive: SQLITE_CONSTRAINT"
+                  + " (extended: SQLITE_CONSTRAINT_CHECK)",
+              275),
+          Arguments.of(
+              "CREATE TABLE a (x, y, UNIQUE (x, y)); INSERT INTO a VALUES (1, 2)",
+              "INSERT INTO a VALUES (1, 2)",
+              D1ConstraintException.class,
+              "UNIQUE constraint failed: a.x, a.y: SQLITE_CONSTRAINT"
+                  + " (extended: SQLITE_CONSTRAINT_UNIQUE)",
+              2067));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -1567,7 +1709,8 @@ public abstract class D1DatabaseContract {
       D1DatabaseSession session = db.withSession();
       session.prepare("SELECT * FROM s").all();
       if (supportsSessionBookmarks()) {
-        assertThat(session.getBookmark()).matches("[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}");
+        assertThat(session.getBookmark())
+            .matches("[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}");
       } else {
         assertThat(session.getBookmark()).isNull();
       }
@@ -1591,7 +1734,10 @@ public abstract class D1DatabaseContract {
     void sessionFromABookmarkReturnsItAtOnceAndMovesForward() {
       D1DatabaseSession first = db.withSession();
       first.prepare("INSERT INTO s VALUES ('a')").run();
-      String bookmark = supportsSessionBookmarks() ? first.getBookmark() : "00000000-00000001-00000000-00000000000000000000000000000000";
+      String bookmark =
+          supportsSessionBookmarks()
+              ? first.getBookmark()
+              : "00000000-00000001-00000000-00000000000000000000000000000000";
       db.prepare("INSERT INTO s VALUES ('b')").run();
       D1DatabaseSession later = db.withSession(bookmark);
       assertThat(later.getBookmark()).isEqualTo(bookmark);
@@ -1606,6 +1752,22 @@ public abstract class D1DatabaseContract {
       assertThat(session.getBookmark()).isEqualTo("garbage-bookmark");
       session.prepare("INSERT INTO s VALUES ('a')").run();
       assertThat(session.getBookmark()).isEqualTo("garbage-bookmark");
+    }
+
+    @Test
+    void olderBookmarkIsReplacedAndNewerOneKept() {
+      String oldest = "00000000-00000000-00000000-00000000000000000000000000000000";
+      String future = "ffffffff-ffffffff-ffffffff-ffffffffffffffffffffffffffffffff";
+      D1DatabaseSession old = db.withSession(oldest);
+      D1DatabaseSession ahead = db.withSession(future);
+      old.prepare("INSERT INTO s VALUES ('a')").run();
+      ahead.prepare("INSERT INTO s VALUES ('b')").run();
+      if (supportsSessionBookmarks()) {
+        assertThat(old.getBookmark()).isGreaterThan(oldest);
+      } else {
+        assertThat(old.getBookmark()).isEqualTo(oldest);
+      }
+      assertThat(ahead.getBookmark()).isEqualTo(future);
     }
 
     @Test
@@ -1631,7 +1793,8 @@ public abstract class D1DatabaseContract {
       D1DatabaseSession session = db.withSession();
       List<D1Result<Map<String, Object>>> rs =
           session.batch(
-              session.prepare("INSERT INTO s VALUES ('y')"), session.prepare("SELECT count(*) AS n FROM s"));
+              session.prepare("INSERT INTO s VALUES ('y')"),
+              session.prepare("SELECT count(*) AS n FROM s"));
       assertThat(rs.get(1).results()).containsExactly(row("n", 2L));
       sql("CREATE TABLE su (v TEXT UNIQUE)");
       assertThatThrownBy(
@@ -1687,7 +1850,9 @@ public abstract class D1DatabaseContract {
     @Test
     void mapsRowsToBeans() {
       CustomerBean b =
-          db.prepare("SELECT * FROM Customers WHERE CustomerId = ?").bind(11).first(CustomerBean.class);
+          db.prepare("SELECT * FROM Customers WHERE CustomerId = ?")
+              .bind(11)
+              .first(CustomerBean.class);
       assertThat(b.getCustomerId()).isEqualTo(11L);
       assertThat(b.getCompanyName()).isEqualTo("Bs Beverages");
       assertThat(b.getContactName()).isEqualTo("Victoria Ashworth");
@@ -1695,7 +1860,8 @@ public abstract class D1DatabaseContract {
 
     @Test
     void mapsSingleValuesFromTheFirstColumn() {
-      assertThat(db.prepare("SELECT CustomerId FROM Customers ORDER BY 1").all(Long.class).results())
+      assertThat(
+              db.prepare("SELECT CustomerId FROM Customers ORDER BY 1").all(Long.class).results())
           .containsExactly(1L, 11L);
       assertThat(db.prepare("SELECT CompanyName FROM Customers ORDER BY 1").first(String.class))
           .isEqualTo("Alfreds Futterkiste");
@@ -1705,7 +1871,8 @@ public abstract class D1DatabaseContract {
     @Test
     void mapsToOrderedMaps() {
       @SuppressWarnings("rawtypes")
-      Map first = db.prepare("SELECT CustomerId, CompanyName FROM Customers ORDER BY 1").first(Map.class);
+      Map first =
+          db.prepare("SELECT CustomerId, CompanyName FROM Customers ORDER BY 1").first(Map.class);
       assertThat(first).isEqualTo(row("CustomerId", 1L, "CompanyName", "Alfreds Futterkiste"));
     }
 
@@ -1713,7 +1880,10 @@ public abstract class D1DatabaseContract {
     void firstIsNullWithoutRows() {
       assertThat(db.prepare("SELECT * FROM Customers WHERE CustomerId < 0").first(Customer.class))
           .isNull();
-      assertThat(db.prepare("SELECT * FROM Customers WHERE CustomerId < 0").all(Customer.class).results())
+      assertThat(
+              db.prepare("SELECT * FROM Customers WHERE CustomerId < 0")
+                  .all(Customer.class)
+                  .results())
           .isEmpty();
     }
 
@@ -1721,8 +1891,9 @@ public abstract class D1DatabaseContract {
     void unconvertibleValueFailsWithMappingError() {
       assertThatThrownBy(
               () ->
-                  db.prepare("SELECT 'abc' AS CustomerId, 'x' AS CompanyName, 'y' AS contact_name,"
-                          + " 1 AS active")
+                  db.prepare(
+                          "SELECT 'abc' AS CustomerId, 'x' AS CompanyName, 'y' AS contact_name,"
+                              + " 1 AS active")
                       .first(Customer.class))
           .isInstanceOf(D1MappingException.class)
           .hasMessageStartingWith("D1_MAPPING_ERROR: ");
@@ -1732,8 +1903,9 @@ public abstract class D1DatabaseContract {
     void nullIntoPrimitiveFailsWithMappingError() {
       assertThatThrownBy(
               () ->
-                  db.prepare("SELECT NULL AS CustomerId, 'x' AS CompanyName, 'y' AS contact_name,"
-                          + " 1 AS active")
+                  db.prepare(
+                          "SELECT NULL AS CustomerId, 'x' AS CompanyName, 'y' AS contact_name,"
+                              + " 1 AS active")
                       .first(Customer.class))
           .isInstanceOf(D1MappingException.class);
     }
@@ -1780,7 +1952,8 @@ public abstract class D1DatabaseContract {
       sql("CREATE TABLE d (v TEXT)", "INSERT INTO d VALUES ('x')");
       if (supportsDump()) {
         byte[] image = db.dump();
-        assertThat(new String(image, 0, 16, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3\0");
+        assertThat(new String(image, 0, 16, StandardCharsets.US_ASCII))
+            .isEqualTo("SQLite format 3\0");
         assertThat(image.length % 512).isZero();
       } else {
         assertThatThrownBy(db::dump)
@@ -1797,10 +1970,55 @@ public abstract class D1DatabaseContract {
     @Test
     void isIdempotentAndLaterCallsFail() {
       D1PreparedStatement st = db.prepare("SELECT 1");
+      D1DatabaseSession session = db.withSession();
       db.close();
       db.close();
       assertThatThrownBy(st::all).isInstanceOf(D1Exception.class);
       assertThatThrownBy(() -> db.prepare("SELECT 1").all()).isInstanceOf(D1Exception.class);
+      assertThatThrownBy(() -> db.exec("SELECT 1")).isInstanceOf(D1Exception.class);
+      assertThatThrownBy(() -> db.batch(st)).isInstanceOf(D1Exception.class);
+      assertThatThrownBy(() -> session.prepare("SELECT 1").all()).isInstanceOf(D1Exception.class);
+    }
+  }
+
+  /** One database shared by several threads, as the API promises. */
+  @Nested
+  class ThreadSafety {
+
+    @Test
+    void concurrentWritersAndReadersLoseNothing() throws Exception {
+      sql("CREATE TABLE c (id INTEGER PRIMARY KEY, worker INTEGER, n INTEGER)");
+      int workers = 4;
+      int perWorker = 50;
+      ExecutorService pool = Executors.newFixedThreadPool(workers);
+      try {
+        List<Callable<List<Long>>> tasks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+          long worker = w;
+          tasks.add(
+              () -> {
+                List<Long> ids = new ArrayList<>();
+                D1PreparedStatement insert = db.prepare("INSERT INTO c (worker, n) VALUES (?, ?)");
+                for (long n = 0; n < perWorker; n++) {
+                  ids.add(insert.bind(worker, n).run().meta().lastRowId());
+                  db.prepare("SELECT count(*) AS k FROM c WHERE worker = ?")
+                      .bind(worker)
+                      .first("k");
+                }
+                return ids;
+              });
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : pool.invokeAll(tasks)) {
+          all.addAll(f.get());
+        }
+        assertThat(all).hasSize(workers * perWorker).doesNotHaveDuplicates();
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(count("c")).isEqualTo((long) workers * perWorker);
+      assertThat(db.prepare("SELECT worker, count(*) FROM c GROUP BY worker ORDER BY worker").raw())
+          .containsExactly(List.of(0L, 50L), List.of(1L, 50L), List.of(2L, 50L), List.of(3L, 50L));
     }
   }
 
@@ -1809,9 +2027,29 @@ public abstract class D1DatabaseContract {
   class WorkerdHappyPath {
 
     private final Map<String, Object> albert =
-        row("user_id", 1L, "name", "Albert Ross", "home", "sky", "features", "wingspan", "land_based", 0L);
+        row(
+            "user_id",
+            1L,
+            "name",
+            "Albert Ross",
+            "home",
+            "sky",
+            "features",
+            "wingspan",
+            "land_based",
+            0L);
     private final Map<String, Object> alDente =
-        row("user_id", 2L, "name", "Al Dente", "home", "bowl", "features", "mouthfeel", "land_based", 1L);
+        row(
+            "user_id",
+            2L,
+            "name",
+            "Al Dente",
+            "home",
+            "bowl",
+            "features",
+            "mouthfeel",
+            "land_based",
+            1L);
     private static final String INSERT_RETURNING =
         "\n        INSERT INTO users (name, home, features, land_based) VALUES\n"
             + "          ('Albert Ross', 'sky', 'wingspan', false),\n"
@@ -1864,7 +2102,9 @@ public abstract class D1DatabaseContract {
       assertThat((String) selectOne.bind(2).first("name")).isEqualTo("Al Dente");
 
       List<D1Result<Map<String, Object>>> batch = db.batch(selectOne.bind(2), selectOne.bind(1));
-      assertThat(batch).extracting(D1Result::results).containsExactly(List.of(alDente), List.of(albert));
+      assertThat(batch)
+          .extracting(D1Result::results)
+          .containsExactly(List.of(alDente), List.of(albert));
 
       D1PreparedStatement countLand =
           db.prepare("SELECT count(1) as count FROM users WHERE land_based = ?");
@@ -1879,7 +2119,9 @@ public abstract class D1DatabaseContract {
               db.prepare("CREATE TABLE abc (a INT, b INT, c INT);"),
               db.prepare("CREATE TABLE cde (c TEXT, d TEXT, e TEXT);"),
               db.prepare("INSERT INTO abc VALUES (1,2,3),(4,5,6);"),
-              db.prepare("INSERT INTO cde VALUES (\"A\", \"B\", \"C\"),(\"D\",\"E\",\"F\"),(\"G\",\"H\",\"I\");"));
+              db.prepare(
+                  "INSERT INTO cde VALUES (\"A\", \"B\","
+                      + " \"C\"),(\"D\",\"E\",\"F\"),(\"G\",\"H\",\"I\");"));
       assertThat(tables).extracting(r -> r.meta().changedDb()).containsOnly(true);
       assertThat(tables).extracting(r -> r.meta().changes()).containsExactly(0L, 0L, 2L, 3L);
       assertThat(tables).extracting(r -> r.meta().lastRowId()).containsExactly(2L, 2L, 2L, 3L);
@@ -1919,7 +2161,9 @@ public abstract class D1DatabaseContract {
 
       List<D1Result<Map<String, Object>>> dropped =
           db.batch(
-              db.prepare("DROP TABLE users;"), db.prepare("DROP TABLE abc;"), db.prepare("DROP TABLE cde;"));
+              db.prepare("DROP TABLE users;"),
+              db.prepare("DROP TABLE abc;"),
+              db.prepare("DROP TABLE cde;"));
       assertThat(dropped).extracting(r -> r.meta().changedDb()).containsOnly(true);
       assertThat(dropped).extracting(r -> r.meta().changes()).containsOnly(0L);
       assertThat(dropped).extracting(r -> r.meta().lastRowId()).containsOnly(3L);
@@ -1976,8 +2220,12 @@ public abstract class D1DatabaseContract {
       db.batch(
           insert.bind(1, 42, 3.141, "🙈", new byte[] {(byte) 0xff, 0, (byte) 0xa7}),
           insert.bind(2, null, null, null, null));
-      List<Map<String, Object>> rows = db.prepare("SELECT * FROM kitchen_sink ORDER BY id").all().results();
-      assertThat(rows.get(0)).containsEntry("int", 42L).containsEntry("real", 3.141).containsEntry("text", "🙈");
+      List<Map<String, Object>> rows =
+          db.prepare("SELECT * FROM kitchen_sink ORDER BY id").all().results();
+      assertThat(rows.get(0))
+          .containsEntry("int", 42L)
+          .containsEntry("real", 3.141)
+          .containsEntry("text", "🙈");
       assertThat((byte[]) rows.get(0).get("blob")).containsExactly(0xff, 0, 0xa7);
       assertThat(rows.get(1))
           .isEqualTo(row("id", 2L, "int", null, "real", null, "text", null, "blob", null));
@@ -1986,7 +2234,9 @@ public abstract class D1DatabaseContract {
     @Test
     void bindsOrderedParameters() {
       assertThat(
-              db.prepare("SELECT id, name FROM colours WHERE rgb = ?3 OR name = ?1 OR id = ?2 ORDER BY id")
+              db.prepare(
+                      "SELECT id, name FROM colours WHERE rgb = ?3 OR name = ?1 OR id = ?2 ORDER BY"
+                          + " id")
                   .bind("red", 2, 255)
                   .raw())
           .containsExactly(List.of(1L, "red"), List.of(2L, "green"), List.of(3L, "blue"));
@@ -2002,7 +2252,8 @@ public abstract class D1DatabaseContract {
     @Test
     void runOfInsertReturningReportsMeta() {
       D1Result<Map<String, Object>> r =
-          db.prepare("INSERT INTO colours (id, name, rgb) VALUES (4, 'purple', 8388736) RETURNING id")
+          db.prepare(
+                  "INSERT INTO colours (id, name, rgb) VALUES (4, 'purple', 8388736) RETURNING id")
               .run();
       assertThat(r.results()).containsExactly(row("id", 4L));
       assertThat(r.meta().changes()).isEqualTo(1);
@@ -2025,7 +2276,8 @@ public abstract class D1DatabaseContract {
                       "SELECT o.id, c.name, c.id FROM owners o JOIN colours c ON c.id = o.colour_id"
                           + " ORDER BY o.id")
                   .raw(true))
-          .containsExactly(List.of("id", "name", "id"), List.of(1L, "red", 1L), List.of(2L, "blue", 3L));
+          .containsExactly(
+              List.of("id", "name", "id"), List.of(1L, "red", 1L), List.of(2L, "blue", 3L));
     }
   }
 

@@ -1,0 +1,113 @@
+package io.github.d1java.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Installs a pinned wrangler with npm into a cache directory (once per machine) and runs it.
+ * Wrangler {@value #VERSION} needs Node 22; when the {@code node} on PATH is older, Node 22 is
+ * installed from npm next to it.
+ */
+final class Wrangler {
+
+  static final String VERSION = "4.125.0";
+  private static final Path CACHE =
+      Path.of(System.getProperty("java.io.tmpdir"), "d1-java-wrangler-" + VERSION);
+
+  private Wrangler() {}
+
+  /** Whether a working {@code node} (and so {@code npm}) is on PATH. */
+  static boolean nodeOnPath() {
+    return nodeMajorVersion() > 0;
+  }
+
+  private static int nodeMajorVersion() {
+    try {
+      Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.waitFor() != 0 || !out.startsWith("v")) {
+        return -1;
+      }
+      return Integer.parseInt(out.substring(1, out.indexOf('.')));
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /** Runs wrangler with {@code args} in {@code project}; fails with its output unless it exits 0. */
+  static String run(Path project, String... args) throws IOException, InterruptedException {
+    Path node = install();
+    List<String> command = new ArrayList<>();
+    command.add(node.toString());
+    command.add(CACHE.resolve("node_modules/wrangler/bin/wrangler.js").toString());
+    command.addAll(List.of(args));
+    return exec(project, command);
+  }
+
+  private static Path install() throws IOException, InterruptedException {
+    Files.createDirectories(CACHE);
+    boolean ownNode = nodeMajorVersion() < 22;
+    Path node = ownNode ? CACHE.resolve("node_modules/node/bin/node") : Path.of("node");
+    try (FileChannel channel =
+            FileChannel.open(
+                CACHE.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      boolean ready =
+          Files.exists(CACHE.resolve("node_modules/wrangler/bin/wrangler.js"))
+              && (!ownNode || Files.isExecutable(node));
+      if (!ready) {
+        List<String> command = new ArrayList<>(List.of(
+            "npm", "install", "--prefix", CACHE.toString(), "--no-audit", "--no-fund",
+            "--loglevel=error", "wrangler@" + VERSION));
+        if (ownNode) {
+          command.add("node@22");
+        }
+        exec(CACHE, command);
+      }
+    }
+    return node;
+  }
+
+  private static String exec(Path directory, List<String> command)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile("d1-java-wrangler", ".log");
+    try {
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(directory.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().put("CI", "true");
+      builder.environment().put("WRANGLER_SEND_METRICS", "false");
+      builder.environment().put("NO_COLOR", "1");
+      Process process = builder.start();
+      // A generous guard against a hung install, not a speed assertion.
+      if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("timed out: " + command);
+      }
+      String output = Files.readString(log, StandardCharsets.UTF_8);
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(
+            "exit " + process.exitValue() + " from " + command + ":\n" + output);
+      }
+      return output;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+}

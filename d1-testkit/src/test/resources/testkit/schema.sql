@@ -1,0 +1,1 @@
+CREATE VIEW open_orders AS SELECT * FROM orders WHERE status = 'new';

@@ -1,0 +1,2 @@
+INSERT INTO customers (name) VALUES ('Ada'), ('Grace');
+INSERT INTO orders (item) VALUES ('tea');
