@@ -47,7 +47,9 @@ import java.util.stream.Stream;
  *       wrangler's exact DDL, {@link #createTableSql(String)}.
  *   <li>{@link #apply(D1Database)} runs each unapplied migration together with the {@code INSERT}
  *       that records it in one {@link D1Database#batch(List) batch}: both commit or neither does.
- *       The first failure stops the run; earlier migrations stay applied.
+ *       The first failure stops the run; earlier migrations stay applied. Wrangler does the same
+ *       locally; remotely it sends each file as one {@code /query}, which D1 also runs as one
+ *       transaction, so the outcome is the same.
  * </ul>
  *
  * <p>Immutable and thread-safe. Two concurrent {@code apply} calls on one database may both try a

@@ -2,6 +2,7 @@ package io.github.d1java.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 class SqlSplitterPropertiesTest {
 
@@ -40,6 +42,38 @@ class SqlSplitterPropertiesTest {
     }
     assertThat(SqlSplitter.stream(new StringReader(sql.toString())).collect(Collectors.toList()))
         .isEqualTo(expected);
+  }
+
+  @Property
+  void streamingGivesTheSameStatementsWhateverTheReadSizes(
+      @ForAll("statements") List<String> statements,
+      @ForAll("separators") List<String> seps,
+      @ForAll @IntRange(min = 1, max = 7) int chunk) {
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < statements.size(); i++) {
+      sql.append(seps.get(i % seps.size())).append(statements.get(i)).append(';');
+    }
+    String text = sql.toString();
+    Reader trickle =
+        new Reader() {
+          private int offset;
+
+          @Override
+          public int read(char[] cbuf, int off, int len) {
+            if (offset == text.length()) {
+              return -1;
+            }
+            int n = Math.min(Math.min(len, chunk), text.length() - offset);
+            text.getChars(offset, offset + n, cbuf, off);
+            offset += n;
+            return n;
+          }
+
+          @Override
+          public void close() {}
+        };
+    assertThat(SqlSplitter.stream(trickle).collect(Collectors.toList()))
+        .isEqualTo(SqlSplitter.statements(text));
   }
 
   @Property

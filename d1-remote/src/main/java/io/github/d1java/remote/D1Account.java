@@ -244,6 +244,7 @@ public final class D1Account {
    * @param options what to export; not null
    * @return the export's file name, bookmark and size
    * @throws D1ApiException if D1 reports the export failed
+   * @throws io.github.d1java.D1TimeoutException if it is still active after the poll timeout
    */
   public ExportResult export(String databaseId, Path target, ExportOptions options) {
     D1Remote.requireId("databaseId", databaseId);
@@ -257,10 +258,11 @@ public final class D1Account {
     ObjectNode dump = body.putObject("dump_options");
     dump.put("no_data", options.noData()).put("no_schema", options.noSchema());
     options.tables().forEach(dump.putArray("tables")::add);
+    long start = transport.now();
     JsonNode status = pollingResult(transport.call("export", "POST", url, body, false), "export");
     String bookmark = status.path("at_bookmark").asText(null);
     while ("active".equals(status.path("status").asText())) {
-      transport.pause(transport.config().pollInterval());
+      transport.pollPause("export", start);
       body.put("current_bookmark", bookmark);
       status = pollingResult(transport.call("export poll", "POST", url, body, true), "export");
     }
@@ -286,6 +288,7 @@ public final class D1Account {
    * @param progress receives D1's progress messages ({@code Processed N queries.}); may be null
    * @return the number of statements and the bookmark after the import
    * @throws D1ApiException if the upload or the import fails, with D1's errors
+   * @throws io.github.d1java.D1TimeoutException if it is still active after the poll timeout
    * @throws UncheckedIOException if the file cannot be read
    */
   public ImportResult importSql(String databaseId, Path sqlFile, Consumer<String> progress) {
@@ -312,8 +315,9 @@ public final class D1Account {
       out.accept("File already uploaded. Processing.");
     }
     r.path("messages").forEach(m -> out.accept(m.asText()));
+    long start = transport.now();
     while ("active".equals(r.path("status").asText())) {
-      transport.pause(transport.config().pollInterval());
+      transport.pollPause("import", start);
       ObjectNode poll = Transport.MAPPER.createObjectNode()
           .put("action", "poll").put("current_bookmark", r.path("at_bookmark").asText());
       r = pollingResult(transport.call("import poll", "POST", url, poll, true), "import");

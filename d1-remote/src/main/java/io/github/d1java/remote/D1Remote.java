@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  *   <tr><td>initialBackoff / maxBackoff</td><td>500 ms / 8 s, doubled per retry, minus up to 25%
  *       jitter; a {@code Retry-After} header replaces the backoff</td></tr>
  *   <tr><td>pollInterval (export and import)</td><td>1 s ({@link #DEFAULT_POLL_INTERVAL})</td></tr>
+ *   <tr><td>pollTimeout (export and import)</td><td>1 h ({@link #DEFAULT_POLL_TIMEOUT})</td></tr>
  *   <tr><td>logBoundValues</td><td>false: debug logs show SQL and timings, not values</td></tr>
  * </table>
  *
@@ -95,6 +96,9 @@ public final class D1Remote {
 
   /** Default delay between export and import polls. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
+  /** Default time an export or import may poll before failing. */
+  public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofHours(1);
 
   /** Environment variable of the account id. */
   public static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
@@ -188,6 +192,7 @@ public final class D1Remote {
     private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
     private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private Duration pollTimeout = DEFAULT_POLL_TIMEOUT;
     private boolean logBoundValues;
     private HttpClient.Version httpVersion = HttpClient.Version.HTTP_2;
     private RetryClock clock = RetryClock.SYSTEM;
@@ -306,6 +311,16 @@ public final class D1Remote {
     }
 
     /**
+     * @param value how long an export or import may poll before failing with {@link
+     *     io.github.d1java.D1TimeoutException}; positive
+     * @return this builder
+     */
+    public Builder pollTimeout(Duration value) {
+      this.pollTimeout = value;
+      return this;
+    }
+
+    /**
      * @param value whether debug logs include bound values (they may be personal data)
      * @return this builder
      */
@@ -401,10 +416,11 @@ public final class D1Remote {
       notNegative("maxBackoff", maxBackoff);
       check(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff must not be less than initialBackoff");
       notNegative("pollInterval", pollInterval);
+      positive("pollTimeout", pollTimeout);
       check(httpVersion != null, "httpVersion is required");
       return new RemoteConfig(
           base, accountId, apiToken, connectTimeout, requestTimeout, deadline, maxAttempts,
-          initialBackoff, maxBackoff, pollInterval, logBoundValues, httpVersion, clock, random);
+          initialBackoff, maxBackoff, pollInterval, pollTimeout, logBoundValues, httpVersion, clock, random);
     }
 
     private static void positive(String name, Duration d) {

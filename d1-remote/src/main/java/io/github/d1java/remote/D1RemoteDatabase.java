@@ -21,7 +21,7 @@ import io.github.d1java.D1DatabaseSession;
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} is idempotent; afterwards every call throws {@link
- * IllegalStateException}.
+ * io.github.d1java.D1SqlException} {@code D1_ERROR: Database is closed.}, as the local engine does.
  */
 public interface D1RemoteDatabase extends D1Database {
 

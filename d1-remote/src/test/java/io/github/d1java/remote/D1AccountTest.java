@@ -181,6 +181,76 @@ class D1AccountTest {
     }
 
     @Test
+    void anExportThatStaysActiveFailsAfterThePollTimeout(@TempDir Path dir) {
+      D1Account impatient = D1Remote.builder().baseUrl(server.baseUrl()).accountId(server.accountId())
+          .apiToken(server.apiToken()).pollInterval(Duration.ofSeconds(1)).pollTimeout(Duration.ofSeconds(3))
+          .clock(clock).buildAccount();
+      String active = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"success\":true,"
+          + "\"type\":\"export\",\"at_bookmark\":\"b\",\"status\":\"active\",\"messages\":[]}}";
+      for (int i = 0; i < 10; i++) {
+        server.enqueue(FakeResponse.json(200, active));
+      }
+      assertThatThrownBy(() -> impatient.export(id, dir.resolve("x.sql")))
+          .isInstanceOf(io.github.d1java.D1TimeoutException.class)
+          .hasMessageContaining("export did not complete within the poll timeout of 3000 ms");
+      assertThat(clock.sleeps).hasSize(3);
+    }
+
+    @Test
+    void aFailedExportPollIsAnApiError(@TempDir Path dir) {
+      server.enqueue(FakeResponse.json(200,
+          "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"success\":false,\"error\":\"D1 reset\"}}"));
+      assertThatThrownBy(() -> account.export(id, dir.resolve("x.sql")))
+          .isInstanceOf(D1ApiException.class).hasMessageContaining("D1 reset");
+    }
+
+    /** A one-statement SQL file, and the init request passed through so the next answer is the upload's. */
+    private Path smallImport(Path dir) throws IOException {
+      Path file = Files.writeString(dir.resolve("in.sql"), "SELECT 1;");
+      server.enqueue(FakeResponse.passThrough());
+      return file;
+    }
+
+    @Test
+    void anUploadWithAWrongETagIsRefused(@TempDir Path dir) throws IOException {
+      String target = server.createDatabase("dst4");
+      Path file = smallImport(dir);
+      server.enqueue(FakeResponse.json(200, "").withHeader("ETag", "\"0000\""));
+      assertThatThrownBy(() -> account.importSql(target, file, null))
+          .isInstanceOf(D1ApiException.class)
+          .hasMessage("D1_API_ERROR: File contents did not upload successfully. Please retry.");
+      server.enqueue(FakeResponse.passThrough());
+      server.enqueue(FakeResponse.json(200, ""));
+      assertThatThrownBy(() -> account.importSql(target, file, null))
+          .hasMessage("D1_API_ERROR: File did not upload successfully. Please retry.");
+    }
+
+    @Test
+    void aRefusedUploadIsRetriedThenReported(@TempDir Path dir) throws IOException {
+      String target = server.createDatabase("dst5");
+      Path file = smallImport(dir);
+      for (int i = 0; i < 3; i++) {
+        server.enqueue(FakeResponse.json(503, "busy"));
+      }
+      assertThatThrownBy(() -> account.importSql(target, file, null))
+          .isInstanceOf(D1ApiException.class)
+          .hasMessageContaining("File could not be uploaded. Please retry.\nGot response: busy");
+    }
+
+    @Test
+    void aRefusedDownloadIsATransportError(@TempDir Path dir) {
+      server.enqueue(FakeResponse.passThrough());
+      server.enqueue(FakeResponse.passThrough());
+      server.enqueue(FakeResponse.json(403, "<Error><Code>AccessDenied</Code></Error>"));
+      Path out = dir.resolve("x.sql");
+      assertThatThrownBy(() -> account.export(id, out))
+          .isInstanceOfSatisfying(io.github.d1java.D1TransportException.class, e -> assertThat(e.status()).isEqualTo(403))
+          .hasMessageContaining("AccessDenied");
+      assertThat(out).doesNotExist();
+      assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void exportRefusesADirectoryTarget(@TempDir Path dir) {
       assertThatThrownBy(() -> account.export(id, dir)).isInstanceOf(IllegalArgumentException.class);
     }

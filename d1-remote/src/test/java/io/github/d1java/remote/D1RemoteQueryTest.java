@@ -197,7 +197,8 @@ class D1RemoteQueryTest {
     void closedDatabaseRefusesCalls() {
       db.close();
       db.close();
-      assertThatThrownBy(() -> db.prepare("SELECT 1").all()).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> db.prepare("SELECT 1").all())
+          .isInstanceOf(D1SqlException.class).hasMessage("D1_ERROR: Database is closed.");
     }
   }
 }

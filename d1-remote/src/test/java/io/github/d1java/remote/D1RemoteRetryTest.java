@@ -131,6 +131,21 @@ class D1RemoteRetryTest {
     }
 
     @Test
+    void aGatewayErrorPageIsRetriedButANotFoundPageIsNot() {
+      fx.server.enqueue(FakeResponse.json(524, "<html>timeout</html>"));
+      db.prepare("SELECT 1").all();
+      assertThat(fx.server.requestCount()).isEqualTo(2);
+      fx.server.enqueue(FakeResponse.json(404, "<html>not found</html>"));
+      assertThatThrownBy(() -> db.prepare("SELECT 1").all())
+          .isInstanceOfSatisfying(D1TransportException.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.isRetryable()).isFalse();
+          })
+          .hasMessageContaining("not the D1 JSON envelope: <html>not found</html>");
+      assertThat(fx.server.requestCount()).isEqualTo(3);
+    }
+
+    @Test
     void sqlErrorsAreNotRetried() {
       assertThatThrownBy(() -> db.prepare("SELECT * FROM nope").all()).isInstanceOf(D1SqlException.class);
       assertThat(fx.server.requestCount()).isEqualTo(1);

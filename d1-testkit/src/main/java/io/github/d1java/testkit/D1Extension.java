@@ -48,15 +48,17 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  *
  * <p><b>Scope.</b> Registered in an instance field, the extension gives every test its own
  * database, closed after the test. Registered in a static field, it gives the test class (and
- * its {@code @Nested} classes) one database, closed after the class. Databases reach tests through
- * {@link #database()}, through {@code D1Database}/{@code D1SqliteDatabase} parameters, and through
- * fields annotated {@link D1Inject}. With {@link D1Test} the scope follows the field or method
- * instead, as described there.
+ * its {@code @Nested} classes) one database, closed after the class; so does an instance field of
+ * a class with {@code @TestInstance(PER_CLASS)}, which JUnit registers per class. Databases reach
+ * tests through {@link #database()}, through {@code D1Database}/{@code D1SqliteDatabase}
+ * parameters, and through fields annotated {@link D1Inject}. With {@link D1Test} the scope
+ * follows the field or method instead, as described there.
  *
  * <p><b>Speed.</b> The migrations, schema and seed files are applied once per JVM into a template
  * database, whose {@link D1Database#dump() image} is kept; every database is a copy of that image
  * ({@code D1Sqlite.fromImage}), so a test pays for a copy, not for its migrations. Extensions with
- * the same files share the template.
+ * the same files share the template for the whole JUnit run, so files are read once: a test that
+ * rewrites a migration file while the run goes on does not see its change.
  *
  * <p><b>Thread safety.</b> Safe with JUnit's parallel execution: each test's database is its own,
  * and the template is built once even when tests start together.

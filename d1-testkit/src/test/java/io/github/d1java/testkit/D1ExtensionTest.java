@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -193,6 +194,35 @@ class D1ExtensionTest {
   }
 
   @Fixture
+  @D1Test
+  static class ConstructorInjection {
+    @D1Inject static D1Database shared;
+    private final D1Database fromConstructor;
+
+    ConstructorInjection(D1Database db) {
+      this.fromConstructor = db;
+    }
+
+    @RepeatedTest(2)
+    void getsTheClassDatabaseInTheConstructor(D1Database perTest) {
+      assertThat(fromConstructor).isSameAs(shared).isNotSameAs(perTest);
+    }
+  }
+
+  @Fixture
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  static class PerClassLifecycle {
+    @RegisterExtension
+    final D1Extension d1 = D1Extension.builder().build();
+
+    @RepeatedTest(2)
+    void sharesOneDatabase(D1Database db) {
+      assertThat(d1.database()).isSameAs(db);
+      saw("per-class-lifecycle", db);
+    }
+  }
+
+  @Fixture
   static class FileDatabases {
     @RegisterExtension
     final D1Extension d1 =
@@ -301,6 +331,17 @@ class D1ExtensionTest {
       assertThatThrownBy(ProgrammaticPerClass.D1::database)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("works only while a test");
+    }
+
+    @Test
+    void constructorParametersGetTheClassDatabase() {
+      assertAllPass(run(ConstructorInjection.class), 2);
+    }
+
+    @Test
+    void instanceFieldOfAPerClassTestInstanceSharesOneDatabase() {
+      assertAllPass(run(PerClassLifecycle.class), 2);
+      assertThat(SEEN.get("per-class-lifecycle")).hasSize(1);
     }
 
     @Test

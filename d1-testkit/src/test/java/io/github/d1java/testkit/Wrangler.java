@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Installs a pinned wrangler with npm into a cache directory (once per machine) and runs it.
@@ -23,7 +25,33 @@ final class Wrangler {
   private static final Path CACHE =
       Path.of(System.getProperty("java.io.tmpdir"), "d1-java-wrangler-" + VERSION);
 
+  /** A wrangler.toml with one D1 database, binding {@code DB}, migrations in db/migrations. */
+  static final String WRANGLER_TOML =
+      "name = \"compat\"\n"
+          + "compatibility_date = \"2025-01-01\"\n\n"
+          + "[[d1_databases]]\n"
+          + "binding = \"DB\"\n"
+          + "database_name = \"compat-db\"\n"
+          + "database_id = \"00000000-0000-0000-0000-000000000000\"\n"
+          + "migrations_dir = \"db/migrations\"\n";
+
   private Wrangler() {}
+
+  /** The local database file wrangler wrote under {@code project}. */
+  static Path databaseFile(Path project) throws IOException {
+    try (Stream<Path> files =
+        Files.list(project.resolve(".wrangler/state/v3/d1/miniflare-D1DatabaseObject"))) {
+      List<Path> databases =
+          files
+              .filter(f -> f.getFileName().toString().endsWith(".sqlite"))
+              .filter(f -> !f.getFileName().toString().equals("metadata.sqlite"))
+              .collect(Collectors.toList());
+      if (databases.size() != 1) {
+        throw new IllegalStateException("expected one database file, found " + databases);
+      }
+      return databases.get(0);
+    }
+  }
 
   /** Whether a working {@code node} (and so {@code npm}) is on PATH. */
   static boolean nodeOnPath() {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledIf("io.github.d1java.testkit.Wrangler#nodeOnPath")
 class WranglerMigrationsCompatTest {
-
-  private static final String WRANGLER_TOML =
-      "name = \"compat\"\n"
-          + "compatibility_date = \"2025-01-01\"\n\n"
-          + "[[d1_databases]]\n"
-          + "binding = \"DB\"\n"
-          + "database_name = \"compat-db\"\n"
-          + "database_id = \"00000000-0000-0000-0000-000000000000\"\n"
-          + "migrations_dir = \"db/migrations\"\n";
 
   @TempDir Path project;
 
@@ -49,16 +39,7 @@ class WranglerMigrationsCompatTest {
   }
 
   private Path wranglerDatabaseFile() throws IOException {
-    try (Stream<Path> files =
-        Files.list(project.resolve(".wrangler/state/v3/d1/miniflare-D1DatabaseObject"))) {
-      List<Path> databases =
-          files
-              .filter(f -> f.getFileName().toString().endsWith(".sqlite"))
-              .filter(f -> !f.getFileName().toString().equals("metadata.sqlite"))
-              .collect(Collectors.toList());
-      assertThat(databases).hasSize(1);
-      return databases.get(0);
-    }
+    return Wrangler.databaseFile(project);
   }
 
   private static List<String> rows(D1Database db, String sql) {
@@ -67,7 +48,7 @@ class WranglerMigrationsCompatTest {
 
   @Test
   void wranglerAndThisLibraryAgreeOnAppliedMigrations() throws Exception {
-    Files.writeString(project.resolve("wrangler.toml"), WRANGLER_TOML);
+    Files.writeString(project.resolve("wrangler.toml"), Wrangler.WRANGLER_TOML);
     copy("0001_create_orders.sql", "0002_audit_trigger.sql");
 
     Wrangler.run(project, "d1", "migrations", "apply", "DB", "--local");
@@ -103,7 +84,7 @@ class WranglerMigrationsCompatTest {
 
   @Test
   void wranglerSkipsWhatThisLibraryApplied() throws Exception {
-    Files.writeString(project.resolve("wrangler.toml"), WRANGLER_TOML);
+    Files.writeString(project.resolve("wrangler.toml"), Wrangler.WRANGLER_TOML);
     copy("0001_create_orders.sql");
     // Let wrangler create the local database file, then migrate it with the library.
     Wrangler.run(project, "d1", "execute", "DB", "--local", "--command", "SELECT 1");

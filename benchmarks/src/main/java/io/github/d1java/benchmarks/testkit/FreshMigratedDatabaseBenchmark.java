@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * without the testkit). Each migration creates a table with an index and a trigger and inserts a
  * few rows, like a typical schema change.
  *
- * <p>Run: {@code java -cp <benchmarks classpath> org.openjdk.jmh.Main FreshMigratedDatabase}.
+ * <p>Run: {@code ./mvnw -pl benchmarks -am package -DskipTests && java -jar
+ * benchmarks/target/benchmarks.jar FreshMigratedDatabase}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

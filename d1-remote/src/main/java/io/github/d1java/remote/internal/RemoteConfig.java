@@ -18,6 +18,7 @@ import java.util.function.DoubleSupplier;
  * @param initialBackoff first retry delay before jitter
  * @param maxBackoff cap of the retry delay
  * @param pollInterval delay between export/import polls
+ * @param pollTimeout how long an export or import may poll before giving up
  * @param logBoundValues whether debug logs include bound values
  * @param httpVersion the preferred HTTP version
  * @param clock time source and sleeper
@@ -34,6 +35,7 @@ public record RemoteConfig(
     Duration initialBackoff,
     Duration maxBackoff,
     Duration pollInterval,
+    Duration pollTimeout,
     boolean logBoundValues,
     HttpClient.Version httpVersion,
     RetryClock clock,
@@ -50,6 +52,7 @@ public record RemoteConfig(
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(pollInterval, "pollInterval");
+    Objects.requireNonNull(pollTimeout, "pollTimeout");
     Objects.requireNonNull(httpVersion, "httpVersion");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(random, "random");

@@ -88,7 +88,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
     }
     JsonNode env = transport.callSql("batch", path + "/raw", Codec.batch(statements), safe);
     List<D1RawResult> raw = Codec.rawResults(env);
-    if (raw.size() != statements.size()) {
+    if (raw.size() > statements.size()) { // fewer is fine: D1 drops statements that are blank
       throw Codec.malformed(
           "batch of " + statements.size() + " statements returned " + raw.size() + " results");
     }
@@ -175,7 +175,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
 
   private void ensureOpen() {
     if (closed.get()) {
-      throw new IllegalStateException("this D1 database is closed");
+      throw D1SqlException.of("Database is closed.", null); // the local engine's text
     }
   }
 

@@ -7,6 +7,7 @@ import io.github.d1java.D1AuthenticationException;
 import io.github.d1java.D1Exception;
 import io.github.d1java.D1RateLimitException;
 import io.github.d1java.D1SqlException;
+import io.github.d1java.D1TimeoutException;
 import io.github.d1java.D1TransportException;
 import io.github.d1java.remote.D1ApiException;
 import java.io.IOException;
@@ -107,16 +108,32 @@ public final class Transport {
   }
 
   /**
-   * Runs polling or other multi-request work with the same retry budget per request.
+   * The clock's current time, to start a polling loop with.
    *
-   * @param d how long to wait
+   * @return nanoseconds
    */
-  public void pause(Duration d) {
+  public long now() {
+    return config.clock().nanoTime();
+  }
+
+  /**
+   * Waits one poll interval, unless polling that started at {@code start} has run past the poll
+   * timeout.
+   *
+   * @param what what is being polled, for the message
+   * @param start when polling started, from {@link #now()}
+   * @throws D1TimeoutException when the poll timeout has passed
+   */
+  public void pollPause(String what, long start) {
+    if (config.clock().nanoTime() - start >= config.pollTimeout().toNanos()) {
+      throw new D1TimeoutException(
+          what + " did not complete within the poll timeout of " + config.pollTimeout().toMillis() + " ms", null);
+    }
     try {
-      config.clock().sleep(d);
+      config.clock().sleep(config.pollInterval());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new D1TransportException(-1, "interrupted while polling", e, false);
+      throw new D1TransportException(-1, what + " was interrupted while polling", e, false);
     }
   }
 
@@ -192,11 +209,13 @@ public final class Transport {
       if (status == 401 || status == 403) {
         throw new D1AuthenticationException(status, "HTTP " + status + " from " + what);
       }
+      // a garbled success, a gateway error or a request timeout may pass on retry; a 404 page will not
+      boolean transientStatus = status < 300 || status == 408 || status >= 500;
       throw new D1TransportException(
           status,
           "HTTP " + status + " from " + what + " with a body that is not the D1 JSON envelope: " + snippet(body),
           null,
-          safe);
+          safe && transientStatus);
     }
     if (root.path("success").asBoolean(false) && status < 300) {
       return root;

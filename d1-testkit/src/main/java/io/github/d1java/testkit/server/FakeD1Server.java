@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It speaks the REST API with the real envelope and error codes: {@code POST .../query} and
  * {@code .../raw} (single {@code {sql, params}} or {@code {batch: [...]}}, one transaction; SQL
  * errors as HTTP 400 code 7500 with {@code result: []}), database create (7502 for a taken name,
- * 7406 at the limit), list (pages, {@code result_info}), get (by UUID or name, 7404), delete,
+ * 7406 at the limit), list (pages, {@code result_info}), get (by UUID or name, 7404), update of
+ * {@code read_replication} ({@code PUT}/{@code PATCH}), delete,
  * export (202 then complete, with a signed URL served without auth), import (init with md5,
  * presigned upload answering {@code ETag}, ingest, poll) and time travel (a snapshot after every
  * change; bookmark by time; restore). Any base-URL prefix before {@code /accounts/} is accepted.

@@ -70,6 +70,7 @@ public final class FakeApi implements AutoCloseable {
     volatile D1Database db;
     long seq;
     final List<Snapshot> history = new ArrayList<>();
+    String readReplication = "disabled";
     String exportBookmark;
     String exportFile;
     ImportState importState;
@@ -219,6 +220,18 @@ public final class FakeApi implements AutoCloseable {
         if (method.equals("GET")) {
           return ok(200, info(d));
         }
+        if (method.equals("PUT") || method.equals("PATCH")) {
+          JsonNode body = json(req);
+          JsonNode mode = body.path("read_replication").path("mode");
+          if (mode.isMissingNode() && method.equals("PATCH")) {
+            return ok(200, info(d));
+          }
+          if (!mode.isTextual() || !(mode.asText().equals("auto") || mode.asText().equals("disabled"))) {
+            throw new ApiError(400, 7400, "Invalid property: read_replication.mode => must be auto or disabled");
+          }
+          d.readReplication = mode.asText();
+          return ok(200, info(d));
+        }
         if (method.equals("DELETE")) {
           synchronized (databases) {
             databases.remove(d.uuid);
@@ -334,7 +347,7 @@ public final class FakeApi implements AutoCloseable {
     ObjectNode o = MAPPER.createObjectNode().put("uuid", d.uuid).put("name", d.name)
         .put("created_at", d.createdAt.toString()).put("version", "production").put("num_tables", tables)
         .put("file_size", size).put("running_in_region", "ENAM");
-    o.putObject("read_replication").put("mode", "disabled");
+    o.putObject("read_replication").put("mode", d.readReplication);
     o.putNull("jurisdiction");
     return o;
   }

@@ -85,6 +85,7 @@ public final class HttpWire implements AutoCloseable {
     while (!closed.get()) {
       try {
         Socket s = socket.accept();
+        s.setTcpNoDelay(true);
         open.add(s);
         pool.execute(() -> serve(s));
       } catch (IOException e) {
@@ -206,8 +207,12 @@ public final class HttpWire implements AutoCloseable {
       sb.append("Content-Type: application/json; charset=UTF-8\r\n");
     }
     sb.append("Content-Length: ").append(reply.body().length).append("\r\n\r\n");
-    out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-    out.write(reply.body(), 0, Math.min(bodyBytes, reply.body().length));
+    byte[] head = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+    int n = Math.min(bodyBytes, reply.body().length);
+    byte[] all = new byte[head.length + n]; // one write: no Nagle/delayed-ACK stall between parts
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(reply.body(), 0, all, head.length, n);
+    out.write(all);
     out.flush();
   }
 

@@ -136,6 +136,18 @@ public final class SqlDump {
     return q;
   }
 
+  /** The shortest decimal that reads back as {@code d} (Java 17's Double.toString is not always). */
+  private static BigDecimal shortest(double d) {
+    BigDecimal exact = new BigDecimal(d);
+    for (int p = 1; p < 17; p++) {
+      BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+      if (r.doubleValue() == d) {
+        return r.stripTrailingZeros();
+      }
+    }
+    return new BigDecimal(Double.toString(d)).stripTrailingZeros();
+  }
+
   /** JavaScript's {@code Number.prototype.toString()}: {@code 3}, {@code 1e+21}, {@code 1e-7}. */
   static String jsNumber(double d) {
     if (Double.isNaN(d)) {
@@ -148,7 +160,7 @@ public final class SqlDump {
       return "0";
     }
     String sign = d < 0 ? "-" : "";
-    BigDecimal b = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    BigDecimal b = shortest(Math.abs(d));
     String s = b.unscaledValue().toString();
     int k = s.length();
     int n = k - b.scale();
