@@ -3,7 +3,7 @@ package io.github.d1java.remote;
 import java.util.Objects;
 
 /**
- * A D1 database as the REST API describes it. Fields the API did not send are null.
+ * A D1 database as the REST API describes it. Fields the API did not send are null. Immutable.
  *
  * @param uuid the database id; never null
  * @param name the database name; never null

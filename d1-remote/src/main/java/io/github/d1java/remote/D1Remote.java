@@ -64,8 +64,10 @@ import java.util.regex.Pattern;
  *       precision on what it receives.
  *   <li>Blob parameters are sent as JSON arrays of byte values, as D1's binding protocol does; the
  *       REST API documents only strings.
- *   <li>A statement whose SQL holds several statements returns the last one's rows (as the binding
- *       does), but D1's REST API refuses parameters with several statements.
+ *   <li>A statement whose SQL holds several statements returns the last one's rows, as the binding
+ *       does. D1's REST API refuses parameters with several statements, so when there are
+ *       parameters the client splits the SQL itself (outside strings, comments and trigger bodies)
+ *       and sends the pieces as one batch, a single transaction.
  *   <li>{@code dump()} fails: use {@link D1Account#export}. Sessions never learn bookmarks.
  * </ul>
  *

@@ -62,6 +62,39 @@ class D1RemoteQueryTest {
     }
 
     @Test
+    void severalStatementsWithParametersGoAsOneBatchBecauseRestRefusesParams() {
+      fx.server.takeRequest(java.time.Duration.ZERO);
+      Object v = db.prepare("INSERT INTO u (name) VALUES ('m'); SELECT ? AS v").bind(5).first("v");
+      assertThat(v).isEqualTo(5L);
+      assertThat(fx.server.takeRequest().json().toString()).isEqualTo(
+          "{\"batch\":[{\"sql\":\"INSERT INTO u (name) VALUES ('m')\"},{\"sql\":\"SELECT ? AS v\",\"params\":[5]}]}");
+      assertThat((Object) db.prepare("SELECT count(*) AS n FROM u").first("n")).isEqualTo(1L);
+    }
+
+    @Test
+    void parametersBeforeTheLastStatementFailWithoutARequest() {
+      int before = fx.server.requestCount();
+      assertThatThrownBy(() -> db.prepare("INSERT INTO u (name) VALUES (?); SELECT 1").bind("a").run())
+          .isInstanceOf(D1SqlException.class)
+          .hasMessage("D1_ERROR: When executing multiple SQL statements in a single call, only the last"
+              + " statement can have parameters.");
+      assertThat(fx.server.requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void requestsReuseOneConnection() {
+      for (int i = 0; i < 5; i++) {
+        db.prepare("SELECT ? AS i").bind(i).all();
+      }
+      java.util.Set<Integer> connections = new java.util.HashSet<>();
+      for (RecordedRequest r = fx.server.takeRequest(java.time.Duration.ZERO); r != null;
+          r = fx.server.takeRequest(java.time.Duration.ZERO)) {
+        connections.add(r.connection());
+      }
+      assertThat(connections).hasSize(1);
+    }
+
+    @Test
     void integersKeepAll64BitsBothWays() {
       Object v = db.prepare("SELECT ? AS v").bind(Long.MAX_VALUE).first("v");
       assertThat(v).isEqualTo(Long.MAX_VALUE);

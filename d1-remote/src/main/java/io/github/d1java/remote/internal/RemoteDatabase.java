@@ -1,6 +1,8 @@
 package io.github.d1java.remote.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.d1java.D1DatabaseSession;
 import io.github.d1java.D1DumpException;
 import io.github.d1java.D1Exception;
@@ -194,7 +196,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
       logStatement("query", sql, params);
     }
     long t0 = System.nanoTime();
-    JsonNode env = transport.callSql("query", path + "/raw", Codec.query(sql, params), safe);
+    JsonNode env = transport.callSql("query", path + "/raw", body(sql, params), safe);
     List<D1RawResult> results = Codec.rawResults(env);
     if (results.isEmpty()) {
       throw Codec.malformed("no result for the statement");
@@ -202,6 +204,35 @@ public final class RemoteDatabase implements D1RemoteDatabase {
     D1RawResult r = Codec.combine(results);
     LOG.debug("query returned {} rows in {} ms", r.rows().size(), (System.nanoTime() - t0) / 1_000_000);
     return r;
+  }
+
+  /**
+   * The request for one prepared statement. D1's REST API refuses parameters with several
+   * statements in {@code sql} (7400), while the binding lets the last statement have them; so such
+   * SQL is sent as a batch, which is one transaction too, and its results combined as the binding
+   * reports them.
+   */
+  private static JsonNode body(String sql, List<Object> params) {
+    if (params.isEmpty()) {
+      return Codec.query(sql, params);
+    }
+    List<SqlClassifier.Statement> parts = SqlClassifier.statements(sql);
+    if (parts.size() < 2) {
+      return Codec.query(sql, params);
+    }
+    ObjectNode body = Transport.MAPPER.createObjectNode();
+    ArrayNode batch = body.putArray("batch");
+    for (int i = 0; i < parts.size(); i++) {
+      boolean last = i == parts.size() - 1;
+      if (!last && parts.get(i).hasParameters()) {
+        throw D1SqlException.of(
+            "When executing multiple SQL statements in a single call, only the last statement can"
+                + " have parameters.",
+            null);
+      }
+      batch.add(Codec.query(parts.get(i).sql(), last ? params : List.of()));
+    }
+    return body;
   }
 
   /** A statement of this database. Immutable. */

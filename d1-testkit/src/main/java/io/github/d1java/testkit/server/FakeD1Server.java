@@ -44,9 +44,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Requests must carry {@code Authorization: Bearer <apiToken()>} (else 401, code 10000) for
  * {@link #accountId()} (else 403, code 7403).
  *
- * <p>Divergences from D1: an {@code sql} holding several statements is run as the binding runs it
- * (one result, the last statement's rows) where D1's REST API returns one result per statement
- * and refuses parameters; integers are returned exactly (D1 rounds beyond 2^53) and reals keep
+ * <p>An {@code sql} holding several statements is split (outside strings, comments and trigger
+ * bodies), run as one transaction and answered with one result per statement; with {@code params}
+ * it is refused with 7400 {@code The request is malformed: params with multiple statements is not
+ * supported}, as D1 does. Divergences from D1: those per-statement results are built from row
+ * objects, so a duplicate column name keeps only its last value there (use one statement, or the
+ * batch form, to keep them); integers are returned exactly (D1 rounds beyond 2^53) and reals keep
  * their decimal point.
  *
  * <p>Scripted answers ({@link #enqueue}) are used in order, one per request, before the API
@@ -201,7 +204,7 @@ public final class FakeD1Server implements AutoCloseable {
     requests.add(request);
     FakeResponse scripted = script.poll();
     if (scripted == null) {
-      HttpWire.write(out, api.handle(request), Integer.MAX_VALUE);
+      HttpWire.write(out, answer(request), Integer.MAX_VALUE);
       return true;
     }
     if (!scripted.delay().isZero()) {
@@ -216,16 +219,26 @@ public final class FakeD1Server implements AutoCloseable {
       case DROP_CONNECTION:
         return false;
       case DROP_MID_RESPONSE: {
-        Reply reply = api.handle(request);
+        Reply reply = answer(request);
         HttpWire.write(out, reply, reply.body().length / 2);
         return false;
       }
       case PASS_THROUGH:
-        HttpWire.write(out, api.handle(request), Integer.MAX_VALUE);
+        HttpWire.write(out, answer(request), Integer.MAX_VALUE);
         return true;
       default:
         HttpWire.write(out, new Reply(scripted.status(), scripted.headers(), scripted.body()), Integer.MAX_VALUE);
         return true;
+    }
+  }
+
+  /** The API's answer; a bug in the fake becomes a 500 that names it rather than a dropped connection. */
+  private Reply answer(RecordedRequest request) {
+    try {
+      return api.handle(request);
+    } catch (RuntimeException e) {
+      FakeResponse r = FakeResponse.error(500, 7500, "FakeD1Server failed: " + e);
+      return new Reply(r.status(), r.headers(), r.body());
     }
   }
 

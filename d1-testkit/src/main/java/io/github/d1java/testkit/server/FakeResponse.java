@@ -1,5 +1,7 @@
 package io.github.d1java.testkit.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ public final class FakeResponse {
     /** Send the headers and half of the real API's body, then close the connection. */
     DROP_MID_RESPONSE
   }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Kind kind;
   private final int status;
@@ -69,10 +73,12 @@ public final class FakeResponse {
    * @return the response
    */
   public static FakeResponse error(int status, int code, String message) {
-    String m = message.replace("\\", "\\\\").replace("\"", "\\\"");
-    FakeResponse r =
-        json(status, "{\"result\":[],\"success\":false,\"errors\":[{\"code\":" + code
-            + ",\"message\":\"" + m + "\"}],\"messages\":[]}");
+    ObjectNode env = MAPPER.createObjectNode();
+    env.putArray("result");
+    env.put("success", false);
+    env.putArray("errors").addObject().put("code", code).put("message", Objects.requireNonNull(message, "message"));
+    env.putArray("messages");
+    FakeResponse r = json(status, env.toString());
     return code == 7500 ? r.withHeader("cf-d1", "err=7500") : r;
   }
 

@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param target the request target: path and query, as sent
  * @param headers the headers, names in lower case
  * @param body the body bytes (empty when none)
+ * @param connection the number of the TCP connection it came on (1 for the server's first), so
+ *     tests can see that a client reuses connections
  */
-public record RecordedRequest(String method, String target, Map<String, List<String>> headers, byte[] body) {
+public record RecordedRequest(
+    String method, String target, Map<String, List<String>> headers, byte[] body, int connection) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

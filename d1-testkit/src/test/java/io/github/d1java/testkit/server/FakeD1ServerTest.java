@@ -94,6 +94,24 @@ class FakeD1ServerTest {
     }
 
     @Test
+    void severalStatementsGiveOneResultEachInOneTransaction() throws Exception {
+      JsonNode env = json(send("POST", db + "/query", "{\"sql\":\"CREATE TABLE s(v); INSERT INTO s VALUES ('a;b'); SELECT v FROM s\"}"));
+      assertThat(env.get("result")).hasSize(3);
+      assertThat(env.get("result").get(2).get("results").toString()).isEqualTo("[{\"v\":\"a;b\"}]");
+      HttpResponse<String> r = send("POST", db + "/query", "{\"sql\":\"INSERT INTO s VALUES (1); INSERT INTO nope VALUES (1)\"}");
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(server.database(id).prepare("SELECT count(*) AS n FROM s").<Long>first("n")).isEqualTo(1L);
+    }
+
+    @Test
+    void paramsWithSeveralStatementsAreRefusedAsD1Does() throws Exception {
+      HttpResponse<String> r = send("POST", db + "/query", "{\"sql\":\"SELECT 1; SELECT ?\",\"params\":[1]}");
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(json(r).get("errors").get(0).get("message").asText())
+          .isEqualTo("The request is malformed: params with multiple statements is not supported");
+    }
+
+    @Test
     void malformedBodiesAre7400() throws Exception {
       assertThat(json(send("POST", db + "/query", "not json")).get("errors").get(0).get("code").asInt()).isEqualTo(7400);
       assertThat(json(send("POST", db + "/query", "{}")).get("errors").get(0).get("message").asText())
@@ -127,6 +145,18 @@ class FakeD1ServerTest {
       assertThat(json(r).get("errors").get(0).get("message").asText()).isEqualTo("No route for the URI");
       HttpResponse<String> g = send("GET", "/accounts/" + server.accountId() + "/d1/database/ghost", null);
       assertThat(json(g).get("errors").get(0).get("code").asInt()).isEqualTo(7404);
+    }
+
+    @Test
+    void aFailureInsideTheFakeIsA500NamingIt() throws Exception {
+      // a malformed %-escape, which java.net.URI refuses to send, so this goes over a raw socket
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+        String req = "GET /client/v4/accounts/" + server.accountId() + "/d1/database?name=%zz HTTP/1.1\r\n"
+            + "Host: x\r\nAuthorization: Bearer " + server.apiToken() + "\r\nConnection: close\r\n\r\n";
+        s.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer).startsWith("HTTP/1.1 500 ").contains("\"message\":\"FakeD1Server failed: ");
+      }
     }
 
     @Test
@@ -306,6 +336,7 @@ class FakeD1ServerTest {
       assertThat(r.path()).isEqualTo("/client/v4" + db + "/raw");
       assertThat(r.header("Authorization")).isEqualTo("Bearer " + server.apiToken());
       assertThat(r.json().get("sql").asText()).isEqualTo("SELECT 1");
+      assertThat(r.connection()).isEqualTo(1);
       assertThat(server.takeRequest(Duration.ZERO)).isNull();
       assertThat(server.requestCount()).isEqualTo(1);
     }

@@ -367,7 +367,19 @@ public final class FakeApi implements AutoCloseable {
           results.add(RawQuery.fromResult(r));
         }
       } else {
-        results.add(RawQuery.run(statement(d, body)));
+        List<String> parts = SqlSplitter.split(body.path("sql").asText(""));
+        if (parts.size() > 1 && body.path("params").size() > 0) {
+          throw new ApiError(400, 7400, "The request is malformed: params with multiple statements is not supported");
+        }
+        if (parts.size() > 1) { // D1 runs them as a batch and answers one result per statement
+          List<D1PreparedStatement> statements = new ArrayList<>();
+          parts.forEach(p -> statements.add(d.db.prepare(p)));
+          for (D1Result<Map<String, Object>> r : d.db.batch(statements)) {
+            results.add(RawQuery.fromResult(r));
+          }
+        } else {
+          results.add(RawQuery.run(statement(d, body)));
+        }
       }
     } catch (D1Exception e) {
       throw new ApiError(400, 7500, D1Exception.D1_ERROR.equals(e.code()) ? e.detail() : e.getMessage());

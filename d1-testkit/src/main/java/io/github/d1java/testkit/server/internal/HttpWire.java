@@ -47,6 +47,7 @@ public final class HttpWire implements AutoCloseable {
   private final Exchange exchange;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * Binds to a free loopback port and starts accepting.
@@ -87,7 +88,8 @@ public final class HttpWire implements AutoCloseable {
         Socket s = socket.accept();
         s.setTcpNoDelay(true);
         open.add(s);
-        pool.execute(() -> serve(s));
+        int connection = connections.incrementAndGet();
+        pool.execute(() -> serve(s, connection));
       } catch (IOException e) {
         if (closed.get()) {
           return;
@@ -96,12 +98,12 @@ public final class HttpWire implements AutoCloseable {
     }
   }
 
-  private void serve(Socket s) {
+  private void serve(Socket s, int connection) {
     try (s) {
       InputStream in = new BufferedInputStream(s.getInputStream());
       OutputStream out = s.getOutputStream();
       while (!closed.get()) {
-        RecordedRequest req = read(in);
+        RecordedRequest req = read(in, connection);
         if (req == null) {
           return;
         }
@@ -119,7 +121,7 @@ public final class HttpWire implements AutoCloseable {
   }
 
   /** Reads one request, or returns null at end of stream. */
-  static RecordedRequest read(InputStream in) throws IOException {
+  static RecordedRequest read(InputStream in, int connection) throws IOException {
     String requestLine = line(in);
     while (requestLine != null && requestLine.isEmpty()) {
       requestLine = line(in);
@@ -170,7 +172,7 @@ public final class HttpWire implements AutoCloseable {
     } else {
       body = new byte[0];
     }
-    return new RecordedRequest(parts[0], parts[1], headers, body);
+    return new RecordedRequest(parts[0], parts[1], headers, body, connection);
   }
 
   private static String line(InputStream in) throws IOException {
