@@ -1,7 +1,7 @@
 package io.github.d1java.wrangler;
 
 /**
- * What {@link SqlImport} did.
+ * What {@link SqlImport} did. Immutable and thread-safe.
  *
  * @param statements statements executed and committed
  * @param transactions transactions (batches) committed
