@@ -64,6 +64,14 @@ class SqlExportTest {
     }
 
     @Test
+    void wranglersOwnExportImportsAndExportsBackUnchanged() throws IOException {
+      load(resource("golden-export.sql"));
+
+      assertThat(withoutColumnLists(export(ExportOptions.ALL)))
+          .isEqualTo(resource("golden-export.sql"));
+    }
+
+    @Test
     void insertsNameEveryColumnQuoted() throws IOException {
       load(resource("golden.sql"));
 
