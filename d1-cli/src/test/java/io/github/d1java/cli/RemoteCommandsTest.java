@@ -145,6 +145,20 @@ class RemoteCommandsTest {
     }
 
     @Test
+    void fileWithoutYesShowsWranglersWarningAndNonInteractiveAnswer() throws IOException {
+      Files.writeString(dir.resolve("data.sql"), "CREATE TABLE g(x);\n");
+
+      assertThat(run("execute", "app", "--remote", "--file", "data.sql")).isZero();
+
+      assertThat(out).contains("⚠️ This process may take some time, during which your D1 database will be"
+          + " unavailable to serve queries.\n? Ok to proceed?\n🤖 Using fallback value in"
+          + " non-interactive context: yes\n");
+      assertThat(run("execute", "app", "--remote", "--file", "data.sql", "--yes")).isEqualTo(1);
+      assertThat(out).doesNotContain("Ok to proceed?");
+      assertThat(err).contains("table g already exists");
+    }
+
+    @Test
     void remoteSqlErrorsAreOneLine() {
       assertThat(run("execute", "app", "--remote", "--command", "SELECT * FROM nope")).isEqualTo(1);
       assertThat(err).startsWith("✘ [ERROR] ").contains("no such table: nope").doesNotContain("\n\n");

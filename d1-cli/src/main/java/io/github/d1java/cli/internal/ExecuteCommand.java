@@ -58,7 +58,7 @@ public final class ExecuteCommand implements Callable<Integer> {
 
   @Mixin private JsonOption jsonOption;
 
-  @Option(names = {"-y", "--yes"}, description = "Answer yes to any prompt (there are none locally).")
+  @Option(names = {"-y", "--yes"}, description = "Skip the confirmation of remote --file imports.")
   private boolean yes;
 
   @Option(names = "--progress", description = "Draw a progress bar for --file even when stderr is not a terminal.")
@@ -103,7 +103,8 @@ public final class ExecuteCommand implements Callable<Integer> {
       throw new WranglerException("--chunk-size must be 0 or more: " + chunkSize);
     }
     if (remote) {
-      return new RemoteExecute(root, database, preview, jsonOption.on(), progress).run(command, file);
+      return new RemoteExecute(root, database, preview, jsonOption.on(), progress, yes)
+          .run(command, file);
     }
     WranglerProject project = root.project();
     D1DatabaseConfig config = project.database(database);

@@ -22,13 +22,16 @@ final class RemoteExecute {
   private final boolean preview;
   private final boolean json;
   private final boolean progress;
+  private final boolean yes;
 
-  RemoteExecute(D1Command root, String database, boolean preview, boolean json, boolean progress) {
+  RemoteExecute(
+      D1Command root, String database, boolean preview, boolean json, boolean progress, boolean yes) {
     this.root = root;
     this.database = database;
     this.preview = preview;
     this.json = json;
     this.progress = progress;
+    this.yes = yes;
   }
 
   int run(String command, Path file) {
@@ -63,6 +66,12 @@ final class RemoteExecute {
       Path path = ctx.cwd().resolve(file);
       if (!Files.isRegularFile(path)) {
         throw new WranglerException("Unable to read SQL text file \"" + path + "\": no such file.");
+      }
+      if (!json && !yes) {
+        ctx.out().println(
+            "⚠️ This process may take some time, during which your D1 database will be unavailable"
+                + " to serve queries.");
+        Remote.confirm(ctx, "Ok to proceed?");
       }
       boolean show = !json && (progress || ctx.errTty());
       D1Account.ImportResult r =
