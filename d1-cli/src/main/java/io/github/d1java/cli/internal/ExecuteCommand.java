@@ -1,0 +1,203 @@
+package io.github.d1java.cli.internal;
+
+import io.github.d1java.D1Database;
+import io.github.d1java.D1PreparedStatement;
+import io.github.d1java.D1Result;
+import io.github.d1java.cli.D1Command;
+import io.github.d1java.sql.SqlSplitter;
+import io.github.d1java.sql.SqlStatement;
+import io.github.d1java.wrangler.D1DatabaseConfig;
+import io.github.d1java.wrangler.ImportOptions;
+import io.github.d1java.wrangler.ImportSummary;
+import io.github.d1java.wrangler.SqlImport;
+import io.github.d1java.wrangler.SqlProgress;
+import io.github.d1java.wrangler.WranglerException;
+import io.github.d1java.wrangler.WranglerProject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code d1 execute <database> --command|--file}: runs SQL against a local database. */
+@Command(
+    name = "execute",
+    description = "Execute a command or SQL file against a local database.",
+    mixinStandardHelpOptions = true)
+public final class ExecuteCommand implements Callable<Integer> {
+
+  @ParentCommand private D1Command root;
+
+  @Parameters(index = "0", paramLabel = "<database>", description = "Database name or binding.")
+  private String database;
+
+  @Option(names = "--command", description = "The SQL query you wish to execute, or multiple queries separated by ';'.")
+  private String command;
+
+  @Option(names = "--file", description = "A .sql file to ingest; any size, split as it is read.")
+  private Path file;
+
+  @Option(names = "--local", description = "Execute against the local database (the default).")
+  private boolean local;
+
+  @Option(names = "--remote", description = "Execute against the remote database (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID).")
+  private boolean remote;
+
+  @Option(names = "--preview", description = "With --remote: use the preview_database_id.")
+  private boolean preview;
+
+  @Option(names = "--persist-to", description = "Folder of the local state (default: .wrangler/state beside the config).")
+  private String persistTo;
+
+  @Mixin private JsonOption jsonOption;
+
+  @Option(names = {"-y", "--yes"}, description = "Skip the confirmation of remote --file imports.")
+  private boolean yes;
+
+  @Option(names = "--progress", description = "Draw a progress bar for --file even when stderr is not a terminal.")
+  private boolean progress;
+
+  @Option(
+      names = "--direct",
+      description = "Local --file fast path: a plain SQLite connection, several times faster, without"
+          + " D1's authorizer and limits.")
+  private boolean direct;
+
+  @Option(
+      names = "--chunk-size",
+      paramLabel = "<statements>",
+      description = "Statements per transaction for --file (default ${DEFAULT-VALUE}); 0 runs the"
+          + " file as one transaction.",
+      defaultValue = "" + ImportOptions.DEFAULT_CHUNK_STATEMENTS)
+  private int chunkSize;
+
+
+  @Override
+  public Integer call() {
+    CliContext ctx = root.context();
+    if (command != null && file != null) {
+      throw new WranglerException("Error: can't provide both --command and --file.");
+    }
+    if (command == null && file == null) {
+      throw new WranglerException(
+          "Missing required option --command or --file. Provide a SQL command inline with"
+              + " --command=\"<SQL>\", or a path to a SQL file with --file=<path>.");
+    }
+    if (local && remote) {
+      throw new WranglerException("Error: can't use --local and --remote at the same time");
+    }
+    if (preview && !remote) {
+      throw new WranglerException("Cannot use --preview without --remote.");
+    }
+    if (persistTo != null && !local) {
+      throw new WranglerException("Error: can't use --persist-to without --local");
+    }
+    if (chunkSize < 0) {
+      throw new WranglerException("--chunk-size must be 0 or more: " + chunkSize);
+    }
+    if (remote) {
+      return new RemoteExecute(root, database, preview, jsonOption.on(), progress, yes)
+          .run(command, file);
+    }
+    WranglerProject project = root.project();
+    D1DatabaseConfig config = project.database(database);
+    if (!jsonOption.on()) {
+      ctx.out().println(Output.localLine("Executing on", ctx, project, config, persistTo));
+      ctx.out().println(
+          "🌀 To execute on your remote database, add a --remote flag to your wrangler command.");
+    }
+    List<Map<String, Object>> results;
+    long statements;
+    try (D1Database db = project.openLocal(database, persistTo)) {
+      if (command != null) {
+        results = runCommand(db);
+        statements = results.size();
+      } else {
+        long start = System.nanoTime();
+        ImportSummaryWithMeta summary = runFile(ctx, db);
+        statements = summary.summary().statements();
+        results = List.of(summary.toResult((System.nanoTime() - start) / 1e6));
+      }
+    }
+    if (!jsonOption.on()) {
+      ctx.out().println(Output.executed(statements));
+    }
+    if (jsonOption.on()) {
+      ctx.out().println(Json.stringify(results));
+    } else {
+      Output.printResults(ctx, results);
+    }
+    ctx.out().flush();
+    return 0;
+  }
+
+  private List<Map<String, Object>> runCommand(D1Database db) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (D1Result<Map<String, Object>> r : batch(db, command)) {
+      out.add(Output.localResult(r));
+    }
+    return out;
+  }
+
+  /** Splits {@code sql} and runs it as one batch, as wrangler runs {@code --command}. */
+  static List<D1Result<Map<String, Object>>> batch(D1Database db, String sql) {
+    List<SqlStatement> statements = SqlSplitter.stripTransaction(SqlSplitter.statements(sql));
+    if (statements.isEmpty()) {
+      throw new WranglerException("No SQL statements detected.");
+    }
+    List<D1PreparedStatement> prepared = new ArrayList<>();
+    for (SqlStatement s : statements) {
+      prepared.add(db.prepare(s.sql()));
+    }
+    return db.batch(prepared);
+  }
+
+  private ImportSummaryWithMeta runFile(CliContext ctx, D1Database db) {
+    Path path = ctx.cwd().resolve(file);
+    ImportOptions options =
+        (chunkSize == 0
+                ? ImportOptions.SINGLE_TRANSACTION
+                : new ImportOptions(chunkSize, ImportOptions.DEFAULT_CHUNK_CHARS))
+            .withDirect(direct);
+    ProgressBar bar = progress || ctx.errTty() ? new ProgressBar(ctx.err(), "B", System::nanoTime) : null;
+    long[] rows = new long[3];
+    try {
+      ImportSummary summary =
+          SqlImport.run(
+              db,
+              path,
+              options,
+              bar != null ? bar : SqlProgress.NONE,
+              (statement, result) -> {
+                rows[0] += result.meta().rowsRead();
+                rows[1] += result.meta().rowsWritten();
+                rows[2] = result.meta().sizeAfter();
+              });
+      return new ImportSummaryWithMeta(summary, rows[0], rows[1], rows[2]);
+    } finally {
+      if (bar != null) {
+        bar.finish();
+      }
+    }
+  }
+
+  private record ImportSummaryWithMeta(
+      ImportSummary summary, long rowsRead, long rowsWritten, long sizeAfter) {
+
+    Map<String, Object> toResult(double durationMs) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("Total queries executed", summary.statements());
+      row.put("Rows read", rowsRead);
+      row.put("Rows written", rowsWritten);
+      row.put("Database size (MB)", String.format(Locale.ROOT, "%.2f", sizeAfter / 1e6));
+      return Output.localResult(List.of(row), durationMs);
+    }
+  }
+}

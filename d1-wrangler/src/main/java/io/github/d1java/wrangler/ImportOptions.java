@@ -1,0 +1,67 @@
+package io.github.d1java.wrangler;
+
+/**
+ * How {@link SqlImport} runs a SQL file.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param chunkStatements statements per transaction (one {@code batch}); at least 1. A file with
+ *     more statements than this is committed chunk by chunk, so a failure keeps the chunks before
+ *     it. {@link Integer#MAX_VALUE} runs the file as one transaction, as {@code wrangler d1 execute
+ *     --local} does, holding every statement in memory.
+ * @param chunkChars SQL characters per transaction before a chunk is cut early; at least 1. Keeps
+ *     memory bounded when statements are large.
+ * @param direct the local fast path: when the database is a {@link
+ *     io.github.d1java.sqlite.D1SqliteDatabase} on a file, statements run through a plain SQLite
+ *     connection of their own, several times faster, but without D1's authorizer and limits (any
+ *     SQL SQLite accepts runs), without result rows, and with error texts that lack D1's {@code at
+ *     offset N}. Ignored for other databases.
+ */
+public record ImportOptions(int chunkStatements, long chunkChars, boolean direct) {
+
+  /** Default statements per transaction. */
+  public static final int DEFAULT_CHUNK_STATEMENTS = 5_000;
+
+  /** Default SQL characters per transaction (8 Mi). */
+  public static final long DEFAULT_CHUNK_CHARS = 8L << 20;
+
+  /** The defaults. */
+  public static final ImportOptions DEFAULTS =
+      new ImportOptions(DEFAULT_CHUNK_STATEMENTS, DEFAULT_CHUNK_CHARS, false);
+
+  /** One transaction for the whole file, as wrangler runs local files. */
+  public static final ImportOptions SINGLE_TRANSACTION =
+      new ImportOptions(Integer.MAX_VALUE, Long.MAX_VALUE, false);
+
+  /**
+   * Chunking only, D1-faithful execution.
+   *
+   * @param chunkStatements statements per transaction; at least 1
+   * @param chunkChars SQL characters per transaction; at least 1
+   */
+  public ImportOptions(int chunkStatements, long chunkChars) {
+    this(chunkStatements, chunkChars, false);
+  }
+
+  /**
+   * @param value whether to use the local fast path
+   * @return a copy with {@link #direct()} set
+   */
+  public ImportOptions withDirect(boolean value) {
+    return new ImportOptions(chunkStatements, chunkChars, value);
+  }
+
+  /**
+   * Validates.
+   *
+   * @throws IllegalArgumentException naming the property when a value is below 1
+   */
+  public ImportOptions {
+    if (chunkStatements < 1) {
+      throw new IllegalArgumentException("chunkStatements must be at least 1: " + chunkStatements);
+    }
+    if (chunkChars < 1) {
+      throw new IllegalArgumentException("chunkChars must be at least 1: " + chunkChars);
+    }
+  }
+}

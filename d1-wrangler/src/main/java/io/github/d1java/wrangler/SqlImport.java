@@ -1,0 +1,244 @@
+package io.github.d1java.wrangler;
+
+import io.github.d1java.D1Database;
+import io.github.d1java.D1Exception;
+import io.github.d1java.D1PreparedStatement;
+import io.github.d1java.D1Result;
+import io.github.d1java.sql.SqlSplitter;
+import io.github.d1java.sql.SqlStatement;
+import io.github.d1java.sqlite.D1Sqlite;
+import io.github.d1java.sqlite.D1SqliteDatabase;
+import io.github.d1java.wrangler.internal.CountingInputStream;
+import io.github.d1java.wrangler.internal.DirectImport;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * Runs a SQL file of any size against a {@link D1Database}: the text is split as it is read
+ * ({@link SqlSplitter#stream(Reader)}, with one {@code BEGIN TRANSACTION}/{@code COMMIT} pair
+ * removed, so {@code sqlite3 .dump} output is accepted as is), and statements are run in chunks,
+ * one {@code batch} (one transaction) per chunk. Memory stays bounded by one chunk.
+ *
+ * <p>A failing statement rolls back its chunk and raises {@link SqlImportException} naming its
+ * line; chunks before it stay committed. With {@link ImportOptions#SINGLE_TRANSACTION} the whole
+ * file is one transaction, as in {@code wrangler d1 execute --local --file}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SqlImport {
+
+  /** wrangler's message for a binary SQLite file given where SQL text is expected. */
+  public static final String BINARY_FILE_MESSAGE =
+      "Provided file is a binary SQLite database file instead of an SQL text file. The execute"
+          + " command can only process SQL text files. Please export an SQL file from your SQLite"
+          + " database and try again.";
+
+  private static final byte[] SQLITE_HEADER =
+      "SQLite format 3".getBytes(StandardCharsets.US_ASCII);
+
+  /** Probe used to find the failing statement of a rolled-back chunk; it always fails. */
+  private static final String PROBE_TABLE = "d1_import_probe_5f0c2e9a";
+
+  private SqlImport() {}
+
+  /**
+   * Runs a SQL file. Progress is reported in bytes read of the file size.
+   *
+   * @param db the database; not null
+   * @param file a UTF-8 SQL text file; not null
+   * @param options chunking; not null
+   * @param progress progress listener; not null
+   * @param results receives each statement's result after its chunk commits; not null
+   * @return what was run
+   * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database
+   * @throws SqlImportException if a statement fails
+   * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split (an unclosed string,
+   *     several transactions)
+   */
+  public static ImportSummary run(
+      D1Database db,
+      Path file,
+      ImportOptions options,
+      SqlProgress progress,
+      StatementListener results) {
+    Objects.requireNonNull(file, "file");
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new WranglerException("Unable to read SQL text file \"" + file + "\": no such file.", e);
+    } catch (IOException e) {
+      throw new WranglerException("Unable to read SQL text file \"" + file + "\": " + e, e);
+    }
+    if (Files.isDirectory(file)) {
+      throw new WranglerException("Unable to read SQL text file \"" + file + "\": it is a directory.");
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(SQLITE_HEADER.length);
+    } catch (IOException e) {
+      throw new WranglerException("Unable to read SQL text file \"" + file + "\": " + e, e);
+    }
+    if (Arrays.equals(head, SQLITE_HEADER)) {
+      throw new WranglerException(BINARY_FILE_MESSAGE);
+    }
+    try (CountingInputStream counted =
+            new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
+      return run(db, reader, () -> Math.min(counted.count(), size), size, options, progress, results);
+    } catch (IOException | UncheckedIOException e) {
+      throw new WranglerException(
+          "Unable to read SQL text file \"" + file + "\": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs SQL text from a reader, which is not closed. Progress is reported in statements, total
+   * unknown.
+   *
+   * @param db the database; not null
+   * @param sql the SQL text; not null
+   * @param options chunking; not null
+   * @param progress progress listener; not null
+   * @param results receives each statement's result after its chunk commits; not null
+   * @return what was run
+   * @throws SqlImportException if a statement fails
+   * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split
+   * @throws UncheckedIOException if reading fails
+   */
+  public static ImportSummary run(
+      D1Database db,
+      Reader sql,
+      ImportOptions options,
+      SqlProgress progress,
+      StatementListener results) {
+    long[] statements = new long[1];
+    return run(db, sql, () -> statements[0], -1, options, progress, (s, r) -> {
+      statements[0]++;
+      results.committed(s, r);
+    });
+  }
+
+  private static ImportSummary run(
+      D1Database db,
+      Reader sql,
+      LongSupplier done,
+      long total,
+      ImportOptions options,
+      SqlProgress progress,
+      StatementListener results) {
+    Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(results, "results");
+    long committed = 0;
+    long transactions = 0;
+    DirectImport direct = null;
+    if (options.direct() && db instanceof D1SqliteDatabase && ((D1SqliteDatabase) db).file() != null) {
+      try {
+        direct = new DirectImport(((D1SqliteDatabase) db).file(), D1Sqlite.DEFAULT_BUSY_TIMEOUT_MILLIS);
+      } catch (SQLException e) {
+        throw new WranglerException("Could not open " + ((D1SqliteDatabase) db).file() + ": " + e.getMessage(), e);
+      }
+    }
+    try (DirectImport closeMe = direct;
+        Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql))) {
+      Iterator<SqlStatement> it = stream.iterator();
+      List<SqlStatement> chunk = new ArrayList<>();
+      while (it.hasNext()) {
+        chunk.clear();
+        long chars = 0;
+        while (it.hasNext() && chunk.size() < options.chunkStatements() && chars < options.chunkChars()) {
+          SqlStatement s = it.next();
+          chunk.add(s);
+          chars += s.sql().length();
+        }
+        if (direct != null) {
+          try {
+            direct.run(chunk, results::committed);
+          } catch (DirectImport.Failure f) {
+            throw new SqlImportException(chunk.get(f.index).line(), committed, f.error);
+          }
+        } else {
+          List<D1Result<Map<String, Object>>> out = execute(db, chunk, committed);
+          for (int i = 0; i < chunk.size(); i++) {
+            results.committed(chunk.get(i), out.get(i));
+          }
+        }
+        transactions++;
+        committed += chunk.size();
+        progress.update(done.getAsLong(), total);
+      }
+    } catch (SQLException e) {
+      throw new WranglerException("Could not close the import connection: " + e.getMessage(), e);
+    }
+    return new ImportSummary(committed, transactions);
+  }
+
+  private static List<D1Result<Map<String, Object>>> execute(
+      D1Database db, List<SqlStatement> chunk, long committed) {
+    try {
+      return db.batch(prepare(db, chunk, chunk.size(), false));
+    } catch (D1Exception e) {
+      int failing = failingIndex(db, chunk);
+      throw new SqlImportException(chunk.get(failing).line(), committed, e);
+    }
+  }
+
+  private static List<D1PreparedStatement> prepare(
+      D1Database db, List<SqlStatement> chunk, int count, boolean probe) {
+    List<D1PreparedStatement> list = new ArrayList<>(count + 1);
+    for (int i = 0; i < count; i++) {
+      list.add(db.prepare(chunk.get(i).sql()));
+    }
+    if (probe) {
+      list.add(db.prepare("SELECT * FROM \"" + PROBE_TABLE + "\""));
+    }
+    return list;
+  }
+
+  /**
+   * Finds the statement that failed in a rolled-back chunk by bisection: a prefix followed by a
+   * statement that always fails is rolled back whatever happens, and fails on the probe exactly
+   * when the prefix succeeds. Nothing is committed.
+   */
+  private static int failingIndex(D1Database db, List<SqlStatement> chunk) {
+    int lo = 0;
+    int hi = chunk.size();
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (prefixSucceeds(db, chunk, mid)) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static boolean prefixSucceeds(D1Database db, List<SqlStatement> chunk, int count) {
+    try {
+      db.batch(prepare(db, chunk, count, true));
+      throw new IllegalStateException("the probe table " + PROBE_TABLE + " exists");
+    } catch (D1Exception e) {
+      return e.getMessage().contains(PROBE_TABLE);
+    }
+  }
+}

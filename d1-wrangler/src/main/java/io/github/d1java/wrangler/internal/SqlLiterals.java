@@ -1,0 +1,170 @@
+package io.github.d1java.wrangler.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Writes SQL literals the way D1's {@code dumpSql} does, with the divergences noted per method. */
+public final class SqlLiterals {
+
+  private SqlLiterals() {}
+
+  /**
+   * A double-quoted identifier with {@code "} doubled.
+   *
+   * @param name the identifier
+   * @return the quoted identifier
+   */
+  public static String identifier(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * The SQL literal of a value read from a D1 database.
+   *
+   * <p>Divergences from D1, so that export then import gives the same database: integers keep all
+   * 64 bits (D1 rounds above 2^53); a REAL whose JavaScript text looks like an integer gets {@code
+   * .0} so it stays REAL; ±Infinity is {@code 1e999}/{@code -1e999}; and a string holding a
+   * literal backslash-n or backslash-r gets a marker that does not occur in it (D1 always uses
+   * {@code \n}, which corrupts such strings).
+   *
+   * @param value null, a {@link Number}, a {@link String}, a {@code byte[]} or a list of byte
+   *     values (D1's BLOB form)
+   * @return the literal
+   * @throws IllegalArgumentException for any other type
+   */
+  public static String literal(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) {
+      return value.toString();
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return real(((Number) value).doubleValue());
+    }
+    if (value instanceof String) {
+      return string((String) value);
+    }
+    if (value instanceof byte[]) {
+      return "X'" + HexFormat.of().formatHex((byte[]) value) + "'";
+    }
+    if (value instanceof List) {
+      List<?> list = (List<?>) value;
+      byte[] bytes = new byte[list.size()];
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = ((Number) list.get(i)).byteValue();
+      }
+      return "X'" + HexFormat.of().formatHex(bytes) + "'";
+    }
+    throw new IllegalArgumentException(
+        "Cannot export a value of type " + value.getClass().getName());
+  }
+
+  /**
+   * A REAL literal: JavaScript's {@code Number.prototype.toString}, plus {@code .0} when that looks
+   * like an integer.
+   *
+   * @param d the value
+   * @return the literal
+   */
+  public static String real(double d) {
+    if (Double.isNaN(d)) {
+      return "NULL";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "1e999" : "-1e999";
+    }
+    String js = jsNumber(d);
+    return js.indexOf('.') >= 0 || js.indexOf('e') >= 0 ? js : js + ".0";
+  }
+
+  /**
+   * JavaScript's {@code Number.prototype.toString} for a finite double (ECMA-262
+   * Number::toString, radix 10): {@code 3}, {@code 0.1}, {@code 1e+21}, {@code 1e-7}.
+   *
+   * @param d a finite value
+   * @return the text
+   */
+  public static String jsNumber(double d) {
+    if (d == 0) {
+      return "0";
+    }
+    double abs = Math.abs(d);
+    BigDecimal bd = new BigDecimal(Double.toString(abs)).stripTrailingZeros();
+    // Java 17's Double.toString is not always the shortest round-trip form (JDK-4511638);
+    // JavaScript's is, so drop digits while the value still reads back the same.
+    for (int p = bd.precision() - 1; p > 0; p--) {
+      BigDecimal shorter = bd.round(new MathContext(p, RoundingMode.HALF_EVEN));
+      if (shorter.doubleValue() != abs) {
+        break;
+      }
+      bd = shorter.stripTrailingZeros();
+    }
+    String digits = bd.unscaledValue().toString();
+    int k = digits.length();
+    int n = k - bd.scale();
+    StringBuilder sb = new StringBuilder(d < 0 ? "-" : "");
+    if (k <= n && n <= 21) {
+      sb.append(digits).append("0".repeat(n - k));
+    } else if (0 < n && n <= 21) {
+      sb.append(digits, 0, n).append('.').append(digits, n, k);
+    } else if (-6 < n && n <= 0) {
+      sb.append("0.").append("0".repeat(-n)).append(digits);
+    } else {
+      int e = n - 1;
+      sb.append(digits.charAt(0));
+      if (k > 1) {
+        sb.append('.').append(digits, 1, k);
+      }
+      sb.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A TEXT literal, as SQLite shell's {@code output_quoted_escaped_string}: {@code '} doubled,
+   * CR and LF written as markers and restored with {@code replace(..., char(13|10))}. Text
+   * holding NUL, which SQLite cannot read in SQL text, is written as {@code CAST(X'..' AS TEXT)}.
+   *
+   * @param s the text
+   * @return the literal
+   */
+  public static String string(String s) {
+    if (s.indexOf('\0') >= 0) {
+      // SQLite's tokenizer stops at NUL, so such text can only travel as hex.
+      return "CAST(X'" + HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8)) + "' AS TEXT)";
+    }
+    boolean cr = s.indexOf('\r') >= 0;
+    boolean lf = s.indexOf('\n') >= 0;
+    String body = s.replace("'", "''");
+    String crMarker = cr ? marker(s, "\\r") : null;
+    String lfMarker = lf ? marker(s, "\\n") : null;
+    if (cr) {
+      body = body.replace("\r", crMarker);
+    }
+    if (lf) {
+      body = body.replace("\n", lfMarker);
+    }
+    String out = "'" + body + "'";
+    if (cr) {
+      out = "replace(" + out + ",'" + crMarker + "',char(13))";
+    }
+    if (lf) {
+      out = "replace(" + out + ",'" + lfMarker + "',char(10))";
+    }
+    return out;
+  }
+
+  private static String marker(String s, String preferred) {
+    String m = preferred;
+    for (int i = 0; s.contains(m); i++) {
+      m = preferred + "$" + i + "$";
+    }
+    return m;
+  }
+}

@@ -1,0 +1,8 @@
+PRAGMA defer_foreign_keys=TRUE;
+CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, score REAL, avatar BLOB, note TEXT);
+CREATE TABLE IF NOT EXISTS "quoted table" ("a b" TEXT, c INTEGER);
+CREATE TABLE kv (k TEXT PRIMARY KEY, v) WITHOUT ROWID;
+DELETE FROM sqlite_sequence;
+CREATE INDEX users_name ON users(name);
+CREATE TRIGGER tr AFTER INSERT ON users BEGIN UPDATE users SET note = 'new' WHERE id = NEW.id AND note IS NULL; END;
+CREATE VIEW v AS SELECT name FROM users;
