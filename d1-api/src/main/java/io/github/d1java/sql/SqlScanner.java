@@ -167,8 +167,17 @@ final class SqlScanner extends Lookahead<SqlStatement> {
       return OTHER;
     }
     int start = statement.length() - 1;
-    while (isIdChar(peek())) {
-      append(read());
+    while (position < limit || fill()) {
+      int from = position;
+      int i = from;
+      while (i < limit && isIdChar(buffer[i])) {
+        i++;
+      }
+      statement.append(buffer, from, i - from);
+      position = i;
+      if (i < limit) {
+        break;
+      }
     }
     return keyword(statement, start, statement.length());
   }
@@ -176,15 +185,22 @@ final class SqlScanner extends Lookahead<SqlStatement> {
   /** Consumes up to the closing quote; a doubled quote is two adjacent literals, as in SQLite. */
   private void quoted(char close, String what, long tokenLine) {
     int start = statement.length() - 1;
-    int c;
-    while ((c = read()) >= 0) {
-      if (c == '\n') {
-        line++;
+    // scan the buffer directly and copy runs: strings are most of a dump's text
+    while (position < limit || fill()) {
+      int from = position;
+      int i = from;
+      while (i < limit) {
+        char c = buffer[i++];
+        if (c == '\n') {
+          line++;
+        } else if (c == close) {
+          statement.append(buffer, from, i - from);
+          position = i;
+          return;
+        }
       }
-      append(c);
-      if (c == close) {
-        return;
-      }
+      statement.append(buffer, from, i - from);
+      position = i;
     }
     throw new SqlSplitException(
         "unterminated " + what + " starting at line " + tokenLine + ": " + excerpt(start),
@@ -236,7 +252,18 @@ final class SqlScanner extends Lookahead<SqlStatement> {
 
   /** SQLite's IdChar: letters, digits, {@code _}, {@code $} and every non-ASCII character. */
   private static boolean isIdChar(int c) {
-    return c >= 0 && (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c >= 0x80);
+    if (c < 0x80) {
+      return c >= 0 && ID_CHARS[c];
+    }
+    return true;
+  }
+
+  private static final boolean[] ID_CHARS = new boolean[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) {
+      ID_CHARS[c] = Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
   }
 
   private SqlStatement take() {

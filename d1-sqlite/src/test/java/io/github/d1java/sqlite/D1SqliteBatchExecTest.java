@@ -7,6 +7,7 @@ import io.github.d1java.D1ConstraintException;
 import io.github.d1java.D1Exception;
 import io.github.d1java.D1ExecException;
 import io.github.d1java.D1ExecResult;
+import io.github.d1java.D1Meta;
 import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
@@ -181,6 +182,122 @@ class D1SqliteBatchExecTest {
       assertThat(e.getCause())
           .hasMessage("Error in line 1: SELECT * FROM nope: no such table: nope: SQLITE_ERROR");
       assertThat(e.getCause().getCause()).isInstanceOf(D1SqlException.class);
+    }
+  }
+
+  @Nested
+  class Script {
+
+    @Test
+    void runsEveryTextAsOneTransactionAndReportsTheTotals() {
+      D1Meta meta =
+          db.executeScript(
+              List.of(
+                  "INSERT INTO bt (v) VALUES ('a')",
+                  "INSERT INTO bt (v) VALUES ('b'); INSERT INTO bt (v) VALUES ('c');",
+                  "  -- only a comment",
+                  "UPDATE bt SET v = v || '!' -- a comment after the last token",
+                  "SELECT * FROM bt"));
+
+      assertThat(meta.changes()).isEqualTo(6);
+      assertThat(meta.rowsWritten()).isEqualTo(6);
+      assertThat(meta.rowsRead()).isZero();
+      assertThat(meta.lastRowId()).isEqualTo(3);
+      assertThat(meta.changedDb()).isTrue();
+      assertThat(meta.sizeAfter()).isPositive();
+      assertThat(db.prepare("SELECT group_concat(v, ',') AS v FROM bt").<String>first("v"))
+          .isEqualTo("a!,b!,c!");
+    }
+
+    @Test
+    void rollsBackEverythingAndThrowsWhatBatchThrowsWhenAStatementFails() {
+      assertThatThrownBy(
+              () ->
+                  db.executeScript(
+                      List.of("INSERT INTO bt (v) VALUES ('a')", "INSERT INTO bt (v) VALUES ('a')")))
+          .isInstanceOf(D1ConstraintException.class)
+          .hasMessage(
+              "D1_ERROR: UNIQUE constraint failed: bt.v: SQLITE_CONSTRAINT"
+                  + " (extended: SQLITE_CONSTRAINT_UNIQUE)");
+      assertThat(count()).isZero();
+      // the lost transaction left the connection usable
+      assertThat(db.executeScript(List.of("INSERT INTO bt (v) VALUES ('b')")).changes()).isOne();
+    }
+
+    @Test
+    void keepsD1sRules() {
+      assertThatThrownBy(() -> db.executeScript(List.of("CREATE TABLE _cf_x (a)")))
+          .isInstanceOf(D1SqlException.class)
+          .hasMessage("D1_ERROR: not authorized: SQLITE_AUTH");
+      assertThatThrownBy(
+              () -> db.executeScript(List.of("INSERT INTO bt (v) VALUES ('a')", "BEGIN TRANSACTION")))
+          .isInstanceOf(D1SqlException.class)
+          .hasMessageStartingWith("D1_ERROR: To execute a transaction, please use");
+      assertThatThrownBy(() -> db.executeScript(List.of("SELECT '" + "x".repeat(100_001) + "'")))
+          .hasMessage("D1_ERROR: statement too long: SQLITE_TOOBIG");
+      assertThat(count()).isZero();
+    }
+
+    @Test
+    void appliesD1sLimitsInsideTheScript() {
+      assertThatThrownBy(
+              () ->
+                  db.executeScript(
+                      List.of("INSERT INTO bt (v) VALUES ('a')", "SELECT 1 UNION SELECT 2 UNION"
+                          + " SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6")))
+          .hasMessage("D1_ERROR: too many terms in compound SELECT: SQLITE_ERROR");
+      assertThat(count()).isZero();
+    }
+
+    @Test
+    void refusesParametersItCannotBind() {
+      assertThatThrownBy(() -> db.executeScript(List.of("INSERT INTO bt (v) VALUES (?)")))
+          .hasMessage("D1_ERROR: Wrong number of parameter bindings for SQL query.");
+      assertThatThrownBy(
+              () -> db.executeScript(List.of("SELECT :a; INSERT INTO bt (v) VALUES ('x')")))
+          .hasMessage(
+              "D1_ERROR: When executing multiple SQL statements in a single call, only the last"
+                  + " statement can have parameters.");
+      assertThat(count()).isZero();
+    }
+
+    @Test
+    void refusesAScriptOfBlankTexts() {
+      assertThatThrownBy(() -> db.executeScript(List.of(" ", "  -- an indented comment")))
+          .hasMessage("D1_ERROR: No SQL statements detected.");
+      // as in batch, a comment at the start of a line is not blank to Miniflare
+      assertThatThrownBy(() -> db.executeScript(List.of("-- nothing")))
+          .hasMessage("D1_ERROR: SQL code did not contain a statement.");
+      assertThatThrownBy(() -> db.batch(db.prepare("-- nothing")))
+          .hasMessage("D1_ERROR: SQL code did not contain a statement.");
+      assertThatThrownBy(() -> db.executeScript(List.of()))
+          .hasMessage("D1_ERROR: No SQL statements detected.");
+    }
+
+    @Test
+    void aTextStartingWithBackupIsSqlNotSqliteJdbcsBackupCommand() {
+      // regression: sqlite-jdbc's Statement runs "backup to <file>" itself
+      assertThatThrownBy(() -> db.executeScript(List.of("backup to bt_copy.db")))
+          .hasMessage("D1_ERROR: near \"backup\": syntax error: SQLITE_ERROR");
+    }
+
+    @Test
+    void aDeferredForeignKeyViolationRollsBack() {
+      db.exec("CREATE TABLE child (id INTEGER PRIMARY KEY, p INTEGER REFERENCES bt(id))");
+      assertThatThrownBy(
+              () ->
+                  db.executeScript(
+                      List.of("PRAGMA defer_foreign_keys = on", "INSERT INTO child VALUES (1, 42)")))
+          .hasMessage("D1_ERROR: FOREIGN KEY constraint failed: SQLITE_CONSTRAINT");
+      assertThat(db.prepare("SELECT count(*) AS n FROM child").<Long>first("n")).isZero();
+    }
+
+    @Test
+    void aClosedDatabaseRefuses() {
+      db.close();
+      assertThatThrownBy(() -> db.executeScript(List.of("SELECT 1")))
+          .isInstanceOf(D1SqlException.class)
+          .hasMessage("D1_ERROR: Database is closed.");
     }
   }
 

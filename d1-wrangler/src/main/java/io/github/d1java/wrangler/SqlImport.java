@@ -2,6 +2,7 @@ package io.github.d1java.wrangler;
 
 import io.github.d1java.D1Database;
 import io.github.d1java.D1Exception;
+import io.github.d1java.D1Meta;
 import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1Result;
 import io.github.d1java.sql.SqlSplitter;
@@ -27,6 +28,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -39,6 +41,12 @@ import java.util.stream.Stream;
  * <p>A failing statement rolls back its chunk and raises {@link SqlImportException} naming its
  * line; chunks before it stay committed. With {@link ImportOptions#SINGLE_TRANSACTION} the whole
  * file is one transaction, as in {@code wrangler d1 execute --local --file}.
+ *
+ * <p>Two forms: with a {@link StatementListener}, every statement runs through {@code batch} and
+ * its result (rows included) is reported; without one, on the local engine each chunk runs as one
+ * SQLite script ({@link D1SqliteDatabase#executeScript}), with D1's rules but several times
+ * faster, and only the totals in {@link ImportSummary} are reported. When a script fails, its
+ * chunk is run again through {@code batch} to find the failing statement and D1's exact error.
  *
  * <p>Stateless and thread-safe.
  */
@@ -59,6 +67,25 @@ public final class SqlImport {
   private SqlImport() {}
 
   /**
+   * Runs a SQL file, reporting totals only: the fast form (see the class description). Progress
+   * is reported in bytes read of the file size.
+   *
+   * @param db the database; not null
+   * @param file a UTF-8 SQL text file; not null
+   * @param options chunking; not null
+   * @param progress progress listener; not null
+   * @return what was run
+   * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database
+   * @throws SqlImportException if a statement fails
+   * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split (an unclosed string,
+   *     several transactions)
+   */
+  public static ImportSummary run(
+      D1Database db, Path file, ImportOptions options, SqlProgress progress) {
+    return runFile(db, file, options, progress, null);
+  }
+
+  /**
    * Runs a SQL file. Progress is reported in bytes read of the file size.
    *
    * @param db the database; not null
@@ -73,6 +100,15 @@ public final class SqlImport {
    *     several transactions)
    */
   public static ImportSummary run(
+      D1Database db,
+      Path file,
+      ImportOptions options,
+      SqlProgress progress,
+      StatementListener results) {
+    return runFile(db, file, options, progress, Objects.requireNonNull(results, "results"));
+  }
+
+  private static ImportSummary runFile(
       D1Database db,
       Path file,
       ImportOptions options,
@@ -102,11 +138,31 @@ public final class SqlImport {
     try (CountingInputStream counted =
             new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
-      return run(db, reader, () -> Math.min(counted.count(), size), size, options, progress, results);
+      return run(db, reader, () -> Math.min(counted.count(), size), size, options, progress, results,
+          n -> {});
     } catch (IOException | UncheckedIOException e) {
       throw new WranglerException(
           "Unable to read SQL text file \"" + file + "\": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Runs SQL text from a reader, which is not closed, reporting totals only: the fast form (see
+   * the class description). Progress is reported in statements, total unknown.
+   *
+   * @param db the database; not null
+   * @param sql the SQL text; not null
+   * @param options chunking; not null
+   * @param progress progress listener; not null
+   * @return what was run
+   * @throws SqlImportException if a statement fails
+   * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split
+   * @throws UncheckedIOException if reading fails
+   */
+  public static ImportSummary run(
+      D1Database db, Reader sql, ImportOptions options, SqlProgress progress) {
+    long[] statements = new long[1];
+    return run(db, sql, () -> statements[0], -1, options, progress, null, n -> statements[0] += n);
   }
 
   /**
@@ -129,13 +185,18 @@ public final class SqlImport {
       ImportOptions options,
       SqlProgress progress,
       StatementListener results) {
+    Objects.requireNonNull(results, "results");
     long[] statements = new long[1];
-    return run(db, sql, () -> statements[0], -1, options, progress, (s, r) -> {
-      statements[0]++;
-      results.committed(s, r);
-    });
+    return run(db, sql, () -> statements[0], -1, options, progress, results, n -> statements[0] += n);
   }
 
+  /** What one committed chunk changed. */
+  private record Outcome(long changes, long sizeAfter) {}
+
+  /**
+   * @param results per-statement results, or null for the script form
+   * @param onChunk told how many statements each committed chunk held
+   */
   private static ImportSummary run(
       D1Database db,
       Reader sql,
@@ -143,13 +204,15 @@ public final class SqlImport {
       long total,
       ImportOptions options,
       SqlProgress progress,
-      StatementListener results) {
+      StatementListener results,
+      LongConsumer onChunk) {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(progress, "progress");
-    Objects.requireNonNull(results, "results");
     long committed = 0;
     long transactions = 0;
+    long changes = 0;
+    long sizeAfter = 0;
     DirectImport direct = null;
     if (options.direct() && db instanceof D1SqliteDatabase && ((D1SqliteDatabase) db).file() != null) {
       try {
@@ -170,26 +233,58 @@ public final class SqlImport {
           chunk.add(s);
           chars += s.sql().length();
         }
+        Outcome outcome;
         if (direct != null) {
           try {
-            direct.run(chunk, results::committed);
+            outcome = new Outcome(direct.run(chunk, results == null ? null : results::committed),
+                direct.sizeAfter());
           } catch (DirectImport.Failure f) {
             throw new SqlImportException(chunk.get(f.index).line(), committed, f.error);
           }
+        } else if (results == null && db instanceof D1SqliteDatabase) {
+          outcome = script((D1SqliteDatabase) db, chunk, committed);
         } else {
-          List<D1Result<Map<String, Object>>> out = execute(db, chunk, committed);
-          for (int i = 0; i < chunk.size(); i++) {
-            results.committed(chunk.get(i), out.get(i));
-          }
+          outcome = batch(db, chunk, committed, results);
         }
         transactions++;
         committed += chunk.size();
+        changes += outcome.changes();
+        sizeAfter = outcome.sizeAfter();
+        onChunk.accept(chunk.size());
         progress.update(done.getAsLong(), total);
       }
     } catch (SQLException e) {
       throw new WranglerException("Could not close the import connection: " + e.getMessage(), e);
     }
-    return new ImportSummary(committed, transactions);
+    return new ImportSummary(committed, transactions, changes, sizeAfter);
+  }
+
+  private static Outcome batch(
+      D1Database db, List<SqlStatement> chunk, long committed, StatementListener results) {
+    List<D1Result<Map<String, Object>>> out = execute(db, chunk, committed);
+    long changes = 0;
+    for (int i = 0; i < chunk.size(); i++) {
+      changes += out.get(i).meta().changes();
+      if (results != null) {
+        results.committed(chunk.get(i), out.get(i));
+      }
+    }
+    return new Outcome(changes, out.isEmpty() ? 0 : out.get(out.size() - 1).meta().sizeAfter());
+  }
+
+  private static Outcome script(D1SqliteDatabase db, List<SqlStatement> chunk, long committed) {
+    List<String> texts = new ArrayList<>(chunk.size());
+    for (SqlStatement s : chunk) {
+      texts.add(s.sql());
+    }
+    D1Meta meta;
+    try {
+      meta = db.executeScript(texts);
+    } catch (D1Exception e) {
+      // nothing was committed: run the chunk through batch for the failing line and D1's error
+      return batch(db, chunk, committed, null);
+    }
+    return new Outcome(meta.changes(), meta.sizeAfter());
   }
 
   private static List<D1Result<Map<String, Object>>> execute(

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SqlImportTest {
 
@@ -89,7 +91,10 @@ class SqlImportTest {
                 last.add(result.results().isEmpty() ? null : result.results().get(0).get("n"));
               });
 
-      assertThat(summary).isEqualTo(new ImportSummary(27, 3));
+      assertThat(summary.statements()).isEqualTo(27);
+      assertThat(summary.transactions()).isEqualTo(3);
+      assertThat(summary.changes()).isEqualTo(25);
+      assertThat(summary.sizeAfter()).isPositive();
       assertThat(lines).hasSize(27).startsWith(1L, 2L).endsWith(27L);
       assertThat(last.get(26)).isEqualTo(25L);
       assertThat(progress).hasSize(3);
@@ -212,7 +217,88 @@ class SqlImportTest {
               SqlProgress.NONE,
               StatementListener.NONE);
 
-      assertThat(summary).isEqualTo(new ImportSummary(3, 3));
+      assertThat(summary.statements()).isEqualTo(3);
+      assertThat(summary.transactions()).isEqualTo(3);
+    }
+  }
+
+  /** The form without a listener: each chunk runs as one SQLite script, with D1's rules. */
+  @Nested
+  class Script {
+
+    @Test
+    void importsADumpAndReportsTotals() throws IOException {
+      ImportSummary summary =
+          SqlImport.run(db, file(SQLITE3_DUMP), new ImportOptions(3, Long.MAX_VALUE), SqlProgress.NONE);
+
+      assertThat(summary.statements()).isEqualTo(7);
+      assertThat(summary.transactions()).isEqualTo(3);
+      assertThat(summary.changes()).isEqualTo(4);
+      assertThat(summary.sizeAfter()).isPositive();
+      assertThat(db.prepare("SELECT s FROM t WHERE id = 2").<String>first("s")).isEqualTo("x\ny");
+      assertThat(db.prepare("SELECT b FROM t WHERE id = 1").<byte[]>first("b"))
+          .containsExactly(0, 0xff);
+    }
+
+    @Test
+    void aFailingStatementNamesItsLineWithD1sExactErrorAndKeepsEarlierChunks() throws IOException {
+      Path file = file("CREATE TABLE t(x UNIQUE);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n"
+          + "INSERT INTO t VALUES (3);\nINSERT INTO t VALUES (4);\n"
+          + "INSERT INTO t\n  VALUES (1);\nINSERT INTO t VALUES (6);\n");
+
+      assertThatThrownBy(
+              () -> SqlImport.run(db, file, new ImportOptions(4, Long.MAX_VALUE), SqlProgress.NONE))
+          .isInstanceOfSatisfying(SqlImportException.class, e -> {
+            assertThat(e.line()).isEqualTo(6);
+            assertThat(e.committedStatements()).isEqualTo(4);
+            assertThat(e.detail()).isEqualTo(
+                "Error on line 6: D1_ERROR: UNIQUE constraint failed: t.x:"
+                    + " SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)");
+          });
+      assertThat(count("t")).isEqualTo(3);
+    }
+
+    @Test
+    void syntaxErrorsCarryD1sOffset() throws IOException {
+      assertChunkFailsOnLine(
+          "CREATE TABLE t(x);\nINSERT INTO t VALUES (1);\nSELEC 2;\n", 3,
+          "D1_ERROR: near \"SELEC\": syntax error at offset 0: SQLITE_ERROR", "t");
+    }
+
+    @Test
+    void keepsD1sRules() throws IOException {
+      assertChunkFailsOnLine(
+          "CREATE TABLE ok(x);\nCREATE TABLE _cf_x(a);\n", 2,
+          "D1_ERROR: not authorized: SQLITE_AUTH", "ok");
+    }
+
+    /** Imports {@code sql} as one chunk, which must fail on {@code line} and leave no {@code table}. */
+    private void assertChunkFailsOnLine(String sql, long line, String message, String table)
+        throws IOException {
+      Path file = file(sql);
+      assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, SqlProgress.NONE))
+          .isInstanceOfSatisfying(SqlImportException.class, e -> {
+            assertThat(e.line()).isEqualTo(line);
+            assertThat(e.failure().getMessage()).isEqualTo(message);
+          });
+      assertThat(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = ?").bind(table)
+              .<Long>first("n"))
+          .isZero();
+    }
+
+    @Test
+    void readersReportProgressInStatements() {
+      List<long[]> progress = new ArrayList<>();
+
+      ImportSummary summary = SqlImport.run(
+          db,
+          new StringReader("CREATE TABLE t(x); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);"),
+          new ImportOptions(2, Long.MAX_VALUE),
+          (done, total) -> progress.add(new long[] {done, total}));
+
+      assertThat(summary.changes()).isEqualTo(2);
+      assertThat(progress).extracting(p -> p[0]).containsExactly(2L, 3L);
+      assertThat(count("t")).isEqualTo(2);
     }
   }
 
@@ -229,18 +315,30 @@ class SqlImportTest {
             SqlImport.run(fileDb, sql, direct, SqlProgress.NONE,
                 (st, r) -> changes.add(r.meta().changes()));
 
-        assertThat(summary).isEqualTo(new ImportSummary(7, 3));
+        assertThat(summary.statements()).isEqualTo(7);
+        assertThat(summary.transactions()).isEqualTo(3);
+        assertThat(summary.changes()).isEqualTo(4);
+        assertThat(summary.sizeAfter()).isGreaterThan(4096).isEqualTo(summary.sizeAfter() / 4096 * 4096);
         assertThat(changes).containsExactly(0L, 0L, 1L, 1L, 1L, 1L, 0L);
         assertThat(fileDb.prepare("SELECT s FROM t WHERE id = 1").<String>first("s")).isEqualTo("a;b");
       }
     }
 
-    @Test
-    void aFailingStatementNamesItsLineWithD1sWordingAndKeepsEarlierChunks() throws IOException {
+    @ParameterizedTest(name = "with a listener: {0}")
+    @ValueSource(booleans = {true, false})
+    void aFailingStatementNamesItsLineWithD1sWordingAndKeepsEarlierChunks(boolean listener)
+        throws IOException {
       Path sql = file("CREATE TABLE t(x UNIQUE);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n"
           + "INSERT INTO t VALUES (3);\nINSERT INTO t VALUES (1);\n");
       try (D1SqliteDatabase fileDb = D1Sqlite.open(dir.resolve("d.sqlite"))) {
-        assertThatThrownBy(() -> SqlImport.run(fileDb, sql, direct, SqlProgress.NONE, StatementListener.NONE))
+        assertThatThrownBy(() -> {
+              if (listener) {
+                SqlImport.run(fileDb, sql, direct, SqlProgress.NONE, StatementListener.NONE);
+              } else {
+                // one script per chunk, rerun statement by statement after the failure
+                SqlImport.run(fileDb, sql, direct, SqlProgress.NONE);
+              }
+            })
             .isInstanceOfSatisfying(SqlImportException.class, e -> {
               assertThat(e.line()).isEqualTo(5);
               assertThat(e.committedStatements()).isEqualTo(3);
@@ -258,6 +356,18 @@ class SqlImportTest {
         assertThatThrownBy(() -> SqlImport.run(fileDb, sql, direct, SqlProgress.NONE, StatementListener.NONE))
             .isInstanceOfSatisfying(SqlImportException.class,
                 e -> assertThat(e.failure().detail()).isEqualTo("near \"SELEC\": syntax error: SQLITE_ERROR"));
+      }
+    }
+
+    @Test
+    void withoutAListenerRunsScriptsAndReportsTotals() throws IOException {
+      try (D1SqliteDatabase fileDb = D1Sqlite.open(dir.resolve("d.sqlite"))) {
+        ImportSummary summary = SqlImport.run(fileDb, file(SQLITE3_DUMP), direct, SqlProgress.NONE);
+
+        assertThat(summary.statements()).isEqualTo(7);
+        assertThat(summary.transactions()).isEqualTo(3);
+        assertThat(summary.changes()).isEqualTo(4);
+        assertThat(fileDb.prepare("SELECT s FROM t WHERE id = 1").<String>first("s")).isEqualTo("a;b");
       }
     }
 

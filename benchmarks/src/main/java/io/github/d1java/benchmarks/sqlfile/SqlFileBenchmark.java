@@ -8,7 +8,6 @@ import io.github.d1java.wrangler.ImportSummary;
 import io.github.d1java.wrangler.SqlExport;
 import io.github.d1java.wrangler.SqlImport;
 import io.github.d1java.wrangler.SqlProgress;
-import io.github.d1java.wrangler.StatementListener;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -55,7 +54,7 @@ public final class SqlFileBenchmark {
       long t0 = System.nanoTime();
       ImportSummary summary;
       try (D1SqliteDatabase db = D1Sqlite.open(javaDb)) {
-        summary = SqlImport.run(db, dump, ImportOptions.DEFAULTS, SqlProgress.NONE, StatementListener.NONE);
+        summary = SqlImport.run(db, dump, ImportOptions.DEFAULTS, SqlProgress.NONE);
       }
       report(mb, "import d1-wrangler", t0, size, peakHeap());
       if (summary.statements() != statements) {
@@ -67,8 +66,7 @@ public final class SqlFileBenchmark {
       resetPeaks();
       t0 = System.nanoTime();
       try (D1SqliteDatabase db = D1Sqlite.open(directDb)) {
-        SqlImport.run(db, dump, ImportOptions.DEFAULTS.withDirect(true), SqlProgress.NONE,
-            StatementListener.NONE);
+        SqlImport.run(db, dump, ImportOptions.DEFAULTS.withDirect(true), SqlProgress.NONE);
       }
       report(mb, "import --direct", t0, size, peakHeap());
 

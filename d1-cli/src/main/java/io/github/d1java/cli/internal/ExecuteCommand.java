@@ -121,9 +121,9 @@ public final class ExecuteCommand implements Callable<Integer> {
         statements = results.size();
       } else {
         long start = System.nanoTime();
-        ImportSummaryWithMeta summary = runFile(ctx, db);
-        statements = summary.summary().statements();
-        results = List.of(summary.toResult((System.nanoTime() - start) / 1e6));
+        ImportSummary summary = runFile(ctx, db);
+        statements = summary.statements();
+        results = List.of(summaryResult(summary, (System.nanoTime() - start) / 1e6));
       }
     }
     if (!jsonOption.on()) {
@@ -159,7 +159,7 @@ public final class ExecuteCommand implements Callable<Integer> {
     return db.batch(prepared);
   }
 
-  private ImportSummaryWithMeta runFile(CliContext ctx, D1Database db) {
+  private ImportSummary runFile(CliContext ctx, D1Database db) {
     Path path = ctx.cwd().resolve(file);
     ImportOptions options =
         (chunkSize == 0
@@ -167,20 +167,8 @@ public final class ExecuteCommand implements Callable<Integer> {
                 : new ImportOptions(chunkSize, ImportOptions.DEFAULT_CHUNK_CHARS))
             .withDirect(direct);
     ProgressBar bar = progress || ctx.errTty() ? new ProgressBar(ctx.err(), "B", System::nanoTime) : null;
-    long[] rows = new long[3];
     try {
-      ImportSummary summary =
-          SqlImport.run(
-              db,
-              path,
-              options,
-              bar != null ? bar : SqlProgress.NONE,
-              (statement, result) -> {
-                rows[0] += result.meta().rowsRead();
-                rows[1] += result.meta().rowsWritten();
-                rows[2] = result.meta().sizeAfter();
-              });
-      return new ImportSummaryWithMeta(summary, rows[0], rows[1], rows[2]);
+      return SqlImport.run(db, path, options, bar != null ? bar : SqlProgress.NONE);
     } finally {
       if (bar != null) {
         bar.finish();
@@ -188,16 +176,16 @@ public final class ExecuteCommand implements Callable<Integer> {
     }
   }
 
-  private record ImportSummaryWithMeta(
-      ImportSummary summary, long rowsRead, long rowsWritten, long sizeAfter) {
-
-    Map<String, Object> toResult(double durationMs) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("Total queries executed", summary.statements());
-      row.put("Rows read", rowsRead);
-      row.put("Rows written", rowsWritten);
-      row.put("Database size (MB)", String.format(Locale.ROOT, "%.2f", sizeAfter / 1e6));
-      return Output.localResult(List.of(row), durationMs);
-    }
+  /**
+   * The summary row, in the shape of wrangler's remote file import. SQLite has no read counter, so
+   * "Rows read" is 0 locally; "Rows written" is the rows the file changed.
+   */
+  private static Map<String, Object> summaryResult(ImportSummary summary, double durationMs) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("Total queries executed", summary.statements());
+    row.put("Rows read", 0L);
+    row.put("Rows written", summary.changes());
+    row.put("Database size (MB)", String.format(Locale.ROOT, "%.2f", summary.sizeAfter() / 1e6));
+    return Output.localResult(List.of(row), durationMs);
   }
 }

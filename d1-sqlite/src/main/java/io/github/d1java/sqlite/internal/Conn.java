@@ -92,6 +92,15 @@ final class Conn implements AutoCloseable {
     control.execute(sql);
   }
 
+  /**
+   * Runs several statements as one script ({@code sqlite3_exec}: each is prepared, stepped to the
+   * end and finalized in turn; rows are discarded). The script must not start with a word:
+   * sqlite-jdbc runs a text that starts with {@code backup} or {@code restore} as its own command.
+   */
+  void script(String sql) throws SQLException {
+    control.executeUpdate(sql);
+  }
+
   /** Runs a control statement and ignores a failure (rollback after an error). */
   void controlQuietly(String sql) {
     try {

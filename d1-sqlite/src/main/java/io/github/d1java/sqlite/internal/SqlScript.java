@@ -27,12 +27,49 @@ final class SqlScript {
     PUNCT
   }
 
-  /** One token: its kind, its source text and its char offsets into the statement text. */
-  record Token(Kind kind, String text, int start, int end) {
+  /**
+   * One token: its kind, its source text and its char offsets into the statement text. A class
+   * rather than a record so that a WORD's upper-cased keyword is computed once.
+   */
+  static final class Token {
+    private final Kind kind;
+    private final String text;
+    private final int start;
+    private final int end;
+    private final String keyword;
+
+    Token(Kind kind, String text, int start, int end) {
+      this.kind = kind;
+      this.text = text;
+      this.start = start;
+      this.end = end;
+      this.keyword = kind == Kind.WORD ? text.toUpperCase(Locale.ROOT) : null;
+    }
+
+    Kind kind() {
+      return kind;
+    }
+
+    String text() {
+      return text;
+    }
+
+    int start() {
+      return start;
+    }
+
+    int end() {
+      return end;
+    }
 
     /** The upper-cased text of a WORD, or null for other kinds. */
     String keyword() {
-      return kind == Kind.WORD ? text.toUpperCase(Locale.ROOT) : null;
+      return keyword;
+    }
+
+    @Override
+    public String toString() {
+      return kind + "[" + text + "]@" + start + ".." + end;
     }
 
     /** The identifier this token names (bare or quoted, quotes removed), or null. */

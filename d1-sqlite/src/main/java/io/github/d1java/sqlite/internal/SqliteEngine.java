@@ -261,6 +261,66 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   @Override
+  public D1Meta executeScript(List<String> sql) {
+    Objects.requireNonNull(sql, "sql");
+    // the leading newline: sqlite-jdbc would run a script starting "backup"/"restore" itself
+    StringBuilder script = new StringBuilder("\n");
+    int texts = 0;
+    for (int i = 0; i < sql.size(); i++) {
+      String text = Objects.requireNonNull(sql.get(i), () -> "sql contains null");
+      // texts bulk-loaded are mostly unique: parsing them must not flush the statement cache
+      Parsed p = text.length() <= PARSE_CACHE_MAX_SQL ? parseCache.get(text) : null;
+      if (p == null) {
+        p = parseUncached(text);
+      }
+      if (p.blank()) {
+        continue;
+      }
+      if (p.error() != null) {
+        throw D1SqlException.of(p.error().detail(), null);
+      }
+      List<Statement> statements = p.statements();
+      for (int k = 0; k < statements.size(); k++) {
+        Statement st = statements.get(k);
+        List<Token> tokens = st.tokens();
+        for (Token t : tokens) {
+          if (t.kind() == Kind.PARAM) {
+            // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
+            throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
+          }
+        }
+        // up to the last token, so a trailing comment cannot swallow the separator
+        Token last = tokens.get(tokens.size() - 1);
+        script.append(st.text(), 0, last.end());
+        script.append(last.kind() == Kind.SEMI ? "\n" : ";\n");
+      }
+      texts++;
+    }
+    if (texts == 0) {
+      throw D1SqlException.of(NO_STATEMENTS, null);
+    }
+    int kept = texts;
+    long start = System.nanoTime();
+    return inTransaction(
+        () -> {
+          long rowidBefore = lastRowId;
+          long pagesBefore = pages;
+          long totalBefore = writer.totalChanges();
+          writer.script(script.toString());
+          long changes = writer.totalChanges() - totalBefore;
+          indexCounts.clear();
+          long[] state = rowidAndPages(writer);
+          lastRowId = state[0];
+          pages = state[1];
+          double ms = (System.nanoTime() - start) / 1e6;
+          LOG.debug("script of {} SQL text(s) in {} ms", kept, String.format("%.3f", ms));
+          boolean changedDb = changes != 0 || state[0] != rowidBefore || state[1] != pagesBefore;
+          return meta(ms, changes, state[0], changedDb, state[1], 0, changes);
+        },
+        null);
+  }
+
+  @Override
   public D1ExecResult exec(String sql) {
     Objects.requireNonNull(sql, "sql");
     // spec §2.3: trim, split on \n only; "line 1" and the first line, whichever line failed
@@ -335,10 +395,24 @@ public final class SqliteEngine implements D1SqliteDatabase {
     if (p != null) {
       return p;
     }
+    p = parseUncached(sql);
+    if (sql.length() <= PARSE_CACHE_MAX_SQL) {
+      if (parseCache.size() >= PARSE_CACHE_LIMIT) {
+        parseCache.clear();
+      }
+      parseCache.put(sql, p);
+    }
+    return p;
+  }
+
+  private static Parsed parseUncached(String sql) {
     // workerd skips empty statements (";", comments) before a statement, but anything other
     // than whitespace after the last statement is "SQL code did not contain a statement."
     // Miniflare drops queries that hold nothing but whitespace and indented comments
-    boolean blank = INDENTED_COMMENT.matcher(sql).replaceAll("").trim().isEmpty();
+    boolean blank =
+        sql.indexOf("--") < 0
+            ? sql.trim().isEmpty()
+            : INDENTED_COMMENT.matcher(sql).replaceAll("").trim().isEmpty();
     List<Statement> all = SqlScript.parse(sql).statements();
     List<Statement> statements = new ArrayList<>(all.size());
     for (Statement st : all) {
@@ -358,14 +432,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       error = Authorizer.check(statements.get(i));
     }
     boolean readOnly = error == null && statements.size() == 1 && isReadOnly(statements.get(0));
-    p = new Parsed(blank, statements, error, readOnly);
-    if (sql.length() <= PARSE_CACHE_MAX_SQL) {
-      if (parseCache.size() >= PARSE_CACHE_LIMIT) {
-        parseCache.clear();
-      }
-      parseCache.put(sql, p);
-    }
-    return p;
+    return new Parsed(blank, statements, error, readOnly);
   }
 
   private static boolean isReadOnly(Statement st) {
@@ -456,19 +523,43 @@ public final class SqliteEngine implements D1SqliteDatabase {
       throw D1SqlException.of(NO_STATEMENTS, null);
     }
     long callStart = System.nanoTime();
+    List<D1RawResult> results =
+        inTransaction(
+            () -> {
+              List<D1RawResult> out = new ArrayList<>(kept.size());
+              for (int i = 0; i < kept.size(); i++) {
+                Parsed p = parsed.get(i);
+                if (p.error() != null) {
+                  throw D1SqlException.of(p.error().detail(), null);
+                }
+                out.add(runInTransaction(kept.get(i), p));
+              }
+              return out;
+            },
+            session);
+    log(kept, (System.nanoTime() - callStart) / 1e6);
+    return results;
+  }
+
+  /** Work done inside a write transaction. */
+  @FunctionalInterface
+  private interface TransactionWork<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs work in {@code BEGIN IMMEDIATE ... COMMIT} on the writer, under the write lock, as one
+   * committed call (the session, if any, observes it); rolls back and restores the cached state
+   * when anything fails.
+   */
+  private <T> T inTransaction(TransactionWork<T> work, LocalSession session) {
     writeLock.lock();
     try {
       ensureOpen();
-      List<D1RawResult> results = new ArrayList<>(kept.size());
       writer.control("BEGIN IMMEDIATE");
+      T value;
       try {
-        for (int i = 0; i < kept.size(); i++) {
-          Parsed p = parsed.get(i);
-          if (p.error() != null) {
-            throw D1SqlException.of(p.error().detail(), null);
-          }
-          results.add(runInTransaction(kept.get(i), p));
-        }
+        value = work.run();
         commit();
       } catch (RuntimeException e) {
         writer.controlQuietly("ROLLBACK");
@@ -483,8 +574,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       if (session != null) {
         session.observe(seq);
       }
-      log(kept, (System.nanoTime() - callStart) / 1e6);
-      return results;
+      return value;
     } catch (SQLException e) {
       throw SqliteErrors.of(e);
     } finally {

@@ -7,10 +7,12 @@ import io.github.d1java.sql.SqlStatement;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.core.DB;
@@ -58,32 +60,63 @@ public final class DirectImport implements AutoCloseable {
   }
 
   /**
-   * Runs a chunk in one transaction.
+   * Runs a chunk in one transaction. Without a listener the chunk runs as one SQLite script
+   * ({@code sqlite3_exec}); when that fails it is rolled back and run again statement by
+   * statement to find the failing one.
    *
    * @param chunk the statements
-   * @param results receives a result per statement (no rows; {@code changes} in the meta)
+   * @param results receives a result per statement (no rows; {@code changes} in the meta), or
+   *     null for none
+   * @return the rows the chunk changed
    * @throws Failure naming the failing statement; the chunk is rolled back
    */
-  public void run(List<SqlStatement> chunk, java.util.function.BiConsumer<SqlStatement, D1Result<Map<String, Object>>> results)
+  public long run(List<SqlStatement> chunk, BiConsumer<SqlStatement, D1Result<Map<String, Object>>> results)
       throws Failure {
+    if (results == null) {
+      try (Statement s = connection.createStatement()) {
+        long before = nativeDb().total_changes();
+        // the leading newline: sqlite-jdbc would run a script starting "backup"/"restore" itself
+        StringBuilder script = new StringBuilder("\n");
+        for (SqlStatement st : chunk) {
+          script.append(st.sql()).append(";\n");
+        }
+        s.executeUpdate(script.toString());
+        long changes = nativeDb().total_changes() - before;
+        connection.commit();
+        return changes;
+      } catch (SQLException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException r) {
+          Failure failure = new Failure(0, d1Error(e));
+          failure.addSuppressed(r);
+          throw failure;
+        }
+      }
+    }
     int i = 0;
     try (Statement s = connection.createStatement()) {
       long[] changes = new long[chunk.size()];
       // sqlite3_changes() is stale after DDL; the growth of total_changes() is exact.
-      DB nativeDb = connection.unwrap(SQLiteConnection.class).getDatabase();
+      DB nativeDb = nativeDb();
       long before = nativeDb.total_changes();
+      long total = 0;
       for (; i < chunk.size(); i++) {
         s.execute(chunk.get(i).sql());
         long after = nativeDb.total_changes();
         changes[i] = after - before;
+        total += changes[i];
         before = after;
       }
       i = chunk.size() - 1;
       connection.commit();
-      for (int k = 0; k < chunk.size(); k++) {
-        results.accept(chunk.get(k),
-            new D1Result<>(true, List.of(), D1Meta.builder().changes(changes[k]).rowsWritten(changes[k]).build()));
+      if (results != null) {
+        for (int k = 0; k < chunk.size(); k++) {
+          results.accept(chunk.get(k),
+              new D1Result<>(true, List.of(), D1Meta.builder().changes(changes[k]).rowsWritten(changes[k]).build()));
+        }
       }
+      return total;
     } catch (SQLException e) {
       try {
         connection.rollback();
@@ -92,6 +125,29 @@ public final class DirectImport implements AutoCloseable {
       }
       throw new Failure(Math.min(i, chunk.size() - 1), d1Error(e));
     }
+  }
+
+  /**
+   * The database size after the last commit, as D1's {@code size_after}.
+   *
+   * @return page count times page size, in bytes
+   * @throws Failure if SQLite cannot say
+   */
+  public long sizeAfter() throws Failure {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(
+            "SELECT (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size())")) {
+      rs.next();
+      long size = rs.getLong(1);
+      connection.commit();
+      return size;
+    } catch (SQLException e) {
+      throw new Failure(0, d1Error(e));
+    }
+  }
+
+  private DB nativeDb() throws SQLException {
+    return connection.unwrap(SQLiteConnection.class).getDatabase();
   }
 
   /** D1's wording: {@code <errmsg>: SQLITE_<PRIMARY>}, plus the extended code of constraints. */
