@@ -95,6 +95,36 @@ public final class SqlLiterals {
       return "0";
     }
     double abs = Math.abs(d);
+    String java = Double.toString(abs);
+    int e = java.indexOf('E');
+    String mantissa = e < 0 ? java : java.substring(0, e);
+    int dot = mantissa.indexOf('.');
+    String all = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+    int lead = 0;
+    while (lead < all.length() - 1 && all.charAt(lead) == '0') {
+      lead++;
+    }
+    int end = all.length();
+    while (end > lead + 1 && all.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (end - lead > 15 || abs < Double.MIN_NORMAL) {
+      // Up to 15 digits are the shortest round trip of a normal double (DBL_DIG is 15); 16 or 17
+      // digits, or a subnormal's fewer bits of precision, may allow fewer.
+      return jsNumberExact(d);
+    }
+    int n = dot + (e < 0 ? 0 : Integer.parseInt(java.substring(e + 1))) - lead;
+    return format(d < 0, all.substring(lead, end), n);
+  }
+
+  /**
+   * {@link #jsNumber} by search: the fewest digits that read back as the same double.
+   *
+   * @param d a finite, non-zero value
+   * @return the text
+   */
+  static String jsNumberExact(double d) {
+    double abs = Math.abs(d);
     BigDecimal bd = new BigDecimal(Double.toString(abs)).stripTrailingZeros();
     // Java 17's Double.toString is not always the shortest round-trip form (JDK-4511638);
     // JavaScript's is, so drop digits while the value still reads back the same.
@@ -106,9 +136,16 @@ public final class SqlLiterals {
       bd = shorter.stripTrailingZeros();
     }
     String digits = bd.unscaledValue().toString();
+    return format(d < 0, digits, digits.length() - bd.scale());
+  }
+
+  /** ECMA-262 Number::toString from the digits and the decimal point's position {@code n}. */
+  private static String format(boolean negative, String digits, int n) {
     int k = digits.length();
-    int n = k - bd.scale();
-    StringBuilder sb = new StringBuilder(d < 0 ? "-" : "");
+    StringBuilder sb = new StringBuilder(k + 8);
+    if (negative) {
+      sb.append('-');
+    }
     if (k <= n && n <= 21) {
       sb.append(digits).append("0".repeat(n - k));
     } else if (0 < n && n <= 21) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,10 +29,30 @@ class SqlLiteralsTest {
       "0.30000000000000004, 0.30000000000000004",
       "9007199254740993, 9007199254740992",
       "1.7976931348623157e308, 1.7976931348623157e+308",
-      "4.9e-324, 5e-324"
+      "4.9e-324, 5e-324",
+      "2e23, 2e+23",
+      "0.001, 0.001",
+      "100, 100",
+      "-1e-7, -1e-7"
     })
     void formatsLikeJavaScript(double value, String js) {
       assertThat(SqlLiterals.jsNumber(value)).isEqualTo(js);
+    }
+
+    /** The fast path reads Double.toString; the exact path searches for the fewest digits. */
+    @Test
+    void theFastPathAgreesWithTheExactSearch() {
+      SplittableRandom random = new SplittableRandom(20261130);
+      for (int i = 0; i < 100_000; i++) {
+        double bits = Double.longBitsToDouble(random.nextLong());
+        double decimal = random.nextLong(-10_000_000, 10_000_000) / Math.pow(10, random.nextInt(12));
+        double subnormal = Double.longBitsToDouble(random.nextLong(1, 1L << 52));
+        for (double d : new double[] {bits, decimal, subnormal}) {
+          if (Double.isFinite(d) && d != 0) {
+            assertThat(SqlLiterals.jsNumber(d)).as("%s", d).isEqualTo(SqlLiterals.jsNumberExact(d));
+          }
+        }
+      }
     }
   }
 
