@@ -14,9 +14,9 @@ package io.github.d1java.wrangler;
  * @param direct plain SQLite: when the database is a {@link
  *     io.github.d1java.sqlite.D1SqliteDatabase} on a file, statements run through a SQLite
  *     connection of their own, without D1's authorizer and limits (any SQL SQLite accepts runs),
- *     without result rows, and with error texts that lack D1's {@code at offset N}. About 1.2x
- *     faster than the default for a file of small INSERTs (see benchmarks/README-sqlfile.md), since
- *     the default already runs each chunk as one script. Ignored for other databases.
+ *     without result rows, and with error texts that lack D1's {@code at offset N}. Only 1.1x to
+ *     1.3x faster than the default for a file of small INSERTs (benchmarks/README-sqlfile.md),
+ *     since the default already runs each chunk as one script. Ignored for other databases.
  */
 public record ImportOptions(int chunkStatements, long chunkChars, boolean direct) {
 
