@@ -17,16 +17,17 @@ import java.util.stream.Stream;
 /**
  * Installs a pinned wrangler with npm into a cache directory (once per machine) and runs it.
  * Wrangler {@value #VERSION} needs Node 22; when the {@code node} on PATH is older, Node 22 is
- * installed from npm next to it.
+ * installed from npm next to it. Shared with other modules' tests through d1-testkit's test jar.
  */
-final class Wrangler {
+public final class Wrangler {
 
-  static final String VERSION = "4.125.0";
+  /** The wrangler version the interop tests run, the one the spec was read from. */
+  public static final String VERSION = "4.125.0";
   private static final Path CACHE =
       Path.of(System.getProperty("java.io.tmpdir"), "d1-java-wrangler-" + VERSION);
 
   /** A wrangler.toml with one D1 database, binding {@code DB}, migrations in db/migrations. */
-  static final String WRANGLER_TOML =
+  public static final String WRANGLER_TOML =
       "name = \"compat\"\n"
           + "compatibility_date = \"2025-01-01\"\n\n"
           + "[[d1_databases]]\n"
@@ -38,7 +39,7 @@ final class Wrangler {
   private Wrangler() {}
 
   /** The local database file wrangler wrote under {@code project}. */
-  static Path databaseFile(Path project) throws IOException {
+  public static Path databaseFile(Path project) throws IOException {
     try (Stream<Path> files =
         Files.list(project.resolve(".wrangler/state/v3/d1/miniflare-D1DatabaseObject"))) {
       List<Path> databases =
@@ -54,7 +55,7 @@ final class Wrangler {
   }
 
   /** Whether a working {@code node} (and so {@code npm}) is on PATH. */
-  static boolean nodeOnPath() {
+  public static boolean nodeOnPath() {
     return nodeMajorVersion() > 0;
   }
 
@@ -75,7 +76,7 @@ final class Wrangler {
   }
 
   /** Runs wrangler with {@code args} in {@code project}; fails with its output unless it exits 0. */
-  static String run(Path project, String... args) throws IOException, InterruptedException {
+  public static String run(Path project, String... args) throws IOException, InterruptedException {
     Path node = install();
     List<String> command = new ArrayList<>();
     command.add(node.toString());

@@ -1,0 +1,15 @@
+PRAGMA defer_foreign_keys=TRUE;
+CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, score REAL, avatar BLOB, note TEXT);
+INSERT INTO "users" ("id","name","score","avatar","note") VALUES(1,'ann',1.5,X'00ff10',NULL);
+INSERT INTO "users" ("id","name","score","avatar","note") VALUES(2,'bob''s',0.1,NULL,replace('line1\nline2','\n',char(10)));
+INSERT INTO "users" ("id","name","score","avatar","note") VALUES(3,'cr',1e-7,X'',replace(replace('a\r\nb','\r',char(13)),'\n',char(10)));
+CREATE TABLE IF NOT EXISTS "quoted table" ("a b" TEXT, c INTEGER);
+INSERT INTO "quoted table" ("a b","c") VALUES('x',-42);
+CREATE TABLE kv (k TEXT PRIMARY KEY, v) WITHOUT ROWID;
+INSERT INTO "kv" ("k","v") VALUES('a',1);
+INSERT INTO "kv" ("k","v") VALUES('b',2);
+DELETE FROM sqlite_sequence;
+INSERT INTO "sqlite_sequence" ("name","seq") VALUES('users',3);
+CREATE INDEX users_name ON users(name);
+CREATE TRIGGER tr AFTER INSERT ON users BEGIN UPDATE users SET note = 'new' WHERE id = NEW.id AND note IS NULL; END;
+CREATE VIEW v AS SELECT name FROM users;
