@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * Runs a SQL file of any size against a {@link D1Database}: the text is split as it is read
  * ({@link SqlSplitter#stream(Reader)}, with one {@code BEGIN TRANSACTION}/{@code COMMIT} pair
  * removed, so {@code sqlite3 .dump} output is accepted as is), and statements are run in chunks,
- * one {@code batch} (one transaction) per chunk. Memory stays bounded by one chunk.
+ * one transaction per chunk. Memory stays bounded by one chunk.
  *
  * <p>A failing statement rolls back its chunk and raises {@link SqlImportException} naming its
  * line; chunks before it stay committed. With {@link ImportOptions#SINGLE_TRANSACTION} the whole
@@ -44,8 +44,8 @@ import java.util.stream.Stream;
  *
  * <p>Two forms: with a {@link StatementListener}, every statement runs through {@code batch} and
  * its result (rows included) is reported; without one, on the local engine each chunk runs as one
- * SQLite script ({@link D1SqliteDatabase#executeScript}), with D1's rules but several times
- * faster, and only the totals in {@link ImportSummary} are reported. When a script fails, its
+ * SQLite script ({@link D1SqliteDatabase#executeScript}), with D1's rules but two to three
+ * times faster, and only the totals in {@link ImportSummary} are reported. When a script fails, its
  * chunk is run again through {@code batch} to find the failing statement and D1's exact error.
  *
  * <p>Stateless and thread-safe.
