@@ -5,7 +5,7 @@ package io.github.d1java.wrangler;
  *
  * <p>Immutable and thread-safe.
  *
- * @param chunkStatements statements per transaction (one {@code batch}); at least 1. A file with
+ * @param chunkStatements statements per transaction; at least 1. A file with
  *     more statements than this is committed chunk by chunk, so a failure keeps the chunks before
  *     it. {@link Integer#MAX_VALUE} runs the file as one transaction, as {@code wrangler d1 execute
  *     --local} does, holding every statement in memory.
