@@ -141,7 +141,9 @@ class D1CommandTest {
       assertThat(code).isZero();
       JsonNode summary = json(out).get(0).get("results").get(0);
       assertThat(summary.get("Total queries executed").asLong()).isEqualTo(4);
-      assertThat(summary.get("Database size (MB)").isTextual()).isTrue();
+      assertThat(summary.get("Rows read").asLong()).isZero();
+      assertThat(summary.get("Rows written").asLong()).isEqualTo(2);
+      assertThat(summary.get("Database size (MB)").asText()).isEqualTo("0.01");
       try (D1SqliteDatabase db = open()) {
         assertThat(db.prepare("SELECT count(*) AS n FROM t").<Long>first("n")).isEqualTo(2L);
       }
