@@ -124,6 +124,8 @@ public final class SqlExport {
     private long statements;
     private long rowsDone;
     private long rowsTotal = -1;
+    /** The INSERT being written, reused from row to row. */
+    private final StringBuilder line = new StringBuilder(256);
 
     Run(D1Database db, Writer out, ExportOptions options, SqlProgress progress) {
       this.db = db;
@@ -328,21 +330,26 @@ public final class SqlExport {
     }
 
     private void insertRow(String prefix, List<Object> row, int from) throws IOException {
-      StringBuilder sb = new StringBuilder(prefix);
+      StringBuilder sb = line;
+      sb.setLength(0);
+      sb.append(prefix);
       for (int i = from; i < row.size(); i++) {
-        sb.append(i == from ? "" : ",").append(SqlLiterals.literal(row.get(i)));
+        if (i > from) {
+          sb.append(',');
+        }
+        SqlLiterals.appendLiteral(sb, row.get(i));
       }
-      emit(sb.append(");").toString());
+      emit(sb.append(");"));
       if (++rowsDone % PAGE_SIZE == 0) {
         progress.update(rowsDone, rowsTotal);
       }
     }
 
-    private void emit(String statement) throws IOException {
+    private void emit(CharSequence statement) throws IOException {
       if (statements++ > 0) {
         out.write('\n');
       }
-      out.write(statement);
+      out.append(statement);
     }
   }
 }

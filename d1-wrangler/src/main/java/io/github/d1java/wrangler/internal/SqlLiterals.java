@@ -37,21 +37,34 @@ public final class SqlLiterals {
    * @throws IllegalArgumentException for any other type
    */
   public static String literal(Object value) {
+    return appendLiteral(new StringBuilder(), value).toString();
+  }
+
+  /**
+   * Appends {@link #literal(Object) the SQL literal} of a value, without intermediate strings for
+   * the common cases (integers, plain text, blobs): the export's hot path.
+   *
+   * @param sb where to append
+   * @param value as for {@link #literal(Object)}
+   * @return {@code sb}
+   * @throws IllegalArgumentException for an unsupported type
+   */
+  public static StringBuilder appendLiteral(StringBuilder sb, Object value) {
     if (value == null) {
-      return "NULL";
+      return sb.append("NULL");
     }
     if (value instanceof Long || value instanceof Integer || value instanceof Short
         || value instanceof Byte) {
-      return value.toString();
+      return sb.append(((Number) value).longValue());
     }
     if (value instanceof Double || value instanceof Float) {
-      return real(((Number) value).doubleValue());
+      return sb.append(real(((Number) value).doubleValue()));
     }
     if (value instanceof String) {
-      return string((String) value);
+      return appendString(sb, (String) value);
     }
     if (value instanceof byte[]) {
-      return "X'" + HexFormat.of().formatHex((byte[]) value) + "'";
+      return appendHex(sb, (byte[]) value);
     }
     if (value instanceof List) {
       List<?> list = (List<?>) value;
@@ -59,10 +72,38 @@ public final class SqlLiterals {
       for (int i = 0; i < bytes.length; i++) {
         bytes[i] = ((Number) list.get(i)).byteValue();
       }
-      return "X'" + HexFormat.of().formatHex(bytes) + "'";
+      return appendHex(sb, bytes);
     }
     throw new IllegalArgumentException(
         "Cannot export a value of type " + value.getClass().getName());
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private static StringBuilder appendHex(StringBuilder sb, byte[] bytes) {
+    sb.append("X'");
+    for (byte b : bytes) {
+      sb.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+    }
+    return sb.append('\'');
+  }
+
+  /** {@link #string(String)}, appended; text without CR, LF or NUL is copied in one pass. */
+  private static StringBuilder appendString(StringBuilder sb, String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\0') {
+        return sb.append(string(s));
+      }
+    }
+    sb.append('\'');
+    int from = 0;
+    for (int i = s.indexOf('\''); i >= 0; i = s.indexOf('\'', i + 1)) {
+      sb.append(s, from, i + 1).append('\'');
+      from = i + 1;
+    }
+    return sb.append(s, from, n).append('\'');
   }
 
   /**

@@ -121,6 +121,23 @@ class SqlLiteralsTest {
       assertThat(SqlLiterals.string("a\0b")).isEqualTo("CAST(X'610062' AS TEXT)");
     }
 
+    /** The export appends text in one pass; it must write what {@link SqlLiterals#string} does. */
+    @Test
+    void appendingAgreesWithStringForAnyText() {
+      SplittableRandom random = new SplittableRandom(7);
+      String alphabet = "ab'\"\n\r\0;é€😀 ";
+      for (int i = 0; i < 20_000; i++) {
+        StringBuilder text = new StringBuilder();
+        for (int k = random.nextInt(12); k > 0; k--) {
+          text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        String s = text.toString();
+        assertThat(SqlLiterals.appendLiteral(new StringBuilder("x,"), s).toString())
+            .as("%s", s)
+            .isEqualTo("x," + SqlLiterals.string(s));
+      }
+    }
+
     @Test
     void aLiteralBackslashNBesideANewlineGetsAnUnusedMarker() {
       assertThat(SqlLiterals.string("\\n\n")).isEqualTo("replace('\\n\\n$0$','\\n$0$',char(10))");
