@@ -136,6 +136,10 @@ public final class SqlLiterals {
       return "0";
     }
     double abs = Math.abs(d);
+    String decimal = fewDecimals(d < 0, abs);
+    if (decimal != null) {
+      return decimal;
+    }
     String java = Double.toString(abs);
     int e = java.indexOf('E');
     String mantissa = e < 0 ? java : java.substring(0, e);
@@ -156,6 +160,39 @@ public final class SqlLiterals {
     }
     int n = dot + (e < 0 ? 0 : Integer.parseInt(java.substring(e + 1))) - lead;
     return format(d < 0, all.substring(lead, end), n);
+  }
+
+  private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+  private static final double MAX_DIGITS = 1e15;
+
+  /**
+   * The common case of a value with at most 6 decimals and 15 digits (prices, measures): the first
+   * {@code k} for which {@code m = rint(abs * 10^k)} divided by {@code 10^k} gives back {@code abs}
+   * makes {@code m * 10^-k} the shortest decimal that reads back as {@code abs} (both operands are
+   * exact doubles and the division is correctly rounded, so it is exactly what parsing would give;
+   * with at most 15 digits no other decimal of as few digits reads back the same).
+   *
+   * @return the text, or null when the value is not of that kind
+   */
+  private static String fewDecimals(boolean negative, double abs) {
+    if (abs >= MAX_DIGITS || abs < 1e-6) {
+      return null;
+    }
+    for (int k = 0; k < POW10.length; k++) {
+      double m = Math.rint(abs * POW10[k]);
+      if (m >= MAX_DIGITS) {
+        return null;
+      }
+      if (m / POW10[k] == abs) {
+        String digits = Long.toString((long) m);
+        int end = digits.length();
+        while (end > 1 && digits.charAt(end - 1) == '0') {
+          end--;
+        }
+        return format(negative, digits.substring(0, end), digits.length() - k);
+      }
+    }
+    return null;
   }
 
   /**

@@ -39,7 +39,10 @@ class SqlLiteralsTest {
       assertThat(SqlLiterals.jsNumber(value)).isEqualTo(js);
     }
 
-    /** The fast path reads Double.toString; the exact path searches for the fewest digits. */
+    /**
+     * The fast paths (few decimals, then Double.toString) against the exact search for the fewest
+     * digits.
+     */
     @Test
     void theFastPathAgreesWithTheExactSearch() {
       SplittableRandom random = new SplittableRandom(20261130);
@@ -47,7 +50,9 @@ class SqlLiteralsTest {
         double bits = Double.longBitsToDouble(random.nextLong());
         double decimal = random.nextLong(-10_000_000, 10_000_000) / Math.pow(10, random.nextInt(12));
         double subnormal = Double.longBitsToDouble(random.nextLong(1, 1L << 52));
-        for (double d : new double[] {bits, decimal, subnormal}) {
+        double wide = random.nextLong(-999_999_999_999_999L, 1_000_000_000_000_000L)
+            / Math.pow(10, random.nextInt(8));
+        for (double d : new double[] {bits, decimal, subnormal, wide}) {
           if (Double.isFinite(d) && d != 0) {
             assertThat(SqlLiterals.jsNumber(d)).as("%s", d).isEqualTo(SqlLiterals.jsNumberExact(d));
           }
