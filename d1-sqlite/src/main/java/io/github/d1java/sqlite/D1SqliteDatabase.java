@@ -28,8 +28,8 @@ public interface D1SqliteDatabase extends D1Database {
    * Runs SQL texts as one transaction, for bulk loading: D1's rules apply as in {@link #batch}
    * (the authorizer, the PRAGMA allow-list, the limits, foreign keys), but SQLite runs the
    * statements as one script, without a result per statement, which makes it two to three times
-   * faster than {@code batch} for many small statements (a 100 MB dump of INSERTs: 5 s against
-   * 13 s). Rows of queries are discarded.
+   * faster than {@code batch} for many small statements (a 100 MB dump of INSERTs: 4 to 5 s
+   * against 13 s). Rows of queries are discarded.
    *
    * <p>All or nothing: on the first failure nothing is committed and the exception is the one
    * {@code batch} would throw for that failure, except that SQLite's errors lack D1's {@code at
