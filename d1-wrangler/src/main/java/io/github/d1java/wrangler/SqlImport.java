@@ -28,7 +28,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -138,8 +137,7 @@ public final class SqlImport {
     try (CountingInputStream counted =
             new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
-      return run(db, reader, () -> Math.min(counted.count(), size), size, options, progress, results,
-          n -> {});
+      return run(db, reader, () -> Math.min(counted.count(), size), size, options, progress, results);
     } catch (IOException | UncheckedIOException e) {
       throw new WranglerException(
           "Unable to read SQL text file \"" + file + "\": " + e.getMessage(), e);
@@ -161,8 +159,7 @@ public final class SqlImport {
    */
   public static ImportSummary run(
       D1Database db, Reader sql, ImportOptions options, SqlProgress progress) {
-    long[] statements = new long[1];
-    return run(db, sql, () -> statements[0], -1, options, progress, null, n -> statements[0] += n);
+    return run(db, sql, null, -1, options, progress, null);
   }
 
   /**
@@ -186,16 +183,15 @@ public final class SqlImport {
       SqlProgress progress,
       StatementListener results) {
     Objects.requireNonNull(results, "results");
-    long[] statements = new long[1];
-    return run(db, sql, () -> statements[0], -1, options, progress, results, n -> statements[0] += n);
+    return run(db, sql, null, -1, options, progress, results);
   }
 
   /** What one committed chunk changed. */
   private record Outcome(long changes, long sizeAfter) {}
 
   /**
+   * @param done progress so far, or null to report the statements committed
    * @param results per-statement results, or null for the script form
-   * @param onChunk told how many statements each committed chunk held
    */
   private static ImportSummary run(
       D1Database db,
@@ -204,8 +200,7 @@ public final class SqlImport {
       long total,
       ImportOptions options,
       SqlProgress progress,
-      StatementListener results,
-      LongConsumer onChunk) {
+      StatementListener results) {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(progress, "progress");
@@ -250,8 +245,7 @@ public final class SqlImport {
         committed += chunk.size();
         changes += outcome.changes();
         sizeAfter = outcome.sizeAfter();
-        onChunk.accept(chunk.size());
-        progress.update(done.getAsLong(), total);
+        progress.update(done == null ? committed : done.getAsLong(), total);
       }
     } catch (SQLException e) {
       throw new WranglerException("Could not close the import connection: " + e.getMessage(), e);

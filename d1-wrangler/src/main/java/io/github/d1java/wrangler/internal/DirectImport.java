@@ -128,15 +128,18 @@ public final class DirectImport implements AutoCloseable {
   }
 
   /**
-   * The database size after the last commit, as D1's {@code size_after}.
+   * The database size after the last commit, as D1's {@code size_after} (the same formula as the
+   * engine's meta: pages in use, at least one, times the page size).
    *
-   * @return page count times page size, in bytes
+   * @return the size in bytes
    * @throws Failure if SQLite cannot say
    */
   public long sizeAfter() throws Failure {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery(
-            "SELECT (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size())")) {
+            "SELECT max(1, (SELECT page_count FROM pragma_page_count())"
+                + " - (SELECT freelist_count FROM pragma_freelist_count()))"
+                + " * (SELECT page_size FROM pragma_page_size())")) {
       rs.next();
       long size = rs.getLong(1);
       connection.commit();
