@@ -56,7 +56,13 @@ function stmt(db, call) {
   return call.params === undefined ? s : s.bind(...params(call.params).map(param));
 }
 
-const meta = (m) => ({ changes: m.changes, last_row_id: m.last_row_id, changed_db: m.changed_db });
+const meta = (m) => ({
+  changes: m.changes,
+  last_row_id: m.last_row_id,
+  changed_db: m.changed_db,
+  rows_read: m.rows_read,
+  rows_written: m.rows_written,
+});
 const result = (r) => ({ results: r.results, meta: meta(r.meta) });
 
 // A session's bookmarks before and after each statement, described so that both runners can be

@@ -259,7 +259,9 @@ public final class JavaRunner {
     out.putObject("meta")
         .put("changes", m.changes())
         .put("last_row_id", m.lastRowId())
-        .put("changed_db", m.changedDb());
+        .put("changed_db", m.changedDb())
+        .put("rows_read", m.rowsRead())
+        .put("rows_written", m.rowsWritten());
     return out;
   }
 

@@ -101,6 +101,9 @@ public final class ResultComparator {
     }
   }
 
+  /** Name prefix of the cases whose usage figures are compared. */
+  public static final String USAGE_CASES = "usage/";
+
   private final List<Divergence> divergences;
 
   /**
@@ -156,6 +159,10 @@ public final class ResultComparator {
       List<Difference> diffs = new ArrayList<>();
       diff(name, "", refCases.get(name), actCases.get(name), null, diffs);
       for (Difference d : diffs) {
+        if (isUsage(d.path()) && !name.startsWith(USAGE_CASES)) {
+          // usage figures are compared in the usage cases only; see usageShare for the rest
+          continue;
+        }
         Divergence match = null;
         for (Divergence v : divergences) {
           if (v.matches(name, d)) {
@@ -178,6 +185,61 @@ public final class ResultComparator {
       }
     }
     return new Report(failures, documented, unused, names.size());
+  }
+
+  /** Whether a path is a usage figure ({@code meta/rows_read} or {@code meta/rows_written}). */
+  static boolean isUsage(String path) {
+    return path.endsWith("/meta/rows_read") || path.endsWith("/meta/rows_written");
+  }
+
+  /**
+   * How many usage figures ({@code rows_read}, {@code rows_written}) of all cases equal the
+   * reference's, for the README's share.
+   *
+   * @param reference Miniflare's results
+   * @param actual d1-java's results
+   * @param usageCasesOnly whether to count only the {@code usage/} cases
+   * @return {@code {equal, compared}}
+   */
+  public static int[] usageShare(JsonNode reference, JsonNode actual, boolean usageCasesOnly) {
+    int[] share = new int[2];
+    reference
+        .path("cases")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!usageCasesOnly || e.getKey().startsWith(USAGE_CASES)) {
+                countUsage(e.getValue(), actual.path("cases").get(e.getKey()), share);
+              }
+            });
+    return share;
+  }
+
+  private static void countUsage(JsonNode ref, JsonNode act, int[] share) {
+    if (ref == null || act == null) {
+      return;
+    }
+    if (ref.isObject()) {
+      for (String k : List.of("rows_read", "rows_written")) {
+        if (ref.has(k) && ref.get(k).isNumber()) {
+          share[1]++;
+          if (act.has(k) && sameValue(ref.get(k), act.get(k))) {
+            share[0]++;
+          }
+        }
+      }
+      ref.fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().isContainerNode()) {
+                  countUsage(e.getValue(), act.get(e.getKey()), share);
+                }
+              });
+    } else if (ref.isArray() && act.isArray()) {
+      for (int i = 0; i < ref.size() && i < act.size(); i++) {
+        countUsage(ref.get(i), act.get(i), share);
+      }
+    }
   }
 
   private static void diff(
@@ -290,6 +352,20 @@ public final class ResultComparator {
     for (Difference d : report.failures()) {
       System.out.println("DIFFERENCE: " + d);
     }
+    JsonNode ref = mapper.readTree(Path.of(args[0]).toFile());
+    JsonNode act = mapper.readTree(Path.of(args[1]).toFile());
+    int[] usage = usageShare(ref, act, true);
+    int[] all = usageShare(ref, act, false);
+    System.out.println(
+        "usage figures equal to Miniflare's: "
+            + usage[0]
+            + " of "
+            + usage[1]
+            + " in the usage/ cases, "
+            + all[0]
+            + " of "
+            + all[1]
+            + " in the whole corpus");
     System.out.println(
         "conformance: "
             + report.cases()

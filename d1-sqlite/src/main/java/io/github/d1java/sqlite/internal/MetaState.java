@@ -1,29 +1,25 @@
 package io.github.d1java.sqlite.internal;
 
 import io.github.d1java.D1Meta;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The database state that {@code meta} reports ({@code last_row_id}, {@code size_after}) as of the
- * last commit, the cached schema facts usage figures need, and the building of {@link D1Meta}.
+ * last commit, the usage figures' model ({@link UsageCounter}), and the building of {@link D1Meta}.
  * The cached values are volatile, so reads on any thread see the last commit; everything else is
  * used under the write lock only.
  */
 final class MetaState {
 
-  private static final String INDEX_COUNT_SQL =
-      "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? COLLATE NOCASE";
   private static final String SIZE_SQL =
       "SELECT last_insert_rowid(), max(1, (SELECT page_count FROM pragma_page_count())"
           + " - (SELECT freelist_count FROM pragma_freelist_count()))";
 
-  /** Index count per table, for rows_written; used under the write lock only. */
-  private final Map<String, Long> indexCounts = new HashMap<>();
+  private final AtomicLong dataVersion = new AtomicLong();
+  private final UsageCounter usage = new UsageCounter(dataVersion::get);
   private final long pageSize;
   private volatile long lastRowId;
   private volatile long pages;
@@ -32,6 +28,16 @@ final class MetaState {
   MetaState(Conn writer) throws SQLException {
     this.pageSize = Connections.queryLong(writer, "PRAGMA page_size");
     refresh(writer);
+  }
+
+  /** The usage figures' model and caches. */
+  UsageCounter usage() {
+    return usage;
+  }
+
+  /** Notes a commit that may have changed data (cached row counts are stale). */
+  void committed() {
+    dataVersion.incrementAndGet();
   }
 
   long lastRowId() {
@@ -63,7 +69,7 @@ final class MetaState {
 
   /** After a rollback: forgets the schema facts and rereads the state if it can. */
   void restore(Conn writer) {
-    indexCounts.clear();
+    usage.schemaChanged();
     try {
       refresh(writer);
     } catch (SQLException ignored) {
@@ -73,34 +79,7 @@ final class MetaState {
 
   /** Forgets the cached schema facts (after DDL or a script). */
   void schemaChanged() {
-    indexCounts.clear();
-  }
-
-  /**
-   * {@code rows_written} of a write statement: the rows it changed plus, for an INSERT, one index
-   * entry per inserted row and index.
-   */
-  long rowsWritten(Conn writer, Statement last, long lastChanges) throws SQLException {
-    long rowsWritten = lastChanges;
-    String insertTarget = ParsedSql.insertTarget(last);
-    if (insertTarget != null && lastChanges > 0) {
-      // D1 counts index entries too: each inserted row also writes one entry per index
-      rowsWritten += writer.changes() * indexCount(writer, insertTarget);
-    }
-    return rowsWritten;
-  }
-
-  private long indexCount(Conn writer, String table) throws SQLException {
-    Long n = indexCounts.get(table);
-    if (n == null) {
-      PreparedStatement ps = writer.prepare(INDEX_COUNT_SQL);
-      ps.setString(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        n = rs.next() ? rs.getLong(1) : 0L;
-      }
-      indexCounts.put(table, n);
-    }
-    return n;
+    usage.schemaChanged();
   }
 
   /** The meta of a result, with the current {@code last_row_id} and {@code size_after}. */

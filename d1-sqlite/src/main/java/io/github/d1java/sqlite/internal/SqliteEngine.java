@@ -15,6 +15,7 @@ import io.github.d1java.sqlite.internal.SqlScript.Kind;
 import io.github.d1java.sqlite.internal.SqlScript.Statement;
 import io.github.d1java.sqlite.internal.SqlScript.Token;
 import io.github.d1java.sqlite.internal.StatementExecutor.Rows;
+import io.github.d1java.sqlite.internal.UsageCounter.Figures;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteEngine.class);
   private static final Set<String> SCHEMA_KEYWORDS = Set.of("CREATE", "DROP", "ALTER");
+  private static final String LAST_ROWID_SQL = "SELECT last_insert_rowid()";
 
   private final EngineConfig config;
   private final Connections connections;
@@ -257,8 +259,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
       long start = System.nanoTime();
       Statement st = parsed.statements().get(0);
       Rows rows = StatementExecutor.execute(conn, st, q.params(), true);
+      UsageCounter usage = state.usage();
+      UsagePlan plan = usage.plan(conn, st);
+      Figures figures =
+          usage.after(conn, plan, usage.before(conn, plan, true), rows.rows().size(), 0, 0, false);
       double ms = (System.nanoTime() - start) / 1e6;
-      D1Meta meta = state.meta(ms, 0, false, rows.rows().size(), 0);
+      D1Meta meta = state.meta(ms, 0, false, figures.read(), 0);
       if (LOG.isDebugEnabled()) {
         log(List.of(q), ms);
       }
@@ -313,30 +319,41 @@ public final class SqliteEngine implements D1SqliteDatabase {
     long start = System.nanoTime();
     long totalBefore = writer.totalChanges();
     List<Statement> statements = parsed.statements();
+    UsageCounter usage = state.usage();
     Rows rows = null;
-    long lastBefore = totalBefore;
+    Figures figures = null;
     for (int i = 0; i < statements.size(); i++) {
       boolean last = i == statements.size() - 1;
-      if (last) {
-        lastBefore = writer.totalChanges();
-      }
-      if (SCHEMA_KEYWORDS.contains(statements.get(i).firstKeyword())) {
+      Statement st = statements.get(i);
+      boolean schema = SCHEMA_KEYWORDS.contains(st.firstKeyword());
+      if (schema) {
         state.schemaChanged();
       }
-      rows = StatementExecutor.execute(writer, statements.get(i), last ? q.params() : null, last);
+      if (!last) {
+        StatementExecutor.execute(writer, st, null, false);
+      } else {
+        UsagePlan plan = usage.plan(writer, st);
+        UsageCounter.Before before = usage.before(writer, plan, false);
+        long rowIdBefore = plan.upsert ? Connections.queryLong(writer, LAST_ROWID_SQL) : 0;
+        long statementBefore = writer.totalChanges();
+        rows = StatementExecutor.execute(writer, st, q.params(), true);
+        long total = writer.totalChanges() - statementBefore;
+        long direct = plan.verb.writesRows() ? Math.min(writer.changes(), total) : 0;
+        boolean inserted =
+            plan.upsert && Connections.queryLong(writer, LAST_ROWID_SQL) != rowIdBefore;
+        // D1 reports the figures of the last statement of a multi-statement query
+        figures = usage.after(writer, plan, before, rows.rows().size(), direct, total, inserted);
+      }
+      if (schema) {
+        state.schemaChanged();
+      }
     }
     long totalAfter = writer.totalChanges();
     boolean stateChanged = state.refresh(writer);
     long changes = totalAfter - totalBefore;
-    long lastChanges = totalAfter - lastBefore;
-    Statement lastStatement = statements.get(statements.size() - 1);
-    String kw = lastStatement.firstKeyword();
-    long rowsRead =
-        rows.rows().size() + ("UPDATE".equals(kw) || "DELETE".equals(kw) ? lastChanges : 0);
-    long rowsWritten = state.rowsWritten(writer, lastStatement, lastChanges);
     double ms = (System.nanoTime() - start) / 1e6;
     boolean changedDb = changes != 0 || stateChanged;
-    D1Meta meta = state.meta(ms, changes, changedDb, rowsRead, rowsWritten);
+    D1Meta meta = state.meta(ms, changes, changedDb, figures.read(), figures.written());
     return new D1RawResult(rows.columns(), rows.rows(), meta);
   }
 

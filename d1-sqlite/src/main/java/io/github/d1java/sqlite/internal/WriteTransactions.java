@@ -70,6 +70,7 @@ final class WriteTransactions {
         state.restore(writer);
         throw SqliteErrors.of(e);
       }
+      state.committed();
       long seq = commitSequence.incrementAndGet();
       if (session != null) {
         session.observe(seq);
