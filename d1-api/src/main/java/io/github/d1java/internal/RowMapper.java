@@ -1,7 +1,6 @@
 package io.github.d1java.internal;
 
 import io.github.d1java.D1MappingException;
-import io.github.d1java.spi.AbstractD1PreparedStatement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -53,7 +52,11 @@ public final class RowMapper<T> {
         throw new D1MappingException(
             "Cannot map rows to " + type.getName() + ": use Map or LinkedHashMap", null);
       }
-      return new RowMapper<>(row -> (T) AbstractD1PreparedStatement.toObject(columns, row));
+      RowMap.Columns names = new RowMap.Columns(columns);
+      if (type.isAssignableFrom(RowMap.class)) {
+        return new RowMapper<>(row -> (T) new RowMap(names, row));
+      }
+      return new RowMapper<>(row -> (T) new java.util.LinkedHashMap<>(new RowMap(names, row)));
     }
     if (isScalar(type)) {
       if (columns.isEmpty()) {

@@ -3,10 +3,10 @@ package io.github.d1java.spi;
 import io.github.d1java.D1ColumnNotFoundException;
 import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1Result;
+import io.github.d1java.internal.RowMap;
 import io.github.d1java.internal.RowMapper;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -181,9 +181,14 @@ public abstract class AbstractD1PreparedStatement implements D1PreparedStatement
    * @return the D1 result
    */
   public static D1Result<Map<String, Object>> toResult(D1RawResult r) {
-    List<Map<String, Object>> rows = new ArrayList<>(r.rows().size());
-    for (List<Object> row : r.rows()) {
-      rows.add(toObject(r.columns(), row));
+    List<List<Object>> raw = r.rows();
+    List<Map<String, Object>> rows = new ArrayList<>(raw.size());
+    if (!raw.isEmpty()) {
+      // the names are resolved once per result, not hashed per row
+      RowMap.Columns columns = new RowMap.Columns(r.columns());
+      for (List<Object> row : raw) {
+        rows.add(new RowMap(columns, row));
+      }
     }
     return new D1Result<>(true, rows, r.meta());
   }
@@ -197,11 +202,6 @@ public abstract class AbstractD1PreparedStatement implements D1PreparedStatement
    * @return a new mutable ordered map
    */
   public static Map<String, Object> toObject(List<String> columns, List<Object> row) {
-    int n = columns.size();
-    Map<String, Object> m = new LinkedHashMap<>(Math.max(4, (int) (n / 0.75f) + 1));
-    for (int i = 0; i < n; i++) {
-      m.put(columns.get(i), row.get(i));
-    }
-    return m;
+    return new RowMap(new RowMap.Columns(columns), row);
   }
 }

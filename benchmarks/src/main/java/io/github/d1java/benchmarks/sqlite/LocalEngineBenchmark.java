@@ -33,7 +33,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The local engine against raw sqlite-jdbc on the same file, which is the physical limit: a point
  * select by primary key, a 10,000-row scan, and a 1,000-row insert in one batch (one transaction).
- * Miniflare's figures for the same work come from {@code benchmarks/miniflare/bench.mjs}.
+ * The raw side reads every column with its typed getter and materialises nothing; it inserts with
+ * {@code executeUpdate} per row inside one transaction. The engine computes its usage figures
+ * ({@code rows_read}, {@code rows_written}) as always. Miniflare's figures for the same work come
+ * from {@code benchmarks/miniflare/bench.mjs}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -135,32 +138,32 @@ public class LocalEngineBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public int[] jdbcBatchInsert1k() throws SQLException {
+  public int jdbcBatchInsert1k() throws SQLException {
     jdbc.setAutoCommit(false);
     try {
+      int changed = 0;
       for (int i = 0; i < BATCH; i++) {
         long id = ++nextId;
         jdbcInsert.setLong(1, id);
         jdbcInsert.setString(2, "row-" + id);
         jdbcInsert.setDouble(3, id * 0.5);
         jdbcInsert.setLong(4, id % 13);
-        jdbcInsert.addBatch();
+        changed += jdbcInsert.executeUpdate();
       }
-      int[] counts = jdbcInsert.executeBatch();
       jdbc.commit();
-      return counts;
+      return changed;
     } finally {
       jdbc.setAutoCommit(true);
     }
   }
 
-  /** Reads every value the way the D1 engine must, so the comparison is like for like. */
+  /** Reads every column with its typed getter, materialising nothing: the physical limit. */
   private static void readAll(ResultSet rs, Blackhole bh) throws SQLException {
-    int n = rs.getMetaData().getColumnCount();
     while (rs.next()) {
-      for (int i = 1; i <= n; i++) {
-        bh.consume(rs.getObject(i));
-      }
+      bh.consume(rs.getLong(1));
+      bh.consume(rs.getString(2));
+      bh.consume(rs.getDouble(3));
+      bh.consume(rs.getLong(4));
     }
   }
 }

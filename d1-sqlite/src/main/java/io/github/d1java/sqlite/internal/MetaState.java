@@ -67,6 +67,17 @@ final class MetaState {
     return changed;
   }
 
+  /**
+   * Reads {@code last_insert_rowid()} only (a statement inside a batch: the pages are read once at
+   * the end of the call); returns whether it changed.
+   */
+  boolean refreshRowId(Conn writer) throws SQLException {
+    long rowId = Connections.queryLong(writer, "SELECT last_insert_rowid()");
+    boolean changed = rowId != lastRowId;
+    lastRowId = rowId;
+    return changed;
+  }
+
   /** After a rollback: forgets the schema facts and rereads the state if it can. */
   void restore(Conn writer) {
     usage.schemaChanged();
@@ -84,11 +95,17 @@ final class MetaState {
 
   /** The meta of a result, with the current {@code last_row_id} and {@code size_after}. */
   D1Meta meta(double ms, long changes, boolean changedDb, long rowsRead, long rowsWritten) {
+    return meta(ms, changes, lastRowId, changedDb, rowsRead, rowsWritten);
+  }
+
+  /** The meta of a result, with the current {@code size_after}. */
+  D1Meta meta(
+      double ms, long changes, long rowId, boolean changedDb, long rowsRead, long rowsWritten) {
     return D1Meta.builder()
         .servedBy(SqliteEngine.SERVED_BY)
         .duration(ms)
         .changes(changes)
-        .lastRowId(lastRowId)
+        .lastRowId(rowId)
         .changedDb(changedDb)
         .sizeAfter(pages * pageSize)
         .rowsRead(rowsRead)

@@ -54,6 +54,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteEngine.class);
   private static final Set<String> SCHEMA_KEYWORDS = Set.of("CREATE", "DROP", "ALTER");
   private static final String LAST_ROWID_SQL = "SELECT last_insert_rowid()";
+  private static final Set<String> ROW_KEYWORDS =
+      Set.of("SELECT", "VALUES", "WITH", "INSERT", "UPDATE", "DELETE", "REPLACE");
 
   private final EngineConfig config;
   private final Connections connections;
@@ -300,13 +302,22 @@ public final class SqliteEngine implements D1SqliteDatabase {
     List<D1RawResult> results =
         transactions.inTransaction(
             () -> {
-              List<D1RawResult> out = new ArrayList<>(kept.size());
+              List<Pending> pending = new ArrayList<>(kept.size());
               for (int i = 0; i < kept.size(); i++) {
                 ParsedSql p = parsed.get(i);
                 if (p.error() != null) {
                   throw D1SqlException.of(p.error().detail(), null);
                 }
-                out.add(runInTransaction(kept.get(i), p));
+                pending.add(runInTransaction(kept.get(i), p, i == kept.size() - 1));
+              }
+              // size_after is read once per call: every result of a batch reports the size after
+              // the batch (one page count query per statement would cost half an insert)
+              List<D1RawResult> out = new ArrayList<>(pending.size());
+              for (Pending r : pending) {
+                D1Meta meta =
+                    state.meta(
+                        r.ms(), r.changes(), r.rowId(), r.changedDb(), r.read(), r.written());
+                out.add(new D1RawResult(r.rows().columns(), r.rows().rows(), meta));
               }
               return out;
             },
@@ -315,19 +326,31 @@ public final class SqliteEngine implements D1SqliteDatabase {
     return results;
   }
 
-  private D1RawResult runInTransaction(Query q, ParsedSql parsed) throws SQLException {
+  /** A statement's result before the call's size_after is known. */
+  private record Pending(
+      Rows rows, double ms, long changes, long rowId, boolean changedDb, long read, long written) {}
+
+  /**
+   * Runs one query of a call in the open transaction.
+   *
+   * @param lastOfCall whether it is the call's last query (which reads the page count)
+   */
+  private Pending runInTransaction(Query q, ParsedSql parsed, boolean lastOfCall)
+      throws SQLException {
     long start = System.nanoTime();
     long totalBefore = writer.totalChanges();
     List<Statement> statements = parsed.statements();
     UsageCounter usage = state.usage();
     Rows rows = null;
     Figures figures = null;
+    boolean schemaChanged = false;
     for (int i = 0; i < statements.size(); i++) {
       boolean last = i == statements.size() - 1;
       Statement st = statements.get(i);
       boolean schema = SCHEMA_KEYWORDS.contains(st.firstKeyword());
       if (schema) {
         state.schemaChanged();
+        schemaChanged = true;
       }
       if (!last) {
         StatementExecutor.execute(writer, st, null, false);
@@ -348,13 +371,21 @@ public final class SqliteEngine implements D1SqliteDatabase {
         state.schemaChanged();
       }
     }
-    long totalAfter = writer.totalChanges();
-    boolean stateChanged = state.refresh(writer);
-    long changes = totalAfter - totalBefore;
+    long changes = writer.totalChanges() - totalBefore;
+    boolean stateChanged;
+    if (lastOfCall) {
+      stateChanged = state.refresh(writer);
+    } else {
+      // pages can change without changes or a new rowid only through DDL, VACUUM and the like
+      stateChanged =
+          state.refreshRowId(writer)
+              || schemaChanged
+              || !ROW_KEYWORDS.contains(statements.get(statements.size() - 1).firstKeyword());
+    }
     double ms = (System.nanoTime() - start) / 1e6;
     boolean changedDb = changes != 0 || stateChanged;
-    D1Meta meta = state.meta(ms, changes, changedDb, figures.read(), figures.written());
-    return new D1RawResult(rows.columns(), rows.rows(), meta);
+    return new Pending(
+        rows, ms, changes, state.lastRowId(), changedDb, figures.read(), figures.written());
   }
 
   private void log(List<Query> queries, double ms) {

@@ -12,7 +12,11 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
+import org.sqlite.core.Codes;
 import org.sqlite.core.CoreResultSet;
+import org.sqlite.core.CoreStatement;
+import org.sqlite.core.DB;
+import org.sqlite.core.SafeStmtPtr;
 
 /** Runs one statement on a connection: binds, steps, reads the rows. Stateless. */
 final class StatementExecutor {
@@ -65,11 +69,18 @@ final class StatementExecutor {
         List<String> columns = columnNames(rs);
         int n = columns.size();
         List<List<Object>> rows = new ArrayList<>();
+        SafeStmtPtr pointer = ps instanceof CoreStatement ? ((CoreStatement) ps).pointer : null;
         while (rs.next()) {
           Object[] row = new Object[n];
-          for (int c = 0; c < n; c++) {
-            Object v = rs.getObject(c + 1);
-            row[c] = v instanceof Integer ? Long.valueOf(((Integer) v).longValue()) : v;
+          if (pointer != null) {
+            // one lock and one lambda per row, then SQLite's column calls directly: getObject
+            // would take them per value and box integers twice
+            pointer.safeRunConsume((db, stmt) -> readRow(db, stmt, row));
+          } else {
+            for (int c = 0; c < n; c++) {
+              Object v = rs.getObject(c + 1);
+              row[c] = v instanceof Integer ? Long.valueOf(((Integer) v).longValue()) : v;
+            }
           }
           rows.add(new Row(row));
         }
@@ -81,6 +92,29 @@ final class StatementExecutor {
     } catch (RuntimeException e) {
       conn.evict(sql);
       throw e;
+    }
+  }
+
+  /** Reads the current row's values as D1 types them: Long, Double, String, byte[] or null. */
+  private static void readRow(DB db, long stmt, Object[] row) throws SQLException {
+    for (int c = 0; c < row.length; c++) {
+      switch (db.column_type(stmt, c)) {
+        case Codes.SQLITE_INTEGER:
+          row[c] = db.column_long(stmt, c);
+          break;
+        case Codes.SQLITE_FLOAT:
+          row[c] = db.column_double(stmt, c);
+          break;
+        case Codes.SQLITE_BLOB:
+          row[c] = db.column_blob(stmt, c);
+          break;
+        case Codes.SQLITE_NULL:
+          row[c] = null;
+          break;
+        default:
+          row[c] = db.column_text(stmt, c);
+          break;
+      }
     }
   }
 

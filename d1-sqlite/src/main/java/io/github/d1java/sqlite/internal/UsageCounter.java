@@ -60,6 +60,8 @@ final class UsageCounter {
       List<IndexInfo> indexes, String rowidAlias, int foreignKeys, boolean autoincrement) {}
 
   private static final int PLAN_CACHE_LIMIT = 2048;
+  /** The (empty, never changed) measurements of a read. */
+  private static final Before READING = new Before(true);
   private static final Pattern EQ_TERM = Pattern.compile("[^<>!]=\\?");
   private static final Set<String> ROWID_NAMES = Set.of("rowid", "oid", "_rowid_");
 
@@ -122,11 +124,11 @@ final class UsageCounter {
    * @param cached whether committed counts may come from the cache (a read outside a transaction)
    */
   Before before(Conn conn, UsagePlan plan, boolean cached) throws SQLException {
-    Before b = new Before(cached);
     if (cached) {
       // a read: nothing changes while it runs, counts are taken after it (from the cache)
-      return b;
+      return READING;
     }
+    Before b = new Before(false);
     for (Step s : plan.steps) {
       String d = s.detail();
       if (d.startsWith("SCAN ") || (d.startsWith("SEARCH ") && (d.contains("<") || d.contains(">")))) {
@@ -186,6 +188,9 @@ final class UsageCounter {
       throws SQLException {
     switch (plan.verb) {
       case READ:
+        if (plan.constantReads >= 0) {
+          return new Figures(plan.constantReads, 0);
+        }
         return new Figures(loopReads(conn, plan, b, returned), 0);
       case INSERT:
         return insert(conn, plan, b, returned, direct, total, rowIdChanged);

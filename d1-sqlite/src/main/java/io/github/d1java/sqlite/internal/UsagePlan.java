@@ -71,6 +71,11 @@ final class UsagePlan {
   final String partialWhere;
   /** Alias (lower case) to table, from the FROM clauses. */
   final Map<String, String> aliases;
+  /**
+   * rows_read of a read whose figure does not depend on the data (rowid lookups, constant rows),
+   * or -1.
+   */
+  final long constantReads;
 
   private UsagePlan(Statement st, List<Step> steps) {
     this.steps = steps;
@@ -153,6 +158,24 @@ final class UsagePlan {
     this.insertColumns = v == Verb.INSERT ? insertColumns(tokens) : Set.of();
     this.partialWhere = v == Verb.CREATE_INDEX ? textAfterKeyword(st, "WHERE") : null;
     this.aliases = aliases(tokens);
+    this.constantReads = v == Verb.READ ? constantReads(steps) : -1;
+  }
+
+  private static long constantReads(List<Step> steps) {
+    long reads = 0;
+    for (Step s : steps) {
+      String d = s.detail();
+      if (s.parent() != 0) {
+        return -1;
+      }
+      if (d.startsWith("SEARCH ") && d.endsWith(" USING INTEGER PRIMARY KEY (rowid=?)")) {
+        // SeekRowid counts one row, found or not; nested lookups of one row each
+        reads++;
+      } else if (!d.equals("SCAN CONSTANT ROW")) {
+        return -1;
+      }
+    }
+    return reads;
   }
 
   static UsagePlan of(Statement st, List<Step> steps) {
