@@ -213,4 +213,31 @@ class D1SqliteUsageTest {
       assertThat(insert.rowsWritten()).isEqualTo(3);
     }
   }
+
+  @Nested
+  class BatchMeta {
+
+    @Test
+    void eachResultHasItsOwnFiguresAndRowIdAndTheSizeAfterTheBatch() {
+      var results =
+          db.batch(
+              List.of(
+                  db.prepare("PRAGMA defer_foreign_keys = on"),
+                  db.prepare("INSERT INTO t (name) VALUES ('g')"),
+                  db.prepare("SELECT * FROM t"),
+                  db.prepare("INSERT INTO t (name) VALUES ('h'), ('i')")));
+      D1Meta pragma = results.get(0).meta();
+      D1Meta first = results.get(1).meta();
+      D1Meta scan = results.get(2).meta();
+      D1Meta last = results.get(3).meta();
+      assertThat(pragma.changedDb()).isFalse();
+      assertThat(first.changedDb()).isTrue();
+      assertThat(first.lastRowId()).isEqualTo(7);
+      assertThat(scan.rowsRead()).isEqualTo(7);
+      assertThat(scan.changedDb()).isFalse();
+      assertThat(last.lastRowId()).isEqualTo(9);
+      assertThat(last.rowsWritten()).isEqualTo(2);
+      assertThat(first.sizeAfter()).isEqualTo(last.sizeAfter()).isPositive();
+    }
+  }
 }

@@ -54,8 +54,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteEngine.class);
   private static final Set<String> SCHEMA_KEYWORDS = Set.of("CREATE", "DROP", "ALTER");
   private static final String LAST_ROWID_SQL = "SELECT last_insert_rowid()";
-  private static final Set<String> ROW_KEYWORDS =
-      Set.of("SELECT", "VALUES", "WITH", "INSERT", "UPDATE", "DELETE", "REPLACE");
+  private static final Set<String> PAGE_KEYWORDS = Set.of("VACUUM", "ANALYZE", "REINDEX");
 
   private final EngineConfig config;
   private final Connections connections;
@@ -380,7 +379,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       stateChanged =
           state.refreshRowId(writer)
               || schemaChanged
-              || !ROW_KEYWORDS.contains(statements.get(statements.size() - 1).firstKeyword());
+              || PAGE_KEYWORDS.contains(statements.get(statements.size() - 1).firstKeyword());
     }
     double ms = (System.nanoTime() - start) / 1e6;
     boolean changedDb = changes != 0 || stateChanged;
