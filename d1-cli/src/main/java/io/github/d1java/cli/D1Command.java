@@ -230,22 +230,23 @@ public final class D1Command implements Runnable {
       throw new WranglerException(
           "Set CLOUDFLARE_ACCOUNT_ID to the id of the account that holds your D1 databases.");
     }
-    D1Remote.Builder builder =
-        D1Remote.builder()
-            .apiToken(token)
-            .accountId(account)
-            .baseUrl(vars.getOrDefault(D1Remote.ENV_BASE_URL, D1Remote.DEFAULT_BASE_URL));
-    String poll = vars.get(ENV_POLL_INTERVAL_MS);
-    if (poll != null) {
-      try {
-        builder.pollInterval(Duration.ofMillis(Long.parseLong(poll)));
-      } catch (NumberFormatException e) {
-        throw new WranglerException(ENV_POLL_INTERVAL_MS + " must be a number of milliseconds: " + poll);
-      }
-    }
     try {
+      D1Remote.Builder builder =
+          D1Remote.builder()
+              .apiToken(token)
+              .accountId(account)
+              .baseUrl(vars.getOrDefault(D1Remote.ENV_BASE_URL, D1Remote.DEFAULT_BASE_URL));
+      String poll = vars.get(ENV_POLL_INTERVAL_MS);
+      if (poll != null) {
+        try {
+          builder.pollInterval(Duration.ofMillis(Long.parseLong(poll)));
+        } catch (NumberFormatException e) {
+          throw new WranglerException(
+              ENV_POLL_INTERVAL_MS + " must be a number of milliseconds: " + poll);
+        }
+      }
       return builder.buildAccount();
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw new WranglerException(e.getMessage(), e);
     }
   }

@@ -107,6 +107,18 @@ class CliMessagesTest {
   @Nested
   class ArgumentErrorsComeBeforeAnyBanner {
     @Test
+    void invalidAccountIdNamesTheProperty() {
+      env.put("CLOUDFLARE_API_TOKEN", "token");
+      env.put("CLOUDFLARE_ACCOUNT_ID", "not/an/id");
+
+      assertThat(run("execute", "DB", "--remote", "--command", "SELECT 1")).isEqualTo(1);
+
+      assertThat(out).isEmpty();
+      assertThat(err)
+          .isEqualTo("✘ [ERROR] accountId must match [A-Za-z0-9_-]+, got 'not/an/id'\n");
+    }
+
+    @Test
     void missingLocalFile() {
       assertThat(run("execute", "DB", "--file", "missing.sql")).isEqualTo(1);
 
