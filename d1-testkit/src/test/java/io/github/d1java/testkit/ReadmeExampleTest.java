@@ -1,11 +1,12 @@
 package io.github.d1java.testkit;
 
+// snippet:start example
 import static io.github.d1java.testkit.D1Assertions.assertThat;
 
 import io.github.d1java.D1Database;
 import org.junit.jupiter.api.Test;
 
-/** The example of d1-testkit/README.md, kept compiling and passing here. */
+/** Orders placed and shipped against a migrated, seeded database. */
 @D1Test(
     migrations = "testkit/migrations",
     schema = "testkit/schema.sql",
@@ -49,3 +50,4 @@ class ReadmeExampleTest {
         .containsExactly("shipped");
   }
 }
+// snippet:end example

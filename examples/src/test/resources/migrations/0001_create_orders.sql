@@ -1,0 +1,2 @@
+-- Migration number: 0001
+CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT NOT NULL);
