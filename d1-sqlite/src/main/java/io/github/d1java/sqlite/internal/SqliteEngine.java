@@ -10,12 +10,11 @@ import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
 import io.github.d1java.spi.AbstractD1PreparedStatement;
 import io.github.d1java.spi.D1RawResult;
+import io.github.d1java.sql.SqlLexer;
 import io.github.d1java.sqlite.D1SqliteDatabase;
-import io.github.d1java.sqlite.internal.SqlScript.Kind;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
-import io.github.d1java.sqlite.internal.SqlScript.Token;
 import io.github.d1java.sqlite.internal.StatementExecutor.Rows;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -137,6 +136,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     Objects.requireNonNull(sql, "sql");
     // the leading newline: sqlite-jdbc would run a script starting "backup"/"restore" itself
     StringBuilder script = new StringBuilder("\n");
+    List<Statement> incomplete = new ArrayList<>();
     int texts = 0;
     for (int i = 0; i < sql.size(); i++) {
       String text = Objects.requireNonNull(sql.get(i), () -> "sql contains null");
@@ -147,20 +147,24 @@ public final class SqliteEngine implements D1SqliteDatabase {
       if (p.error() != null) {
         throw D1SqlException.of(p.error().detail(), null);
       }
+      if (p.endsAtNul()) {
+        // SQLite would stop reading at the NUL; D1 refuses what follows it
+        throw D1SqlException.of(NOT_A_STATEMENT, null);
+      }
       List<Statement> statements = p.statements();
       for (int k = 0; k < statements.size(); k++) {
         Statement st = statements.get(k);
-        List<Token> tokens = st.tokens();
-        for (Token t : tokens) {
-          if (t.kind() == Kind.PARAM) {
-            // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
-            throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
-          }
+        if (st.parsed().hasParameters()) {
+          // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
+          throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
         }
-        // up to the last token, so a trailing comment cannot swallow the separator
-        Token last = tokens.get(tokens.size() - 1);
-        script.append(st.text(), 0, last.end());
-        script.append(last.kind() == Kind.SEMI ? "\n" : ";\n");
+        // the lexer's bounds, first token to last, so a trailing comment cannot swallow the
+        // separator; SQLite splits the joined script itself, so each piece must end exactly there
+        String piece = st.parsed().sql();
+        if (!SqlLexer.isComplete(piece + ";")) {
+          incomplete.add(st);
+        }
+        script.append(piece).append(";\n");
       }
       texts++;
     }
@@ -171,6 +175,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
     long start = System.nanoTime();
     return transactions.inTransaction(
         () -> {
+          for (Statement st : incomplete) {
+            refuseAlone(st);
+          }
           long totalBefore = writer.totalChanges();
           writer.script(script.toString());
           long changes = writer.totalChanges() - totalBefore;
@@ -182,6 +189,19 @@ public final class SqliteEngine implements D1SqliteDatabase {
           return state.meta(ms, changes, changedDb, 0, changes);
         },
         null);
+  }
+
+  /**
+   * Prepares a statement the lexer does not see ending (an unfinished trigger body, an open
+   * string) alone, so that SQLite's own error is raised instead of SQLite reading on into the next
+   * piece of a joined script.
+   */
+  private void refuseAlone(Statement st) throws SQLException {
+    try (PreparedStatement ps = writer.connection().prepareStatement(st.text())) {
+      throw D1SqlException.of("incomplete input: SQLITE_ERROR", null);
+    } catch (SQLException e) {
+      throw SqliteErrors.of(e, st, writer::probe);
+    }
   }
 
   @Override
@@ -320,10 +340,15 @@ public final class SqliteEngine implements D1SqliteDatabase {
       if (last) {
         lastBefore = writer.totalChanges();
       }
-      if (SCHEMA_KEYWORDS.contains(statements.get(i).firstKeyword())) {
+      String first = statements.get(i).firstKeyword();
+      if (first != null && SCHEMA_KEYWORDS.contains(first)) {
         state.schemaChanged();
       }
       rows = StatementExecutor.execute(writer, statements.get(i), last ? q.params() : null, last);
+    }
+    if (parsed.endsAtNul()) {
+      // SQLite stops reading at a NUL; workerd then finds no statement in what follows
+      throw D1SqlException.of(NOT_A_STATEMENT, null);
     }
     long totalAfter = writer.totalChanges();
     boolean stateChanged = state.refresh(writer);
