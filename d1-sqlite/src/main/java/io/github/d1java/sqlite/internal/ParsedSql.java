@@ -18,15 +18,17 @@ import java.util.regex.Pattern;
  * @param statements the non-empty statements
  * @param error why D1 refuses the text, or null
  * @param readOnly whether the text is one statement that cannot write (it may run on a reader)
- * @param endsAtNul whether the text holds a NUL: the statements are those before it, and D1 fails
- *     the call with {@code SQL code did not contain a statement.} once they have run
+ * @param nothingAfter whether D1 fails the call with {@code SQL code did not contain a statement.}
+ *     once the statements have run: something other than whitespace follows the last statement's
+ *     {@code ;}, or the text holds a NUL (the statements are those before it: SQLite stops reading
+ *     there)
  */
 record ParsedSql(
     boolean blank,
     List<Statement> statements,
     D1SqlException error,
     boolean readOnly,
-    boolean endsAtNul) {
+    boolean nothingAfter) {
 
   private static final Pattern INDENTED_COMMENT = Pattern.compile("^\\s+--.*", Pattern.MULTILINE);
   private static final Set<String> CONNECTION_STATE =
@@ -49,15 +51,17 @@ record ParsedSql(
         && sql.getBytes(StandardCharsets.UTF_8).length > Connections.MAX_SQL_LENGTH) {
       // workerd prepares the whole remaining text at once, so the limit covers all statements
       error = D1SqlException.of("statement too long: SQLITE_TOOBIG", null);
-    } else if (statements.isEmpty() || !onlySpaceAfterLast(text, statements)) {
+    } else if (statements.isEmpty()) {
       error = D1SqlException.of(SqliteEngine.NOT_A_STATEMENT, null);
     }
     for (int i = 0; i < statements.size() && error == null; i++) {
       error = Authorizer.check(statements.get(i));
     }
+    // workerd prepares and runs statement after statement, so errors in them come first
+    boolean nothingAfter = nul >= 0 || (error == null && !onlySpaceAfterLast(text, statements));
     boolean readOnly =
-        error == null && nul < 0 && statements.size() == 1 && isReadOnly(statements.get(0));
-    return new ParsedSql(blank, statements, error, readOnly, nul >= 0);
+        error == null && !nothingAfter && statements.size() == 1 && isReadOnly(statements.get(0));
+    return new ParsedSql(blank, statements, error, readOnly, nothingAfter);
   }
 
   /** Whether only whitespace follows the {@code ;} that ends the last statement. */

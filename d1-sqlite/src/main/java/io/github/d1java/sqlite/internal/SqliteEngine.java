@@ -147,8 +147,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
       if (p.error() != null) {
         throw D1SqlException.of(p.error().detail(), null);
       }
-      if (p.endsAtNul()) {
-        // SQLite would stop reading at the NUL; D1 refuses what follows it
+      if (p.nothingAfter()) {
+        // a NUL (where SQLite would stop reading) or text after the last statement's ';' 
         throw D1SqlException.of(NOT_A_STATEMENT, null);
       }
       List<Statement> statements = p.statements();
@@ -346,8 +346,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
       rows = StatementExecutor.execute(writer, statements.get(i), last ? q.params() : null, last);
     }
-    if (parsed.endsAtNul()) {
-      // SQLite stops reading at a NUL; workerd then finds no statement in what follows
+    if (parsed.nothingAfter()) {
+      // workerd finds no statement in what follows the last ';' or a NUL (where SQLite stops)
       throw D1SqlException.of(NOT_A_STATEMENT, null);
     }
     long totalAfter = writer.totalChanges();
