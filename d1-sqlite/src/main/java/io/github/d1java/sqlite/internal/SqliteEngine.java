@@ -59,8 +59,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private final WriteTransactions transactions;
   private final ParseCache parseCache = new ParseCache();
 
-  /** A query of one call: SQL and bound values. */
-  private record Query(String sql, List<Object> params) {}
+  /** A query of one call: SQL, bound values, and the parsed SQL when the call has it already. */
+  private record Query(String sql, List<Object> params, ParsedSql parsed) {
+    Query(String sql, List<Object> params) {
+      this(sql, params, null);
+    }
+  }
 
   private SqliteEngine(EngineConfig config, Connections connections) throws SQLException {
     this.config = config;
@@ -255,8 +259,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   D1RawResult runOne(String sql, List<Object> params, LocalSession session) {
-    Query q = new Query(sql, params);
+    // tokenized and checked once per call: the write path reuses this parse
     ParsedSql parsed = parseCache.parseOrThrow(sql);
+    Query q = new Query(sql, params, parsed);
     if (parsed.readOnly()) {
       return runRead(q, parsed, session);
     }
@@ -301,7 +306,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     List<Query> kept = new ArrayList<>(queries.size());
     List<ParsedSql> parsed = new ArrayList<>(queries.size());
     for (Query q : queries) {
-      ParsedSql p = parseCache.parse(q.sql());
+      ParsedSql p = q.parsed() != null ? q.parsed() : parseCache.parse(q.sql());
       if (!p.blank()) {
         kept.add(q);
         parsed.add(p);
