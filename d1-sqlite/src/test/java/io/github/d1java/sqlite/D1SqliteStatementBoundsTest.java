@@ -245,6 +245,28 @@ class D1SqliteStatementBoundsTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
+      value = {
+        "SELECT 1__0|D1_ERROR: unrecognized token: \"1__0\": SQLITE_ERROR",
+        "SELECT 1_|D1_ERROR: unrecognized token: \"1_\": SQLITE_ERROR",
+        "SELECT 0x_1|D1_ERROR: unrecognized token: \"0x_1\" at offset 7: SQLITE_ERROR",
+        "SELECT 12ab|D1_ERROR: unrecognized token: \"12ab\" at offset 7: SQLITE_ERROR",
+        "SELECT #1|D1_ERROR: near \"#1\": syntax error at offset 7: SQLITE_ERROR",
+        "SELECT x'abc'|D1_ERROR: unrecognized token: \"x'abc'\" at offset 7: SQLITE_ERROR",
+        "SELECT !1|D1_ERROR: unrecognized token: \"!\" at offset 7: SQLITE_ERROR",
+      })
+  void tokenErrorsAreSqlitesWithD1sOffsets(String sql, String message) {
+    // a misplaced digit separator is refused by SQLite's parser, not its tokenizer: no offset
+    assertThatThrownBy(() -> db.prepare(sql).all()).hasMessage(message);
+  }
+
+  @Test
+  void separatedNumbersAndAByteOrderMarkRead() {
+    assertThat(db.prepare("\uFEFFSELECT 1_000 AS a, 0x1_0 AS b").<Long>first("a")).isEqualTo(1000L);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
       quoteCharacter = '~',
       value = {
         "~~|D1_ERROR: No SQL statements detected.",

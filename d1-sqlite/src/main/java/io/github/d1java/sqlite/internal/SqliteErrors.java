@@ -30,6 +30,11 @@ final class SqliteErrors {
       Pattern.compile("^unrecognized token: \"(.*)\"$", Pattern.DOTALL);
   private static final Pattern NO_COLUMN =
       Pattern.compile("^(?:no such column|ambiguous column name): (.+)$");
+  /** A number SQLite's tokenizer reads whole but whose {@code _} separators are misplaced. */
+  private static final Pattern MISPLACED_SEPARATOR =
+      Pattern.compile(
+          "(?=.*_)(?:0[xX][0-9a-fA-F][0-9a-fA-F_]*"
+              + "|[0-9_]*(?:\\.[0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?)");
   private static final Pattern TABLE_EXISTS = Pattern.compile("^table (.+) already exists$");
   private static final Pattern NO_FUNCTION = Pattern.compile("^no such function: (.+)$");
   private static final Pattern TOO_MANY_ARGS =
@@ -94,6 +99,10 @@ final class SqliteErrors {
     m = UNRECOGNIZED.matcher(errmsg);
     if (m.matches()) {
       String text = m.group(1);
+      if (MISPLACED_SEPARATOR.matcher(text).matches()) {
+        // the tokenizer took it for a number; the parser refused it later, with no offset
+        return -1;
+      }
       for (SqlToken t : tokens) {
         if (t.text().equals(text)) {
           return st.byteOffset(t.start());
