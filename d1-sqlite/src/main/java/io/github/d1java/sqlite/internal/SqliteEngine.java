@@ -10,13 +10,12 @@ import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
 import io.github.d1java.spi.AbstractD1PreparedStatement;
 import io.github.d1java.spi.D1RawResult;
+import io.github.d1java.sql.SqlLexer;
 import io.github.d1java.sqlite.D1SqliteDatabase;
-import io.github.d1java.sqlite.internal.SqlScript.Kind;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
-import io.github.d1java.sqlite.internal.SqlScript.Token;
 import io.github.d1java.sqlite.internal.StatementExecutor.Rows;
 import io.github.d1java.sqlite.internal.UsageCounter.Figures;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,8 +62,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private final WriteTransactions transactions;
   private final ParseCache parseCache = new ParseCache();
 
-  /** A query of one call: SQL and bound values. */
-  private record Query(String sql, List<Object> params) {}
+  /** A query of one call: SQL, bound values, and the parsed SQL when the call has it already. */
+  private record Query(String sql, List<Object> params, ParsedSql parsed) {
+    Query(String sql, List<Object> params) {
+      this(sql, params, null);
+    }
+  }
 
   private SqliteEngine(EngineConfig config, Connections connections) throws SQLException {
     this.config = config;
@@ -140,6 +143,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     Objects.requireNonNull(sql, "sql");
     // the leading newline: sqlite-jdbc would run a script starting "backup"/"restore" itself
     StringBuilder script = new StringBuilder("\n");
+    List<Statement> incomplete = new ArrayList<>();
     int texts = 0;
     for (int i = 0; i < sql.size(); i++) {
       String text = Objects.requireNonNull(sql.get(i), () -> "sql contains null");
@@ -150,20 +154,24 @@ public final class SqliteEngine implements D1SqliteDatabase {
       if (p.error() != null) {
         throw D1SqlException.of(p.error().detail(), null);
       }
+      if (p.nothingAfter()) {
+        // a NUL (where SQLite would stop reading) or text after the last statement's ';' 
+        throw D1SqlException.of(NOT_A_STATEMENT, null);
+      }
       List<Statement> statements = p.statements();
       for (int k = 0; k < statements.size(); k++) {
         Statement st = statements.get(k);
-        List<Token> tokens = st.tokens();
-        for (Token t : tokens) {
-          if (t.kind() == Kind.PARAM) {
-            // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
-            throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
-          }
+        if (st.parsed().hasParameters()) {
+          // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
+          throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
         }
-        // up to the last token, so a trailing comment cannot swallow the separator
-        Token last = tokens.get(tokens.size() - 1);
-        script.append(st.text(), 0, last.end());
-        script.append(last.kind() == Kind.SEMI ? "\n" : ";\n");
+        // the lexer's bounds, first token to last, so a trailing comment cannot swallow the
+        // separator; SQLite splits the joined script itself, so each piece must end exactly there
+        String piece = st.parsed().sql();
+        if (!SqlLexer.isComplete(piece + ";")) {
+          incomplete.add(st);
+        }
+        script.append(piece).append(";\n");
       }
       texts++;
     }
@@ -174,6 +182,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
     long start = System.nanoTime();
     return transactions.inTransaction(
         () -> {
+          for (Statement st : incomplete) {
+            refuseAlone(st);
+          }
           long totalBefore = writer.totalChanges();
           writer.script(script.toString());
           long changes = writer.totalChanges() - totalBefore;
@@ -185,6 +196,19 @@ public final class SqliteEngine implements D1SqliteDatabase {
           return state.meta(ms, changes, changedDb, 0, changes);
         },
         null);
+  }
+
+  /**
+   * Prepares a statement the lexer does not see ending (an unfinished trigger body, an open
+   * string) alone, so that SQLite's own error is raised instead of SQLite reading on into the next
+   * piece of a joined script.
+   */
+  private void refuseAlone(Statement st) throws SQLException {
+    try (PreparedStatement ps = writer.connection().prepareStatement(st.text())) {
+      throw D1SqlException.of("incomplete input: SQLITE_ERROR", null);
+    } catch (SQLException e) {
+      throw SqliteErrors.of(e, st, writer::probe);
+    }
   }
 
   @Override
@@ -238,8 +262,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   D1RawResult runOne(String sql, List<Object> params, LocalSession session) {
-    Query q = new Query(sql, params);
+    // tokenized and checked once per call: the write path reuses this parse
     ParsedSql parsed = parseCache.parseOrThrow(sql);
+    Query q = new Query(sql, params, parsed);
     if (parsed.readOnly()) {
       return runRead(q, parsed, session);
     }
@@ -288,7 +313,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     List<Query> kept = new ArrayList<>(queries.size());
     List<ParsedSql> parsed = new ArrayList<>(queries.size());
     for (Query q : queries) {
-      ParsedSql p = parseCache.parse(q.sql());
+      ParsedSql p = q.parsed() != null ? q.parsed() : parseCache.parse(q.sql());
       if (!p.blank()) {
         kept.add(q);
         parsed.add(p);
@@ -346,7 +371,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
     for (int i = 0; i < statements.size(); i++) {
       boolean last = i == statements.size() - 1;
       Statement st = statements.get(i);
-      boolean schema = SCHEMA_KEYWORDS.contains(st.firstKeyword());
+      String first = st.firstKeyword();
+      boolean schema = first != null && SCHEMA_KEYWORDS.contains(first);
       if (schema) {
         state.schemaChanged();
         schemaChanged = true;
@@ -370,6 +396,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
         state.schemaChanged();
       }
     }
+    if (parsed.nothingAfter()) {
+      // workerd finds no statement in what follows the last ';' or a NUL (where SQLite stops)
+      throw D1SqlException.of(NOT_A_STATEMENT, null);
+    }
     long changes = writer.totalChanges() - totalBefore;
     boolean stateChanged;
     if (lastOfCall) {
@@ -379,12 +409,16 @@ public final class SqliteEngine implements D1SqliteDatabase {
       stateChanged =
           state.refreshRowId(writer)
               || schemaChanged
-              || PAGE_KEYWORDS.contains(statements.get(statements.size() - 1).firstKeyword());
+              || isPageKeyword(statements.get(statements.size() - 1).firstKeyword());
     }
     double ms = (System.nanoTime() - start) / 1e6;
     boolean changedDb = changes != 0 || stateChanged;
     return new Pending(
         rows, ms, changes, state.lastRowId(), changedDb, figures.read(), figures.written());
+  }
+
+  private static boolean isPageKeyword(String keyword) {
+    return keyword != null && PAGE_KEYWORDS.contains(keyword);
   }
 
   private void log(List<Query> queries, double ms) {
