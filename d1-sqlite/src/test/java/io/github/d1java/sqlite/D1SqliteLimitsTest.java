@@ -116,13 +116,13 @@ class D1SqliteLimitsTest {
     db.batch(db.prepare("PRAGMA recursive_triggers = on"), db.prepare("INSERT INTO r VALUES (1)"));
     assertThat((Long) db.prepare("SELECT count(*) AS c FROM r").first("c")).isEqualTo(10L);
     db.exec("DELETE FROM r\nUPDATE lim SET max = 11");
-    // SQLite's own text for SQLITE_LIMIT_TRIGGER_DEPTH
+    // SQLite 3.47's own text for SQLITE_LIMIT_TRIGGER_DEPTH (D1 and Miniflare 4.20260730 say the same)
     assertThatThrownBy(
             () ->
                 db.batch(
                     db.prepare("PRAGMA recursive_triggers = on"),
                     db.prepare("INSERT INTO r VALUES (1)")))
-        .hasMessage("D1_ERROR: triggers nested too deep: SQLITE_ERROR");
+        .hasMessage("D1_ERROR: too many levels of trigger recursion: SQLITE_ERROR");
     assertThat((Long) db.prepare("SELECT count(*) AS c FROM r").first("c")).isZero();
   }
 
