@@ -407,6 +407,100 @@ class D1SqliteRulesTest {
   }
 
   @Nested
+  class SchemaObjects {
+
+    @Test
+    void aViewCallingADeniedFunctionFailsWhenUsedAsInD1() {
+      db.exec("CREATE VIEW vv AS SELECT \"sqlite_version\"() AS x");
+      db.exec("CREATE VIEW outer_v AS SELECT * FROM vv");
+      String message = "D1_ERROR: not authorized to use function: sqlite_version: SQLITE_ERROR";
+      assertThatThrownBy(() -> db.prepare("SELECT count(*) AS n FROM vv").all())
+          .hasMessage(message);
+      assertThatThrownBy(() -> db.prepare("SELECT * FROM t, [outer_v]").all()).hasMessage(message);
+      assertThatThrownBy(() -> db.exec("SELECT * FROM vv")).isInstanceOf(D1ExecException.class);
+      db.exec("DROP VIEW outer_v");
+      assertUnchanged();
+    }
+
+    @Test
+    void aViewOverADeniedPragmaOrAMissingFunctionFailsWhenUsed() {
+      db.exec("CREATE VIEW pv AS SELECT * FROM pragma_database_list");
+      db.exec("CREATE VIEW rv AS SELECT reverse('ab') AS x");
+      assertThatThrownBy(() -> db.prepare("SELECT * FROM pv").all()).hasMessage(NOT_AUTHORIZED);
+      assertThatThrownBy(() -> db.prepare("SELECT * FROM rv").all())
+          .hasMessage("D1_ERROR: no such function: reverse: SQLITE_ERROR");
+    }
+
+    @Test
+    void aTriggerCallingADeniedFunctionFailsTheWriteThatFiresItAndChangesNothing() {
+      db.exec(
+          "CREATE TRIGGER tr AFTER INSERT ON t WHEN sqlite_version() <> ''"
+              + " BEGIN DELETE FROM t; END");
+      assertThatThrownBy(() -> db.prepare("INSERT INTO t (v) VALUES ('b')").run())
+          .hasMessage("D1_ERROR: not authorized to use function: sqlite_version: SQLITE_ERROR");
+      assertThatThrownBy(
+              () -> db.batch(db.prepare("UPDATE t SET v = 'c'"), db.prepare("INSERT INTO t DEFAULT VALUES")))
+          .isInstanceOf(D1SqlException.class);
+      assertUnchanged();
+      // other events and reads of the table are not affected
+      db.prepare("UPDATE t SET v = 'a' WHERE id = 1").run();
+      assertThat((Long) db.prepare("SELECT count(*) AS n FROM t").first("n")).isEqualTo(1L);
+    }
+
+    @Test
+    void aTriggerUsingAFunctionOnlySqliteJdbcHasFailsItsWrite() {
+      db.exec("CREATE TRIGGER tr AFTER UPDATE ON t BEGIN UPDATE t SET v = reverse(v); END");
+      assertThatThrownBy(() -> db.prepare("UPDATE t SET v = 'ab'").run())
+          .hasMessage("D1_ERROR: no such function: reverse: SQLITE_ERROR");
+      assertUnchanged();
+    }
+
+    @Test
+    void fts5ShadowTablesAreReadOnly() {
+      db.exec("CREATE VIRTUAL TABLE f USING fts5 (a)");
+      db.prepare("INSERT INTO f (a) VALUES ('x')").run();
+      assertThat((Long) db.prepare("SELECT count(*) AS n FROM f_config").first("n")).isPositive();
+      assertThatThrownBy(() -> db.prepare("DELETE FROM f_data").run())
+          .hasMessage("D1_ERROR: table f_data may not be modified: SQLITE_ERROR");
+      assertThatThrownBy(() -> db.prepare("INSERT INTO \"F_config\" VALUES ('k', 1)").run())
+          .hasMessage("D1_ERROR: table f_config may not be modified: SQLITE_ERROR");
+      assertThatThrownBy(() -> db.prepare("DROP TABLE f_idx").run())
+          .hasMessage("D1_ERROR: table f_idx may not be dropped: SQLITE_ERROR");
+      assertThat((String) db.prepare("SELECT a FROM f WHERE f MATCH 'x'").first("a")).isEqualTo("x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "SELECT * FROM dbstat",
+          "SELECT * FROM dbstat('main')",
+          "SELECT count(*) AS n FROM t, \"dbstat\"",
+          "SELECT * FROM main.fts3tokenize"
+        })
+    void eponymousTablesD1LacksAreMissing(String sql) {
+      String name = sql.contains("dbstat") ? "dbstat" : "fts3tokenize";
+      assertThatThrownBy(() -> db.prepare(sql).all())
+          .hasMessage("D1_ERROR: no such table: " + name + ": SQLITE_ERROR");
+    }
+
+    @Test
+    void aUserTableNamedDbstatIsReadable() {
+      db.exec("CREATE TABLE dbstat (a)\nINSERT INTO dbstat VALUES (1)");
+      assertThat(db.prepare("SELECT a FROM dbstat").raw()).containsExactly(List.of(1L));
+    }
+
+    @Test
+    void aRolledBackDropOfARefusedViewKeepsItRefused() {
+      db.exec("CREATE VIEW vv AS SELECT sqlite_version() AS x");
+      assertThatThrownBy(
+              () -> db.batch(db.prepare("DROP VIEW vv"), db.prepare("SELECT nope FROM t")))
+          .isInstanceOf(D1SqlException.class);
+      assertThatThrownBy(() -> db.prepare("SELECT * FROM vv").all())
+          .hasMessage("D1_ERROR: not authorized to use function: sqlite_version: SQLITE_ERROR");
+    }
+  }
+
+  @Nested
   class Errors {
 
     @ParameterizedTest

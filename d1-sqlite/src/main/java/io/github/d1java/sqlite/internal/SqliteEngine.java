@@ -137,6 +137,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     Objects.requireNonNull(sql, "sql");
     // the leading newline: sqlite-jdbc would run a script starting "backup"/"restore" itself
     StringBuilder script = new StringBuilder("\n");
+    List<Statement> checked = new ArrayList<>();
     int texts = 0;
     for (int i = 0; i < sql.size(); i++) {
       String text = Objects.requireNonNull(sql.get(i), () -> "sql contains null");
@@ -157,6 +158,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
             throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
           }
         }
+        checked.add(st);
         // up to the last token, so a trailing comment cannot swallow the separator
         Token last = tokens.get(tokens.size() - 1);
         script.append(st.text(), 0, last.end());
@@ -171,6 +173,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
     long start = System.nanoTime();
     return transactions.inTransaction(
         () -> {
+          for (Statement st : checked) {
+            String refusal = writer.schemaRefusal(st);
+            if (refusal != null) {
+              throw D1SqlException.of(refusal, null);
+            }
+          }
           long totalBefore = writer.totalChanges();
           writer.script(script.toString());
           long changes = writer.totalChanges() - totalBefore;
