@@ -319,7 +319,11 @@ final class Authorizer {
       boolean call = i + 1 < to && tokens.get(i + 1).is("(") && isCall(tokens, i, to);
       String lower = id.toLowerCase(Locale.ROOT);
       if (call) {
-        String where = withOffset ? " at offset " + st.byteOffset(t.start()) : "";
+        // workerd's offsets count from the statement's first token, not the whitespace before it
+        String where =
+            withOffset
+                ? " at offset " + (st.byteOffset(t.start()) - st.byteOffset(tokens.get(0).start()))
+                : "";
         if (FUNCTIONS_NOT_ALLOWED.contains(lower)) {
           return "not authorized to use function: " + id + where + ": SQLITE_ERROR";
         }

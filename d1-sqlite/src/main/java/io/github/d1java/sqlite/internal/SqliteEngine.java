@@ -328,7 +328,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
       if (last) {
         lastBefore = writer.totalChanges();
       }
-      if (SCHEMA_KEYWORDS.contains(statements.get(i).firstKeyword())) {
+      String first = statements.get(i).firstKeyword();
+      // null when the statement starts with a literal or a quoted name (a syntax error)
+      if (first != null && SCHEMA_KEYWORDS.contains(first)) {
         state.schemaChanged();
       }
       rows = StatementExecutor.execute(writer, statements.get(i), last ? q.params() : null, last);

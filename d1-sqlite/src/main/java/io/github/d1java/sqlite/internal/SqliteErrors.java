@@ -144,6 +144,15 @@ final class SqliteErrors {
     }
     if (m.matches()) {
       int call = nextCall(tokens, m.group(1), 0);
+      if (call < 0) {
+        // an operator that calls a function: x REGEXP y, x MATCH y
+        for (int i = 0; i < tokens.size(); i++) {
+          if (tokens.get(i).kind() == Kind.WORD && tokens.get(i).text().equals(m.group(1))) {
+            call = i;
+            break;
+          }
+        }
+      }
       return call < 0 ? -1 : st.byteOffset(tokens.get(call).start());
     }
     if (errmsg.equals("too many SQL variables")) {
