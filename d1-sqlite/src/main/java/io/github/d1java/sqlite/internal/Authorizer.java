@@ -144,6 +144,10 @@ final class Authorizer {
    * @return the D1 error to raise, or null when the statement is allowed
    */
   static D1SqlException check(Statement st) {
+    if (st.text().indexOf('\0') >= 0) {
+      // workerd hands SQLite a C string: the statement ends at the NUL and the rest is not one
+      return error(SqliteEngine.NOT_A_STATEMENT);
+    }
     List<Token> tokens = st.tokens();
     int end = tokens.size();
     if (end > 0 && tokens.get(end - 1).kind() == Kind.SEMI) {

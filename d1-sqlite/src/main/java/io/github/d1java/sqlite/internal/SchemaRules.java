@@ -270,10 +270,8 @@ final class SchemaRules {
     Map<String, Statement> viewBodies = new HashMap<>();
     List<Statement> triggerBodies = new ArrayList<>();
     Map<String, String> shadows = new HashMap<>();
-    try (ResultSet rs =
-        conn.connection()
-            .createStatement()
-            .executeQuery("SELECT type, name, sql FROM sqlite_schema")) {
+    try (java.sql.Statement query = conn.connection().createStatement();
+        ResultSet rs = query.executeQuery("SELECT type, name, sql FROM sqlite_schema")) {
       while (rs.next()) {
         String type = rs.getString(1);
         String name = rs.getString(2);
