@@ -1,9 +1,8 @@
 package io.github.d1java.sqlite.internal;
 
 import io.github.d1java.D1SqlException;
-import io.github.d1java.sqlite.internal.SqlScript.Kind;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
-import io.github.d1java.sqlite.internal.SqlScript.Token;
+import io.github.d1java.sql.SqlToken;
+import io.github.d1java.sql.SqlTokenType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,13 +143,9 @@ final class Authorizer {
    * @return the D1 error to raise, or null when the statement is allowed
    */
   static D1SqlException check(Statement st) {
-    if (st.text().indexOf('\0') >= 0) {
-      // workerd hands SQLite a C string: the statement ends at the NUL and the rest is not one
-      return error(SqliteEngine.NOT_A_STATEMENT);
-    }
-    List<Token> tokens = st.tokens();
+    List<SqlToken> tokens = st.tokens();
     int end = tokens.size();
-    if (end > 0 && tokens.get(end - 1).kind() == Kind.SEMI) {
+    if (end > 0 && tokens.get(end - 1).type() == SqlTokenType.SEMICOLON) {
       end--;
     }
     int first = 0;
@@ -196,14 +191,14 @@ final class Authorizer {
    * @return the message without the {@code D1_ERROR: } prefix, or null when the body is allowed
    */
   static String bodyError(Statement body) {
-    List<Token> tokens = body.tokens();
+    List<SqlToken> tokens = body.tokens();
     return tokenRules(body, tokens, 0, tokens.size(), false);
   }
 
   /** Where the checked part of a CREATE statement ends, or the error it raises. */
   private record Created(String error, int bodyStart) {}
 
-  private static Created created(List<Token> tokens, int i, int end) {
+  private static Created created(List<SqlToken> tokens, int i, int end) {
     String kw = keyword(tokens, i);
     if ("TEMP".equals(kw) || "TEMPORARY".equals(kw)) {
       return new Created(NOT_AUTHORIZED, end);
@@ -226,7 +221,7 @@ final class Authorizer {
     }
     String schema = null;
     String name = identifier(tokens, i);
-    if (i + 2 < end && tokens.get(i + 1).is(".")) {
+    if (i + 2 < end && tokens.get(i + 1).isSymbol(".")) {
       schema = name;
       name = identifier(tokens, i + 2);
       i += 2;
@@ -242,7 +237,7 @@ final class Authorizer {
     if (virtual) {
       String module = null;
       for (int j = i + 1; j + 1 < end; j++) {
-        if ("USING".equals(tokens.get(j).keyword())) {
+        if ("USING".equals(Statement.word(tokens.get(j)))) {
           module = identifier(tokens, j + 1);
           break;
         }
@@ -264,7 +259,7 @@ final class Authorizer {
     if (type.equals("VIEW")) {
       // D1 resolves a view's SELECT when the view is used
       for (int j = i + 1; j < end; j++) {
-        if ("AS".equals(tokens.get(j).keyword())) {
+        if ("AS".equals(Statement.word(tokens.get(j)))) {
           return new Created(null, j);
         }
       }
@@ -272,9 +267,9 @@ final class Authorizer {
     if (type.equals("TRIGGER")) {
       // the WHEN clause and the body are resolved when the trigger fires
       for (int j = i + 1; j < end; j++) {
-        if ("ON".equals(tokens.get(j).keyword())) {
+        if ("ON".equals(Statement.word(tokens.get(j)))) {
           int table = j + 1;
-          if (table + 1 < end && tokens.get(table + 1).is(".")) {
+          if (table + 1 < end && tokens.get(table + 1).isSymbol(".")) {
             table += 2;
           }
           return new Created(null, Math.min(table + 1, end));
@@ -285,12 +280,12 @@ final class Authorizer {
   }
 
   /** The new name of {@code ALTER TABLE [schema.]t RENAME TO name}, or null. */
-  private static String renameTarget(List<Token> tokens, int i, int end) {
+  private static String renameTarget(List<SqlToken> tokens, int i, int end) {
     if (!"TABLE".equals(keyword(tokens, i))) {
       return null;
     }
     i += 2;
-    if (i + 1 < end && tokens.get(i).is(".")) {
+    if (i + 1 < end && tokens.get(i).isSymbol(".")) {
       i += 2;
     }
     if ("RENAME".equals(keyword(tokens, i)) && "TO".equals(keyword(tokens, i + 1))) {
@@ -306,28 +301,24 @@ final class Authorizer {
    * @param withOffset whether a function error names its offset (not for view and trigger bodies)
    */
   private static String tokenRules(
-      Statement st, List<Token> tokens, int from, int to, boolean withOffset) {
+      Statement st, List<SqlToken> tokens, int from, int to, boolean withOffset) {
     for (int i = from; i < to; i++) {
-      Token t = tokens.get(i);
-      if ("DEFAULT".equals(t.keyword()) && i + 1 < to) {
+      SqlToken t = tokens.get(i);
+      if ("DEFAULT".equals(Statement.word(t)) && i + 1 < to) {
         // a column's DEFAULT is not resolved by the authorizer (D1 creates such tables)
         i = skipExpression(tokens, i + 1, to) - 1;
         continue;
       }
-      String id = t.identifier();
+      String id = Statement.identifier(t);
       if (id == null) {
         continue;
       }
-      Token prev = i > 0 ? tokens.get(i - 1) : null;
-      boolean afterAs = prev != null && "AS".equals(prev.keyword());
-      boolean call = i + 1 < to && tokens.get(i + 1).is("(") && isCall(tokens, i, to);
+      SqlToken prev = i > 0 ? tokens.get(i - 1) : null;
+      boolean afterAs = prev != null && "AS".equals(Statement.word(prev));
+      boolean call = i + 1 < to && tokens.get(i + 1).isSymbol("(") && isCall(tokens, i, to);
       String lower = id.toLowerCase(Locale.ROOT);
       if (call) {
-        // workerd's offsets count from the statement's first token, not the whitespace before it
-        String where =
-            withOffset
-                ? " at offset " + (st.byteOffset(t.start()) - st.byteOffset(tokens.get(0).start()))
-                : "";
+        String where = withOffset ? " at offset " + st.byteOffset(t.start()) : "";
         if (FUNCTIONS_NOT_ALLOWED.contains(lower)) {
           return "not authorized to use function: " + id + where + ": SQLITE_ERROR";
         }
@@ -335,7 +326,7 @@ final class Authorizer {
           return "no such function: " + id + where + ": SQLITE_ERROR";
         }
       }
-      if (afterAs || (i + 1 < to && tokens.get(i + 1).is("."))) {
+      if (afterAs || (i + 1 < to && tokens.get(i + 1).isSymbol("."))) {
         continue;
       }
       if (lower.startsWith("pragma_")
@@ -354,19 +345,19 @@ final class Authorizer {
    * Whether {@code name(} at {@code i} calls a function: it follows an operator, an opening
    * parenthesis, a comma or a keyword that starts an expression, and is not a CTE's name.
    */
-  private static boolean isCall(List<Token> tokens, int i, int to) {
+  private static boolean isCall(List<SqlToken> tokens, int i, int to) {
     if (i == 0) {
       return false;
     }
-    Token prev = tokens.get(i - 1);
-    if (prev.is(".")) {
+    SqlToken prev = tokens.get(i - 1);
+    if (prev.isSymbol(".")) {
       return false;
     }
     boolean expression;
-    if (prev.kind() == Kind.PUNCT) {
+    if (isPunctuation(prev)) {
       expression = true;
-    } else if (prev.kind() == Kind.WORD) {
-      expression = EXPRESSION_KEYWORDS.contains(prev.keyword()) && !indexTable(tokens, i);
+    } else if (Statement.isWord(prev)) {
+      expression = EXPRESSION_KEYWORDS.contains(Statement.word(prev)) && !indexTable(tokens, i);
     } else {
       expression = false;
     }
@@ -374,24 +365,24 @@ final class Authorizer {
       return false;
     }
     int close = matching(tokens, i + 1, to);
-    if (close + 1 < to && "AS".equals(tokens.get(close + 1).keyword())) {
+    if (close + 1 < to && "AS".equals(Statement.word(tokens.get(close + 1)))) {
       // WITH a AS (...), name(x) AS (...) defines a CTE
-      Token after = close + 2 < to ? tokens.get(close + 2) : null;
+      SqlToken after = close + 2 < to ? tokens.get(close + 2) : null;
       return after == null
-          || !(after.is("(")
-              || "MATERIALIZED".equals(after.keyword())
-              || "NOT".equals(after.keyword()));
+          || !(after.isSymbol("(")
+              || "MATERIALIZED".equals(Statement.word(after))
+              || "NOT".equals(Statement.word(after)));
     }
     return true;
   }
 
   /** Whether {@code ON name(} at {@code i} names the table of CREATE INDEX. */
-  private static boolean indexTable(List<Token> tokens, int i) {
-    if (!"ON".equals(tokens.get(i - 1).keyword())) {
+  private static boolean indexTable(List<SqlToken> tokens, int i) {
+    if (!"ON".equals(Statement.word(tokens.get(i - 1)))) {
       return false;
     }
     for (int j = 0; j < i - 1; j++) {
-      String kw = tokens.get(j).keyword();
+      String kw = Statement.word(tokens.get(j));
       if ("INDEX".equals(kw)) {
         return true;
       }
@@ -403,13 +394,13 @@ final class Authorizer {
   }
 
   /** The index of the parenthesis closing the one at {@code open}, or {@code to}. */
-  private static int matching(List<Token> tokens, int open, int to) {
+  private static int matching(List<SqlToken> tokens, int open, int to) {
     int depth = 0;
     for (int j = open; j < to; j++) {
-      Token t = tokens.get(j);
-      if (t.is("(")) {
+      SqlToken t = tokens.get(j);
+      if (t.isSymbol("(")) {
         depth++;
-      } else if (t.is(")") && --depth == 0) {
+      } else if (t.isSymbol(")") && --depth == 0) {
         return j;
       }
     }
@@ -417,30 +408,32 @@ final class Authorizer {
   }
 
   /** The index after the DEFAULT value starting at {@code i} (a literal or a parenthesised one). */
-  private static int skipExpression(List<Token> tokens, int i, int to) {
-    Token t = tokens.get(i);
-    if (t.is("-") || t.is("+")) {
+  private static int skipExpression(List<SqlToken> tokens, int i, int to) {
+    SqlToken t = tokens.get(i);
+    if (t.isSymbol("-") || t.isSymbol("+")) {
       return Math.min(i + 2, to);
     }
-    if (t.is("(")) {
+    if (t.isSymbol("(")) {
       return Math.min(matching(tokens, i, to) + 1, to);
     }
     return i + 1;
   }
 
-  private static boolean pragmaTableAllowed(String name, List<Token> tokens, int i, int to) {
+  private static boolean pragmaTableAllowed(String name, List<SqlToken> tokens, int i, int to) {
     Signature sig = PRAGMAS.get(name);
     if (sig == null) {
       return false;
     }
     String arg = null;
-    if (i < to && tokens.get(i).is("(")) {
-      if (i + 1 < to && !tokens.get(i + 1).is(")")) {
-        Token a = tokens.get(i + 1);
-        if (a.kind() == Kind.STRING) {
-          arg = unquote(a.text());
-        } else if (a.identifier() != null || a.kind() == Kind.NUMBER) {
-          arg = a.identifier() != null ? a.identifier() : a.text();
+    if (i < to && tokens.get(i).isSymbol("(")) {
+      if (i + 1 < to && !tokens.get(i + 1).isSymbol(")")) {
+        SqlToken a = tokens.get(i + 1);
+        if (a.type() == SqlTokenType.STRING) {
+          arg = a.name();
+        } else if (Statement.identifier(a) != null
+            || a.type() == SqlTokenType.INTEGER
+            || a.type() == SqlTokenType.FLOAT) {
+          arg = Statement.identifier(a) != null ? Statement.identifier(a) : a.text();
         } else {
           // a parameter or an expression: its value is known only when the statement runs
           return true;
@@ -451,9 +444,9 @@ final class Authorizer {
   }
 
   /** {@code PRAGMA [schema.]name [= value | (value)]}, judged as workerd's authorizer does. */
-  private static boolean pragmaAllowed(List<Token> tokens, int i, int end) {
-    if (i + 1 < end && tokens.get(i + 1).is(".")) {
-      String schema = tokens.get(i).identifier();
+  private static boolean pragmaAllowed(List<SqlToken> tokens, int i, int end) {
+    if (i + 1 < end && tokens.get(i + 1).isSymbol(".")) {
+      String schema = Statement.identifier(tokens.get(i));
       if (schema == null || schema.equalsIgnoreCase("temp")) {
         return false;
       }
@@ -471,23 +464,23 @@ final class Authorizer {
     i++;
     String arg = null;
     if (i < end) {
-      Token op = tokens.get(i);
+      SqlToken op = tokens.get(i);
       int valueEnd;
-      if (op.is("=")) {
+      if (op.isSymbol("=")) {
         valueEnd = end;
-      } else if (op.is("(") && tokens.get(end - 1).is(")")) {
+      } else if (op.isSymbol("(") && tokens.get(end - 1).isSymbol(")")) {
         valueEnd = end - 1;
       } else {
         return false;
       }
       StringBuilder v = new StringBuilder();
       for (int j = i + 1; j < valueEnd; j++) {
-        Token t = tokens.get(j);
-        if (t.kind() == Kind.BLOB) {
+        SqlToken t = tokens.get(j);
+        if (t.type() == SqlTokenType.BLOB) {
           // not a PRAGMA value: SQLite reports the syntax error
           return true;
         }
-        String id = t.kind() == Kind.STRING ? unquote(t.text()) : t.identifier();
+        String id = t.type() == SqlTokenType.STRING ? t.name() : Statement.identifier(t);
         v.append(id != null ? id : t.text());
       }
       if (v.length() == 0) {
@@ -564,19 +557,25 @@ final class Authorizer {
     return name.length() >= 4 && name.regionMatches(true, 0, "_cf_", 0, 4);
   }
 
-  private static String unquote(String s) {
-    if (s.length() >= 2 && s.endsWith("'")) {
-      return s.substring(1, s.length() - 1).replace("''", "'");
+  /** An operator, a comma or a parenthesis: what may precede the start of an expression. */
+  private static boolean isPunctuation(SqlToken t) {
+    switch (t.type()) {
+      case LEFT_PAREN:
+      case RIGHT_PAREN:
+      case COMMA:
+      case OPERATOR:
+        return true;
+      default:
+        return false;
     }
-    return s.substring(1);
   }
 
-  private static String identifier(List<Token> tokens, int i) {
-    return i >= 0 && i < tokens.size() ? tokens.get(i).identifier() : null;
+  private static String identifier(List<SqlToken> tokens, int i) {
+    return i >= 0 && i < tokens.size() ? Statement.identifier(tokens.get(i)) : null;
   }
 
-  private static String keyword(List<Token> tokens, int i) {
-    return i < tokens.size() ? tokens.get(i).keyword() : null;
+  private static String keyword(List<SqlToken> tokens, int i) {
+    return i < tokens.size() ? Statement.word(tokens.get(i)) : null;
   }
 
   private static D1SqlException error(String detail) {

@@ -85,7 +85,7 @@ final class Conn implements AutoCloseable {
    *
    * @return the D1 error detail, or null when the statement may run
    */
-  String schemaRefusal(SqlScript.Statement st) throws SQLException {
+  String schemaRefusal(io.github.d1java.sqlite.internal.Statement st) throws SQLException {
     return schemaRules.check(this, st);
   }
 

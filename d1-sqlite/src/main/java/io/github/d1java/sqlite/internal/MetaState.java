@@ -1,7 +1,6 @@
 package io.github.d1java.sqlite.internal;
 
 import io.github.d1java.D1Meta;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,6 @@
 package io.github.d1java.sqlite.internal;
 
-import io.github.d1java.sqlite.internal.SqlScript.Kind;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
-import io.github.d1java.sqlite.internal.SqlScript.Token;
+import io.github.d1java.sql.SqlToken;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -70,7 +68,7 @@ final class SchemaRules {
       snapshot = read(conn);
       seen = generation;
     }
-    List<Token> tokens = st.tokens();
+    List<SqlToken> tokens = st.tokens();
     String absent = absentTable(tokens);
     if (absent != null) {
       return absent;
@@ -84,7 +82,7 @@ final class SchemaRules {
       return first != null && first.equals("DROP") ? dropShadow(tokens) : null;
     }
     for (int i = 0; i < tokens.size(); i++) {
-      String id = tokens.get(i).identifier();
+      String id = Statement.identifier(tokens.get(i));
       if (id == null) {
         continue;
       }
@@ -109,26 +107,26 @@ final class SchemaRules {
     return null;
   }
 
-  private String dropShadow(List<Token> tokens) {
-    if (tokens.size() < 3 || !"TABLE".equals(tokens.get(1).keyword())) {
+  private String dropShadow(List<SqlToken> tokens) {
+    if (tokens.size() < 3 || !"TABLE".equals(Statement.word(tokens.get(1)))) {
       return null;
     }
     int i = 2;
-    if ("IF".equals(tokens.get(i).keyword())) {
+    if ("IF".equals(Statement.word(tokens.get(i)))) {
       i += 2;
     }
-    if (i + 2 < tokens.size() && tokens.get(i + 1).is(".")) {
+    if (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(".")) {
       i += 2;
     }
-    String id = i < tokens.size() ? tokens.get(i).identifier() : null;
+    String id = i < tokens.size() ? Statement.identifier(tokens.get(i)) : null;
     String shadow = id == null ? null : snapshot.shadows.get(id.toLowerCase(Locale.ROOT));
     return shadow == null ? null : "table " + shadow + " may not be dropped: SQLITE_ERROR";
   }
 
   /** {@code dbstat} or {@code fts3tokenize} read as a table, when no schema object has the name. */
-  private String absentTable(List<Token> tokens) {
+  private String absentTable(List<SqlToken> tokens) {
     for (int i = 1; i < tokens.size(); i++) {
-      String id = tokens.get(i).identifier();
+      String id = Statement.identifier(tokens.get(i));
       if (id == null || !ABSENT_TABLES.contains(id.toLowerCase(Locale.ROOT))) {
         continue;
       }
@@ -139,10 +137,10 @@ final class SchemaRules {
     return null;
   }
 
-  private static boolean inFromClause(List<Token> tokens, int i) {
-    Token prev = tokens.get(i - 1);
-    if (prev.is(".")) {
-      if (i < 2 || !"main".equalsIgnoreCase(tokens.get(i - 2).identifier())) {
+  private static boolean inFromClause(List<SqlToken> tokens, int i) {
+    SqlToken prev = tokens.get(i - 1);
+    if (prev.isSymbol(".")) {
+      if (i < 2 || !"main".equalsIgnoreCase(Statement.identifier(tokens.get(i - 2)))) {
         return false;
       }
       i -= 2;
@@ -151,23 +149,23 @@ final class SchemaRules {
     if (prev == null) {
       return false;
     }
-    String kw = prev.keyword();
+    String kw = Statement.word(prev);
     if ("FROM".equals(kw) || "JOIN".equals(kw)) {
       return true;
     }
-    if (!prev.is(",") && !prev.is("(")) {
+    if (!prev.isSymbol(",") && !prev.isSymbol("(")) {
       return false;
     }
     int depth = 0;
     for (int j = i - 1; j >= 0; j--) {
-      Token t = tokens.get(j);
-      if (t.is(")")) {
+      SqlToken t = tokens.get(j);
+      if (t.isSymbol(")")) {
         depth++;
-      } else if (t.is("(")) {
+      } else if (t.isSymbol("(")) {
         if (depth == 0) {
           // a parenthesised source: FROM (a, dbstat)
-          if (j > 0 && ("FROM".equals(tokens.get(j - 1).keyword())
-              || "JOIN".equals(tokens.get(j - 1).keyword()))) {
+          if (j > 0 && ("FROM".equals(Statement.word(tokens.get(j - 1)))
+              || "JOIN".equals(Statement.word(tokens.get(j - 1))))) {
             return true;
           }
           if (j != i - 1) {
@@ -176,11 +174,11 @@ final class SchemaRules {
         } else {
           depth--;
         }
-      } else if (depth == 0 && t.keyword() != null) {
-        if (t.keyword().equals("FROM") || t.keyword().equals("JOIN")) {
+      } else if (depth == 0 && Statement.word(t) != null) {
+        if (Statement.word(t).equals("FROM") || Statement.word(t).equals("JOIN")) {
           return true;
         }
-        if (CLAUSE_ENDS.contains(t.keyword())) {
+        if (CLAUSE_ENDS.contains(Statement.word(t))) {
           return false;
         }
       }
@@ -188,24 +186,24 @@ final class SchemaRules {
     return false;
   }
 
-  private static boolean qualifier(List<Token> tokens, int i) {
-    return (i + 1 < tokens.size() && tokens.get(i + 1).is("."))
-        || (i > 0 && "AS".equals(tokens.get(i - 1).keyword()));
+  private static boolean qualifier(List<SqlToken> tokens, int i) {
+    return (i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("."))
+        || (i > 0 && "AS".equals(Statement.word(tokens.get(i - 1))));
   }
 
   /** The table a statement writes and the trigger events that fires. */
   private record Write(String table, List<String> events) {}
 
-  private static Write write(List<Token> tokens) {
+  private static Write write(List<SqlToken> tokens) {
     int depth = 0;
     for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.is("(")) {
+      SqlToken t = tokens.get(i);
+      if (t.isSymbol("(")) {
         depth++;
-      } else if (t.is(")")) {
+      } else if (t.isSymbol(")")) {
         depth--;
       }
-      String kw = t.keyword();
+      String kw = Statement.word(t);
       if (depth != 0 || kw == null) {
         continue;
       }
@@ -233,31 +231,31 @@ final class SchemaRules {
     return null;
   }
 
-  private static int indexOf(List<Token> tokens, String keyword, int from) {
+  private static int indexOf(List<SqlToken> tokens, String keyword, int from) {
     for (int i = Math.max(from, 0); i < tokens.size(); i++) {
-      if (keyword.equals(tokens.get(i).keyword())) {
+      if (keyword.equals(Statement.word(tokens.get(i)))) {
         return i;
       }
     }
     return -1;
   }
 
-  private static String keywordAt(List<Token> tokens, int i) {
-    return i < tokens.size() ? tokens.get(i).keyword() : null;
+  private static String keywordAt(List<SqlToken> tokens, int i) {
+    return i < tokens.size() ? Statement.word(tokens.get(i)) : null;
   }
 
-  private static String tableAt(List<Token> tokens, int i) {
+  private static String tableAt(List<SqlToken> tokens, int i) {
     if (i <= 0 || i >= tokens.size()) {
       return null;
     }
-    if (i + 2 < tokens.size() && tokens.get(i + 1).is(".")) {
+    if (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(".")) {
       i += 2;
     }
-    String id = tokens.get(i).identifier();
+    String id = Statement.identifier(tokens.get(i));
     return id == null ? null : id.toLowerCase(Locale.ROOT);
   }
 
-  private static String firstKeyword(List<Token> tokens) {
+  private static String firstKeyword(List<SqlToken> tokens) {
     int i = 0;
     if ("EXPLAIN".equals(keywordAt(tokens, 0))) {
       i = "QUERY".equals(keywordAt(tokens, 1)) ? 3 : 1;
@@ -328,9 +326,9 @@ final class SchemaRules {
     return new Snapshot(objects, views, triggers, shadows);
   }
 
-  private static String usesView(List<Token> tokens, Map<String, String> views) {
+  private static String usesView(List<SqlToken> tokens, Map<String, String> views) {
     for (int i = 0; i < tokens.size(); i++) {
-      String id = tokens.get(i).identifier();
+      String id = Statement.identifier(tokens.get(i));
       String problem = id == null ? null : views.get(id.toLowerCase(Locale.ROOT));
       if (problem != null && !qualifier(tokens, i)) {
         return problem;
@@ -340,10 +338,10 @@ final class SchemaRules {
   }
 
   /** {@code "<table> <EVENT>"} of a CREATE TRIGGER statement, or null. */
-  private static String triggerKey(List<Token> tokens) {
+  private static String triggerKey(List<SqlToken> tokens) {
     String event = null;
     for (int i = 0; i < tokens.size(); i++) {
-      String kw = tokens.get(i).keyword();
+      String kw = Statement.word(tokens.get(i));
       if (kw == null) {
         continue;
       }
@@ -359,22 +357,19 @@ final class SchemaRules {
   }
 
   private static boolean isFts5(Statement create) {
-    List<Token> tokens = create.tokens();
+    List<SqlToken> tokens = create.tokens();
     for (int i = 0; i + 1 < tokens.size(); i++) {
-      if ("USING".equals(tokens.get(i).keyword())) {
-        String module = tokens.get(i + 1).identifier();
+      if ("USING".equals(Statement.word(tokens.get(i)))) {
+        String module = Statement.identifier(tokens.get(i + 1));
         return module != null && module.equalsIgnoreCase("fts5");
       }
     }
     return false;
   }
 
-  /** All tokens of a stored CREATE statement (its offsets are not used). */
+  /** A stored CREATE statement as the lexer bounds it (its offsets are not used). */
   private static Statement parse(String sql) {
-    List<Token> tokens = new ArrayList<>();
-    for (Statement st : SqlScript.parse(sql).statements()) {
-      tokens.addAll(st.tokens());
-    }
-    return new Statement(sql, tokens);
+    List<Statement> statements = Statement.split(sql);
+    return statements.isEmpty() ? Statement.split("SELECT 1").get(0) : statements.get(0);
   }
 }

@@ -10,12 +10,11 @@ import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
 import io.github.d1java.spi.AbstractD1PreparedStatement;
 import io.github.d1java.spi.D1RawResult;
+import io.github.d1java.sql.SqlLexer;
 import io.github.d1java.sqlite.D1SqliteDatabase;
-import io.github.d1java.sqlite.internal.SqlScript.Kind;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
-import io.github.d1java.sqlite.internal.SqlScript.Token;
 import io.github.d1java.sqlite.internal.StatementExecutor.Rows;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,8 +59,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private final WriteTransactions transactions;
   private final ParseCache parseCache = new ParseCache();
 
-  /** A query of one call: SQL and bound values. */
-  private record Query(String sql, List<Object> params) {}
+  /** A query of one call: SQL, bound values, and the parsed SQL when the call has it already. */
+  private record Query(String sql, List<Object> params, ParsedSql parsed) {
+    Query(String sql, List<Object> params) {
+      this(sql, params, null);
+    }
+  }
 
   private SqliteEngine(EngineConfig config, Connections connections) throws SQLException {
     this.config = config;
@@ -138,6 +141,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     // the leading newline: sqlite-jdbc would run a script starting "backup"/"restore" itself
     StringBuilder script = new StringBuilder("\n");
     List<Statement> checked = new ArrayList<>();
+    List<Statement> incomplete = new ArrayList<>();
     int texts = 0;
     for (int i = 0; i < sql.size(); i++) {
       String text = Objects.requireNonNull(sql.get(i), () -> "sql contains null");
@@ -148,21 +152,25 @@ public final class SqliteEngine implements D1SqliteDatabase {
       if (p.error() != null) {
         throw D1SqlException.of(p.error().detail(), null);
       }
+      if (p.nothingAfter()) {
+        // a NUL (where SQLite would stop reading) or text after the last statement's ';' 
+        throw D1SqlException.of(NOT_A_STATEMENT, null);
+      }
       List<Statement> statements = p.statements();
       for (int k = 0; k < statements.size(); k++) {
         Statement st = statements.get(k);
-        List<Token> tokens = st.tokens();
-        for (Token t : tokens) {
-          if (t.kind() == Kind.PARAM) {
-            // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
-            throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
-          }
+        if (st.parsed().hasParameters()) {
+          // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
+          throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
         }
         checked.add(st);
-        // up to the last token, so a trailing comment cannot swallow the separator
-        Token last = tokens.get(tokens.size() - 1);
-        script.append(st.text(), 0, last.end());
-        script.append(last.kind() == Kind.SEMI ? "\n" : ";\n");
+        // the lexer's bounds, first token to last, so a trailing comment cannot swallow the
+        // separator; SQLite splits the joined script itself, so each piece must end exactly there
+        String piece = st.parsed().sql();
+        if (!SqlLexer.isComplete(piece + ";")) {
+          incomplete.add(st);
+        }
+        script.append(piece).append(";\n");
       }
       texts++;
     }
@@ -179,6 +187,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
               throw D1SqlException.of(refusal, null);
             }
           }
+          for (Statement st : incomplete) {
+            refuseAlone(st);
+          }
           long totalBefore = writer.totalChanges();
           writer.script(script.toString());
           long changes = writer.totalChanges() - totalBefore;
@@ -190,6 +201,19 @@ public final class SqliteEngine implements D1SqliteDatabase {
           return state.meta(ms, changes, changedDb, 0, changes);
         },
         null);
+  }
+
+  /**
+   * Prepares a statement the lexer does not see ending (an unfinished trigger body, an open
+   * string) alone, so that SQLite's own error is raised instead of SQLite reading on into the next
+   * piece of a joined script.
+   */
+  private void refuseAlone(Statement st) throws SQLException {
+    try (PreparedStatement ps = writer.connection().prepareStatement(st.text())) {
+      throw D1SqlException.of("incomplete input: SQLITE_ERROR", null);
+    } catch (SQLException e) {
+      throw SqliteErrors.of(e, st, writer::probe);
+    }
   }
 
   @Override
@@ -243,8 +267,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   D1RawResult runOne(String sql, List<Object> params, LocalSession session) {
-    Query q = new Query(sql, params);
+    // tokenized and checked once per call: the write path reuses this parse
     ParsedSql parsed = parseCache.parseOrThrow(sql);
+    Query q = new Query(sql, params, parsed);
     if (parsed.readOnly()) {
       return runRead(q, parsed, session);
     }
@@ -289,7 +314,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     List<Query> kept = new ArrayList<>(queries.size());
     List<ParsedSql> parsed = new ArrayList<>(queries.size());
     for (Query q : queries) {
-      ParsedSql p = parseCache.parse(q.sql());
+      ParsedSql p = q.parsed() != null ? q.parsed() : parseCache.parse(q.sql());
       if (!p.blank()) {
         kept.add(q);
         parsed.add(p);
@@ -329,11 +354,14 @@ public final class SqliteEngine implements D1SqliteDatabase {
         lastBefore = writer.totalChanges();
       }
       String first = statements.get(i).firstKeyword();
-      // null when the statement starts with a literal or a quoted name (a syntax error)
       if (first != null && SCHEMA_KEYWORDS.contains(first)) {
         state.schemaChanged();
       }
       rows = StatementExecutor.execute(writer, statements.get(i), last ? q.params() : null, last);
+    }
+    if (parsed.nothingAfter()) {
+      // workerd finds no statement in what follows the last ';' or a NUL (where SQLite stops)
+      throw D1SqlException.of(NOT_A_STATEMENT, null);
     }
     long totalAfter = writer.totalChanges();
     boolean stateChanged = state.refresh(writer);

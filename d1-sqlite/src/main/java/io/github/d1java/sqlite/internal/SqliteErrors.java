@@ -1,9 +1,8 @@
 package io.github.d1java.sqlite.internal;
 
 import io.github.d1java.D1SqlException;
-import io.github.d1java.sqlite.internal.SqlScript.Kind;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
-import io.github.d1java.sqlite.internal.SqlScript.Token;
+import io.github.d1java.sql.SqlToken;
+import io.github.d1java.sql.SqlTokenType;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -94,7 +93,7 @@ final class SqliteErrors {
 
   /** SQLite's byte offset of the error in the statement, or -1 when it cannot be located. */
   static int offset(String errmsg, Statement st, UnaryOperator<String> probe) {
-    List<Token> tokens = st.tokens();
+    List<SqlToken> tokens = st.tokens();
     Matcher m = NEAR.matcher(errmsg);
     if (m.matches()) {
       return syntaxErrorOffset(errmsg, m.group(1), st, probe);
@@ -102,7 +101,7 @@ final class SqliteErrors {
     m = UNRECOGNIZED.matcher(errmsg);
     if (m.matches()) {
       String text = m.group(1);
-      for (Token t : tokens) {
+      for (SqlToken t : tokens) {
         if (t.text().equals(text)) {
           return st.byteOffset(t.start());
         }
@@ -111,7 +110,7 @@ final class SqliteErrors {
     }
     m = HEX_TOO_BIG.matcher(errmsg);
     if (m.matches()) {
-      for (Token t : tokens) {
+      for (SqlToken t : tokens) {
         if (t.text().equals(m.group(1))) {
           return st.byteOffset(t.start());
         }
@@ -147,7 +146,7 @@ final class SqliteErrors {
       if (call < 0) {
         // an operator that calls a function: x REGEXP y, x MATCH y
         for (int i = 0; i < tokens.size(); i++) {
-          if (tokens.get(i).kind() == Kind.WORD && tokens.get(i).text().equals(m.group(1))) {
+          if (Statement.isWord(tokens.get(i)) && tokens.get(i).text().equals(m.group(1))) {
             call = i;
             break;
           }
@@ -171,9 +170,9 @@ final class SqliteErrors {
    */
   private static int syntaxErrorOffset(
       String errmsg, String text, Statement st, UnaryOperator<String> probe) {
-    Token only = null;
+    SqlToken only = null;
     int count = 0;
-    for (Token t : st.tokens()) {
+    for (SqlToken t : st.tokens()) {
       if (t.text().equals(text)) {
         count++;
         only = t;
@@ -185,7 +184,7 @@ final class SqliteErrors {
     if (count == 0 || probe == null) {
       return -1;
     }
-    for (Token t : st.tokens()) {
+    for (SqlToken t : st.tokens()) {
       if (t.text().equals(text) && errmsg.equals(probe.apply(st.text().substring(0, t.end())))) {
         return st.byteOffset(t.start());
       }
@@ -194,11 +193,11 @@ final class SqliteErrors {
   }
 
   /** The index of the first call of {@code fn} at or after {@code from}, in any quoting. */
-  private static int nextCall(List<Token> tokens, String fn, int from) {
+  private static int nextCall(List<SqlToken> tokens, String fn, int from) {
     for (int i = from; i + 1 < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      String id = t.identifier();
-      if (id != null && id.equalsIgnoreCase(fn) && tokens.get(i + 1).is("(")) {
+      SqlToken t = tokens.get(i);
+      String id = Statement.identifier(t);
+      if (id != null && id.equalsIgnoreCase(fn) && tokens.get(i + 1).isSymbol("(")) {
         return i;
       }
     }
@@ -210,14 +209,14 @@ final class SqliteErrors {
    * nested in another call's arguments ({@code count(count(1))}) is the misuse.
    */
   private static int misuseOffset(Statement st, String fn) {
-    List<Token> tokens = st.tokens();
+    List<SqlToken> tokens = st.tokens();
     int first = nextCall(tokens, fn, 0);
     for (int i = first; i >= 0; i = nextCall(tokens, fn, i + 1)) {
       int depth = 0;
       for (int j = 0; j < i; j++) {
-        if (tokens.get(j).is("(")) {
+        if (tokens.get(j).isSymbol("(")) {
           depth++;
-        } else if (tokens.get(j).is(")")) {
+        } else if (tokens.get(j).isSymbol(")")) {
           depth--;
         }
       }
@@ -229,20 +228,20 @@ final class SqliteErrors {
   }
 
   private static int qualifiedNameOffset(Statement st, String[] parts) {
-    List<Token> tokens = st.tokens();
+    List<SqlToken> tokens = st.tokens();
     for (int i = 0; i < tokens.size(); i++) {
       int j = i;
       boolean match = true;
       for (int p = 0; p < parts.length && match; p++) {
         if (p > 0) {
-          match = j < tokens.size() && tokens.get(j).is(".");
+          match = j < tokens.size() && tokens.get(j).isSymbol(".");
           j++;
         }
-        String id = j < tokens.size() ? tokens.get(j).identifier() : null;
+        String id = j < tokens.size() ? Statement.identifier(tokens.get(j)) : null;
         match = match && id != null && id.equalsIgnoreCase(parts[p]);
         j++;
       }
-      if (match && !(i > 0 && tokens.get(i - 1).is("."))) {
+      if (match && !(i > 0 && tokens.get(i - 1).isSymbol("."))) {
         return st.byteOffset(tokens.get(i).start());
       }
     }
@@ -256,8 +255,8 @@ final class SqliteErrors {
   private static int variableOffset(Statement st, int maxNumber, int maxCount) {
     Map<String, Integer> named = new HashMap<>();
     int highest = 0;
-    for (Token t : st.tokens()) {
-      if (t.kind() != Kind.PARAM) {
+    for (SqlToken t : st.tokens()) {
+      if (t.type() != SqlTokenType.VARIABLE) {
         continue;
       }
       String text = t.text();

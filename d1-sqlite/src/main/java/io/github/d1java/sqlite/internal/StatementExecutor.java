@@ -2,7 +2,6 @@ package io.github.d1java.sqlite.internal;
 
 import io.github.d1java.D1SqlException;
 import io.github.d1java.spi.D1Values;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
