@@ -49,8 +49,21 @@ class D1SqliteLimitsTest {
   @Test
   void valueAboveTheConfiguredLengthIsTooBig() {
     assertThat(db.prepare("SELECT ? AS v").bind("x".repeat(1000)).first("v").toString()).hasSize(1000);
-    assertThatThrownBy(() -> db.prepare("SELECT ? AS v").bind("x".repeat(1001)).all())
+    // SQLITE_LIMIT_LENGTH is the configured length + 1 (see the next test)
+    assertThatThrownBy(() -> db.prepare("SELECT ? AS v").bind("x".repeat(1002)).all())
         .hasMessage("D1_ERROR: string or blob too big: SQLITE_TOOBIG");
+    assertThatThrownBy(() -> db.prepare("SELECT length(hex(zeroblob(501))) AS n").all())
+        .hasMessage("D1_ERROR: string or blob too big: SQLITE_TOOBIG");
+  }
+
+  @Test
+  void functionResultOfExactlyTheConfiguredLengthIsAllowed() {
+    // regression: hex() allocates its result plus a terminating NUL, which SQLite counted against
+    // the limit, so a 1000-character result was refused; D1 accepts a value of its maximum size
+    assertThat((Long) db.prepare("SELECT length(hex(zeroblob(500))) AS n").first("n"))
+        .isEqualTo(1000L);
+    assertThat((Long) db.prepare("SELECT length(printf('%.*c', 1000, 'x')) AS n").first("n"))
+        .isEqualTo(1000L);
   }
 
   @Test
@@ -116,13 +129,13 @@ class D1SqliteLimitsTest {
     db.batch(db.prepare("PRAGMA recursive_triggers = on"), db.prepare("INSERT INTO r VALUES (1)"));
     assertThat((Long) db.prepare("SELECT count(*) AS c FROM r").first("c")).isEqualTo(10L);
     db.exec("DELETE FROM r\nUPDATE lim SET max = 11");
-    // SQLite's own text for SQLITE_LIMIT_TRIGGER_DEPTH
+    // SQLite 3.47's own text for SQLITE_LIMIT_TRIGGER_DEPTH (D1 and Miniflare 4.20260730 say the same)
     assertThatThrownBy(
             () ->
                 db.batch(
                     db.prepare("PRAGMA recursive_triggers = on"),
                     db.prepare("INSERT INTO r VALUES (1)")))
-        .hasMessage("D1_ERROR: triggers nested too deep: SQLITE_ERROR");
+        .hasMessage("D1_ERROR: too many levels of trigger recursion: SQLITE_ERROR");
     assertThat((Long) db.prepare("SELECT count(*) AS c FROM r").first("c")).isZero();
   }
 

@@ -20,6 +20,7 @@ final class Conn implements AutoCloseable {
   private final DB db;
   private final Statement control;
   private final LinkedHashMap<String, PreparedStatement> cache;
+  private final SchemaRules schemaRules = new SchemaRules();
 
   Conn(SQLiteConnection connection, int cacheSize) throws SQLException {
     this.connection = connection;
@@ -79,6 +80,15 @@ final class Conn implements AutoCloseable {
     }
   }
 
+  /**
+   * Checks a statement against D1's rules that depend on this connection's schema.
+   *
+   * @return the D1 error detail, or null when the statement may run
+   */
+  String schemaRefusal(io.github.d1java.sqlite.internal.Statement st) throws SQLException {
+    return schemaRules.check(this, st);
+  }
+
   /** Drops a statement from the cache (after a failure, so no state lingers). */
   void evict(String sql) {
     PreparedStatement ps = cache.remove(sql);
@@ -89,7 +99,14 @@ final class Conn implements AutoCloseable {
 
   /** Runs a control statement (BEGIN, COMMIT, ROLLBACK). */
   void control(String sql) throws SQLException {
-    control.execute(sql);
+    try {
+      control.execute(sql);
+    } finally {
+      if (sql.startsWith("ROLLBACK")) {
+        // a rolled-back CREATE or DROP changes the schema back
+        SchemaRules.schemaChanged();
+      }
+    }
   }
 
   /**
@@ -98,13 +115,17 @@ final class Conn implements AutoCloseable {
    * sqlite-jdbc runs a text that starts with {@code backup} or {@code restore} as its own command.
    */
   void script(String sql) throws SQLException {
-    control.executeUpdate(sql);
+    try {
+      control.executeUpdate(sql);
+    } finally {
+      SchemaRules.schemaChanged();
+    }
   }
 
   /** Runs a control statement and ignores a failure (rollback after an error). */
   void controlQuietly(String sql) {
     try {
-      control.execute(sql);
+      control(sql);
     } catch (SQLException ignored) {
       // the transaction may already be gone, e.g. SQLite rolled it back itself
     }
@@ -115,7 +136,11 @@ final class Conn implements AutoCloseable {
   }
 
   void deserialize(byte[] image) throws SQLException {
-    connection.deserialize("main", image);
+    try {
+      connection.deserialize("main", image);
+    } finally {
+      SchemaRules.schemaChanged();
+    }
   }
 
   @Override

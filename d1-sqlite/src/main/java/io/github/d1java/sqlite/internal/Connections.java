@@ -95,6 +95,7 @@ final class Connections {
   private static Conn connect(EngineConfig config, boolean readOnly) throws SQLException {
     SQLiteConfig c = new SQLiteConfig();
     c.enforceForeignKeys(true);
+    c.enableLoadExtension(false);
     c.setBusyTimeout((int) config.busyTimeoutMillis());
     c.setGetGeneratedKeys(false);
     String url;
@@ -111,7 +112,11 @@ final class Connections {
     }
     SQLiteConnection connection = JDBC.createConnection(url, c.toProperties());
     try {
-      connection.setLimit(SQLiteLimits.SQLITE_LIMIT_LENGTH, config.maxValueLength());
+      // SQLite counts a terminating NUL against the limit when a function builds a string
+      // (hex(), printf(), ...); D1 accepts a value of exactly its documented maximum
+      connection.setLimit(
+          SQLiteLimits.SQLITE_LIMIT_LENGTH,
+          (int) Math.min(Integer.MAX_VALUE, config.maxValueLength() + 1L));
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_LENGTH);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_COLUMN, 100);
       connection.setLimit(SQLiteLimits.SQLITE_LIMIT_EXPR_DEPTH, 100);
@@ -125,6 +130,8 @@ final class Connections {
       try (java.sql.Statement st = connection.createStatement()) {
         // sqlite-jdbc is built with SQLITE_DEFAULT_RECURSIVE_TRIGGERS; workerd is not
         st.execute("PRAGMA recursive_triggers = off");
+        // trusted_schema stays on, as in workerd: off refuses what D1 accepts (highlight() in a
+        // trigger, pragma_table_list in a view); the authorizer's function rules cover views
       }
       return new Conn(connection, config.statementCacheSize());
     } catch (SQLException e) {

@@ -56,6 +56,11 @@ record ParsedSql(
     }
     for (int i = 0; i < statements.size() && error == null; i++) {
       error = Authorizer.check(statements.get(i));
+      if (error == null && i < statements.size() - 1 && statements.get(i).parsed().hasParameters()) {
+        // workerd refuses a parameter in a statement that is not the last one once it has
+        // prepared that statement, before it prepares (and authorizes) the next one
+        error = D1SqlException.of(SqliteEngine.MULTI_PARAMS, null);
+      }
     }
     // workerd prepares and runs statement after statement, so errors in them come first
     boolean nothingAfter = nul >= 0 || (error == null && !onlySpaceAfterLast(text, statements));

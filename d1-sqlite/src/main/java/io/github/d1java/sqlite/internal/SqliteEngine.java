@@ -143,6 +143,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     Objects.requireNonNull(sql, "sql");
     // the leading newline: sqlite-jdbc would run a script starting "backup"/"restore" itself
     StringBuilder script = new StringBuilder("\n");
+    List<Statement> checked = new ArrayList<>();
     List<Statement> incomplete = new ArrayList<>();
     int texts = 0;
     for (int i = 0; i < sql.size(); i++) {
@@ -165,6 +166,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
           // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
           throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
         }
+        checked.add(st);
         // the lexer's bounds, first token to last, so a trailing comment cannot swallow the
         // separator; SQLite splits the joined script itself, so each piece must end exactly there
         String piece = st.parsed().sql();
@@ -182,6 +184,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
     long start = System.nanoTime();
     return transactions.inTransaction(
         () -> {
+          for (Statement st : checked) {
+            String refusal = writer.schemaRefusal(st);
+            if (refusal != null) {
+              throw D1SqlException.of(refusal, null);
+            }
+          }
           for (Statement st : incomplete) {
             refuseAlone(st);
           }

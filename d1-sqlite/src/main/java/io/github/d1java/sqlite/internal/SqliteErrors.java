@@ -20,7 +20,8 @@ import org.sqlite.SQLiteException;
  * <p>sqlite-jdbc does not expose {@code sqlite3_error_offset}, so the offset is recovered from the
  * statement's tokens for the messages whose offending token can be located: syntax errors (by
  * preparing prefixes of the statement until SQLite fails on the same token), unknown or ambiguous
- * columns, unknown functions, existing tables, unrecognized tokens, too many variables and
+ * columns (also RENAME COLUMN's quoted name), unknown functions, wrong argument counts, misused
+ * aggregates, hex literals too big, existing tables, unrecognized tokens, too many variables and
  * out-of-range {@code ?NNN}. Other messages carry no offset.
  */
 final class SqliteErrors {
@@ -39,6 +40,11 @@ final class SqliteErrors {
   private static final Pattern NO_FUNCTION = Pattern.compile("^no such function: (.+)$");
   private static final Pattern TOO_MANY_ARGS =
       Pattern.compile("^too many arguments on function (.+)$");
+  private static final Pattern WRONG_ARGS =
+      Pattern.compile("^wrong number of arguments to function (.+)\\(\\)$");
+  private static final Pattern MISUSE =
+      Pattern.compile("^misuse of (?:aggregate|window) function (.+)\\(\\)$");
+  private static final Pattern HEX_TOO_BIG = Pattern.compile("^hex literal too big: (.+)$");
 
   private SqliteErrors() {}
 
@@ -66,7 +72,8 @@ final class SqliteErrors {
       detail.append(" at offset ").append(offset);
     }
     detail.append(": ").append(primaryName);
-    if (code.code > 0xff && code.name().startsWith("SQLITE_CONSTRAINT_")) {
+    // workerd names every extended code that differs from the primary one
+    if (code.code > 0xff && code != SQLiteErrorCode.UNKNOWN_ERROR) {
       detail.append(" (extended: ").append(code.name()).append(')');
     }
     return D1SqlException.of(detail.toString(), e);
@@ -110,9 +117,27 @@ final class SqliteErrors {
       }
       return -1;
     }
+    m = HEX_TOO_BIG.matcher(errmsg);
+    if (m.matches()) {
+      for (SqlToken t : tokens) {
+        if (t.text().equals(m.group(1))) {
+          return st.byteOffset(t.start());
+        }
+      }
+      return -1;
+    }
     m = NO_COLUMN.matcher(errmsg);
     if (m.matches()) {
-      return qualifiedNameOffset(st, m.group(1).split("\\.", -1));
+      String name = m.group(1);
+      if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+        // ALTER TABLE ... RENAME COLUMN quotes the name it did not find
+        name = name.substring(1, name.length() - 1);
+      }
+      return qualifiedNameOffset(st, name.split("\\.", -1));
+    }
+    m = MISUSE.matcher(errmsg);
+    if (m.matches()) {
+      return misuseOffset(st, m.group(1));
     }
     m = TABLE_EXISTS.matcher(errmsg);
     if (m.matches()) {
@@ -122,15 +147,21 @@ final class SqliteErrors {
     if (!m.matches()) {
       m = TOO_MANY_ARGS.matcher(errmsg);
     }
+    if (!m.matches()) {
+      m = WRONG_ARGS.matcher(errmsg);
+    }
     if (m.matches()) {
-      String fn = m.group(1);
-      for (int i = 0; i + 1 < tokens.size(); i++) {
-        SqlToken t = tokens.get(i);
-        if (Statement.isWord(t) && t.text().equalsIgnoreCase(fn) && tokens.get(i + 1).isSymbol("(")) {
-          return st.byteOffset(t.start());
+      int call = nextCall(tokens, m.group(1), 0);
+      if (call < 0) {
+        // an operator that calls a function: x REGEXP y, x MATCH y
+        for (int i = 0; i < tokens.size(); i++) {
+          if (Statement.isWord(tokens.get(i)) && tokens.get(i).text().equals(m.group(1))) {
+            call = i;
+            break;
+          }
         }
       }
-      return -1;
+      return call < 0 ? -1 : st.byteOffset(tokens.get(call).start());
     }
     if (errmsg.equals("too many SQL variables")) {
       return variableOffset(st, Integer.MAX_VALUE, 100);
@@ -168,6 +199,41 @@ final class SqliteErrors {
       }
     }
     return -1;
+  }
+
+  /** The index of the first call of {@code fn} at or after {@code from}, in any quoting. */
+  private static int nextCall(List<SqlToken> tokens, String fn, int from) {
+    for (int i = from; i + 1 < tokens.size(); i++) {
+      SqlToken t = tokens.get(i);
+      String id = Statement.identifier(t);
+      if (id != null && id.equalsIgnoreCase(fn) && tokens.get(i + 1).isSymbol("(")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A misused aggregate is usually the only call of that name; when there are several, the one
+   * nested in another call's arguments ({@code count(count(1))}) is the misuse.
+   */
+  private static int misuseOffset(Statement st, String fn) {
+    List<SqlToken> tokens = st.tokens();
+    int first = nextCall(tokens, fn, 0);
+    for (int i = first; i >= 0; i = nextCall(tokens, fn, i + 1)) {
+      int depth = 0;
+      for (int j = 0; j < i; j++) {
+        if (tokens.get(j).isSymbol("(")) {
+          depth++;
+        } else if (tokens.get(j).isSymbol(")")) {
+          depth--;
+        }
+      }
+      if (depth > 0) {
+        return st.byteOffset(tokens.get(i).start());
+      }
+    }
+    return first < 0 ? -1 : st.byteOffset(tokens.get(first).start());
   }
 
   private static int qualifiedNameOffset(Statement st, String[] parts) {

@@ -34,6 +34,24 @@ final class StatementExecutor {
   static Rows execute(Conn conn, Statement st, List<Object> params, boolean collect)
       throws SQLException {
     String sql = st.text();
+    String refusal = conn.schemaRefusal(st);
+    if (refusal != null) {
+      throw D1SqlException.of(refusal, null);
+    }
+    String first = st.firstKeyword();
+    boolean ddl = "CREATE".equals(first) || "DROP".equals(first) || "ALTER".equals(first);
+    try {
+      return run(conn, st, params, collect);
+    } finally {
+      if (ddl) {
+        SchemaRules.schemaChanged();
+      }
+    }
+  }
+
+  private static Rows run(Conn conn, Statement st, List<Object> params, boolean collect)
+      throws SQLException {
+    String sql = st.text();
     PreparedStatement ps;
     try {
       ps = conn.prepare(sql);
