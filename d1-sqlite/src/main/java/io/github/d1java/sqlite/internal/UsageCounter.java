@@ -1,7 +1,6 @@
 package io.github.d1java.sqlite.internal;
 
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
-import io.github.d1java.sqlite.internal.SqlScript.Token;
+import io.github.d1java.sql.SqlToken;
 import io.github.d1java.sqlite.internal.UsagePlan.Step;
 import io.github.d1java.sqlite.internal.UsagePlan.Verb;
 import java.sql.PreparedStatement;
@@ -651,15 +650,15 @@ final class UsageCounter {
       Set<String> mentioned = new HashSet<>();
       String sql = queryString(conn, "SELECT sql FROM sqlite_schema WHERE name = ?", idx[0]);
       if (sql != null) {
-        List<Statement> sts = SqlScript.parse(sql).statements();
+        List<Statement> sts = Statement.split(sql);
         if (!sts.isEmpty()) {
-          List<Token> tokens = sts.get(0).tokens();
+          List<SqlToken> tokens = sts.get(0).tokens();
           boolean afterOn = false;
-          for (Token tok : tokens) {
-            if ("ON".equals(tok.keyword())) {
+          for (SqlToken tok : tokens) {
+            if ("ON".equals(UsagePlan.word(tok))) {
               afterOn = true;
-            } else if (afterOn && tok.identifier() != null) {
-              mentioned.add(tok.identifier().toLowerCase(Locale.ROOT));
+            } else if (afterOn && UsagePlan.ident(tok) != null) {
+              mentioned.add(UsagePlan.ident(tok).toLowerCase(Locale.ROOT));
             }
           }
         }

@@ -1,8 +1,7 @@
 package io.github.d1java.sqlite.internal;
 
-import io.github.d1java.sqlite.internal.SqlScript.Kind;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
-import io.github.d1java.sqlite.internal.SqlScript.Token;
+import io.github.d1java.sql.SqlToken;
+import io.github.d1java.sql.SqlTokenType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +78,7 @@ final class UsagePlan {
 
   private UsagePlan(Statement st, List<Step> steps) {
     this.steps = steps;
-    List<Token> tokens = st.tokens();
+    List<SqlToken> tokens = st.tokens();
     String first = st.firstKeyword();
     String second = keywordAt(tokens, 1);
     Verb v = Verb.OTHER;
@@ -199,15 +198,15 @@ final class UsagePlan {
     return t != null ? t : name;
   }
 
-  private static Verb verbAfterWith(List<Token> tokens) {
+  private static Verb verbAfterWith(List<SqlToken> tokens) {
     int depth = 0;
-    for (Token t : tokens) {
-      if (t.is("(")) {
+    for (SqlToken t : tokens) {
+      if (t.isSymbol("(")) {
         depth++;
-      } else if (t.is(")")) {
+      } else if (t.isSymbol(")")) {
         depth--;
-      } else if (depth == 0 && t.kind() == Kind.WORD) {
-        switch (t.keyword()) {
+      } else if (depth == 0 && isWord(t)) {
+        switch (word(t)) {
           case "SELECT":
           case "VALUES":
             return Verb.READ;
@@ -226,26 +225,26 @@ final class UsagePlan {
     return Verb.READ;
   }
 
-  private static String keywordAt(List<Token> tokens, int i) {
-    return i < tokens.size() ? tokens.get(i).keyword() : null;
+  private static String keywordAt(List<SqlToken> tokens, int i) {
+    return i < tokens.size() ? word(tokens.get(i)) : null;
   }
 
-  private static boolean containsKeyword(List<Token> tokens, String kw) {
+  private static boolean containsKeyword(List<SqlToken> tokens, String kw) {
     return indexOfKeyword(tokens, kw, 0) >= 0;
   }
 
-  private static int indexOfKeyword(List<Token> tokens, String kw, int from) {
+  private static int indexOfKeyword(List<SqlToken> tokens, String kw, int from) {
     for (int i = from; i < tokens.size(); i++) {
-      if (kw.equals(tokens.get(i).keyword())) {
+      if (kw.equals(word(tokens.get(i)))) {
         return i;
       }
     }
     return -1;
   }
 
-  private static int indexOfSequence(List<Token> tokens, String a, String b) {
+  private static int indexOfSequence(List<SqlToken> tokens, String a, String b) {
     for (int i = 0; i + 1 < tokens.size(); i++) {
-      if (a.equals(tokens.get(i).keyword()) && b.equals(tokens.get(i + 1).keyword())) {
+      if (a.equals(word(tokens.get(i))) && b.equals(word(tokens.get(i + 1)))) {
         return i;
       }
     }
@@ -256,75 +255,75 @@ final class UsagePlan {
    * The (possibly schema-qualified) name after token {@code at}, skipping the given keywords (and
    * the word after each, up to {@code skipWidth} tokens).
    */
-  private static String nameAfter(List<Token> tokens, int at, Set<String> skip, int skipWidth) {
+  private static String nameAfter(List<SqlToken> tokens, int at, Set<String> skip, int skipWidth) {
     if (at < 0) {
       return null;
     }
     int i = at + 1;
-    while (i < tokens.size() && skip.contains(tokens.get(i).keyword())) {
+    while (i < tokens.size() && skip.contains(word(tokens.get(i)))) {
       i += skipWidth;
     }
     if (i >= tokens.size()) {
       return null;
     }
-    if (i + 2 < tokens.size() && tokens.get(i + 1).is(".")) {
+    if (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(".")) {
       i += 2;
     }
-    return tokens.get(i).identifier();
+    return ident(tokens.get(i));
   }
 
   /** CREATE TABLE / DROP TABLE: the name before "(" or "AS", or the last name. */
-  private static String lastNameBefore(List<Token> tokens) {
+  private static String lastNameBefore(List<SqlToken> tokens) {
     String name = null;
     for (int i = 2; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.is("(") || "AS".equals(t.keyword()) || t.kind() == Kind.SEMI) {
+      SqlToken t = tokens.get(i);
+      if (t.isSymbol("(") || "AS".equals(word(t)) || t.type() == SqlTokenType.SEMICOLON) {
         break;
       }
-      String id = t.identifier();
+      String id = ident(t);
       if (id != null
-          && !"IF".equals(t.keyword())
-          && !"NOT".equals(t.keyword())
-          && !"EXISTS".equals(t.keyword())
-          && !"TABLE".equals(t.keyword())) {
+          && !"IF".equals(word(t))
+          && !"NOT".equals(word(t))
+          && !"EXISTS".equals(word(t))
+          && !"TABLE".equals(word(t))) {
         name = id;
       }
     }
     return name;
   }
 
-  private static boolean limitHasComma(List<Token> tokens) {
+  private static boolean limitHasComma(List<SqlToken> tokens) {
     int limit = indexOfKeyword(tokens, "LIMIT", 0);
     if (limit < 0) {
       return false;
     }
     int depth = 0;
     for (int i = limit + 1; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.is("(")) {
+      SqlToken t = tokens.get(i);
+      if (t.isSymbol("(")) {
         depth++;
-      } else if (t.is(")")) {
+      } else if (t.isSymbol(")")) {
         depth--;
-      } else if (depth == 0 && t.is(",")) {
+      } else if (depth == 0 && t.isSymbol(",")) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean hasCountStar(List<Token> tokens) {
+  private static boolean hasCountStar(List<SqlToken> tokens) {
     for (int i = 0; i + 3 < tokens.size(); i++) {
-      if ("COUNT".equals(tokens.get(i).keyword())
-          && tokens.get(i + 1).is("(")
-          && tokens.get(i + 2).is("*")
-          && tokens.get(i + 3).is(")")) {
+      if ("COUNT".equals(word(tokens.get(i)))
+          && tokens.get(i + 1).isSymbol("(")
+          && tokens.get(i + 2).isSymbol("*")
+          && tokens.get(i + 3).isSymbol(")")) {
         return true;
       }
     }
     return false;
   }
 
-  private static Set<String> setColumns(List<Token> tokens) {
+  private static Set<String> setColumns(List<SqlToken> tokens) {
     int set = indexOfKeyword(tokens, "SET", 0);
     if (set < 0) {
       return Set.of();
@@ -332,29 +331,29 @@ final class UsagePlan {
     List<String> cols = new ArrayList<>();
     int depth = 0;
     for (int i = set + 1; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.is("(")) {
+      SqlToken t = tokens.get(i);
+      if (t.isSymbol("(")) {
         depth++;
-        if (depth == 1 && i > 0 && (tokens.get(i - 1).keyword() != null || tokens.get(i - 1).is(","))) {
+        if (depth == 1 && i > 0 && (word(tokens.get(i - 1)) != null || tokens.get(i - 1).isSymbol(","))) {
           // SET (a, b) = (...): the names inside
           int j = i + 1;
-          while (j < tokens.size() && !tokens.get(j).is(")")) {
-            String id = tokens.get(j).identifier();
+          while (j < tokens.size() && !tokens.get(j).isSymbol(")")) {
+            String id = ident(tokens.get(j));
             if (id != null) {
               cols.add(id.toLowerCase(Locale.ROOT));
             }
             j++;
           }
         }
-      } else if (t.is(")")) {
+      } else if (t.isSymbol(")")) {
         depth--;
       } else if (depth == 0) {
-        String kw = t.keyword();
+        String kw = word(t);
         if ("WHERE".equals(kw) || "FROM".equals(kw) || "RETURNING".equals(kw)) {
           break;
         }
-        if (t.is("=") && i > 0) {
-          String id = tokens.get(i - 1).identifier();
+        if (t.isSymbol("=") && i > 0) {
+          String id = ident(tokens.get(i - 1));
           if (id != null) {
             cols.add(id.toLowerCase(Locale.ROOT));
           }
@@ -364,24 +363,24 @@ final class UsagePlan {
     return Set.copyOf(cols);
   }
 
-  private static Set<String> insertColumns(List<Token> tokens) {
+  private static Set<String> insertColumns(List<SqlToken> tokens) {
     int into = indexOfKeyword(tokens, "INTO", 0);
     if (into < 0) {
       return Set.of();
     }
     int i = into + 2;
-    if (i + 1 < tokens.size() && tokens.get(i).is(".")) {
+    if (i + 1 < tokens.size() && tokens.get(i).isSymbol(".")) {
       i += 2;
     }
-    if (i < tokens.size() && "AS".equals(tokens.get(i).keyword())) {
+    if (i < tokens.size() && "AS".equals(word(tokens.get(i)))) {
       i += 2;
     }
-    if (i >= tokens.size() || !tokens.get(i).is("(")) {
+    if (i >= tokens.size() || !tokens.get(i).isSymbol("(")) {
       return Set.of();
     }
     List<String> cols = new ArrayList<>();
-    for (int j = i + 1; j < tokens.size() && !tokens.get(j).is(")"); j++) {
-      String id = tokens.get(j).identifier();
+    for (int j = i + 1; j < tokens.size() && !tokens.get(j).isSymbol(")"); j++) {
+      String id = ident(tokens.get(j));
       if (id != null) {
         cols.add(id.toLowerCase(Locale.ROOT));
       }
@@ -390,46 +389,80 @@ final class UsagePlan {
   }
 
   private static String textAfterKeyword(Statement st, String kw) {
-    List<Token> tokens = st.tokens();
+    List<SqlToken> tokens = st.tokens();
     int at = indexOfKeyword(tokens, kw, 0);
     if (at < 0 || at + 1 >= tokens.size()) {
       return null;
     }
-    Token last = tokens.get(tokens.size() - 1);
-    int end = last.kind() == Kind.SEMI ? last.start() : last.end();
+    SqlToken last = tokens.get(tokens.size() - 1);
+    int end = last.type() == SqlTokenType.SEMICOLON ? last.start() : last.end();
     return st.text().substring(tokens.get(at + 1).start(), end);
   }
 
-  private static Map<String, String> aliases(List<Token> tokens) {
+  private static Map<String, String> aliases(List<SqlToken> tokens) {
     Map<String, String> out = new HashMap<>();
     for (int i = 0; i + 1 < tokens.size(); i++) {
-      String kw = tokens.get(i).keyword();
-      if (!"FROM".equals(kw) && !"JOIN".equals(kw) && !tokens.get(i).is(",")) {
+      String kw = word(tokens.get(i));
+      if (!"FROM".equals(kw) && !"JOIN".equals(kw) && !tokens.get(i).isSymbol(",")) {
         continue;
       }
       int n = i + 1;
-      String table = tokens.get(n).identifier();
-      if (table == null || tokens.get(n).kind() == Kind.PUNCT) {
+      String table = ident(tokens.get(n));
+      if (table == null || isPunct(tokens.get(n))) {
         continue;
       }
-      if (n + 2 < tokens.size() && tokens.get(n + 1).is(".")) {
+      if (n + 2 < tokens.size() && tokens.get(n + 1).isSymbol(".")) {
         n += 2;
-        table = tokens.get(n).identifier();
+        table = ident(tokens.get(n));
       }
       int a = n + 1;
-      if (a < tokens.size() && "AS".equals(tokens.get(a).keyword())) {
+      if (a < tokens.size() && "AS".equals(word(tokens.get(a)))) {
         a++;
       }
       if (a < tokens.size()) {
-        Token alias = tokens.get(a);
-        String id = alias.identifier();
+        SqlToken alias = tokens.get(a);
+        String id = ident(alias);
         if (id != null
-            && !(alias.kind() == Kind.WORD && NOT_ALIAS.contains(alias.keyword()))
+            && !(isWord(alias) && NOT_ALIAS.contains(word(alias)))
             && table != null) {
           out.put(id.toLowerCase(Locale.ROOT), table);
         }
       }
     }
     return out;
+  }
+
+  /** A bare word's text in upper case, keyword or not (the plan analysis matches both), or null. */
+  static String word(SqlToken t) {
+    return isWord(t) ? t.text().toUpperCase(Locale.ROOT) : null;
+  }
+
+  /** The name a bare or quoted identifier (or a keyword used as one) gives, or null. */
+  static String ident(SqlToken t) {
+    switch (t.type()) {
+      case KEYWORD:
+      case IDENTIFIER:
+      case QUOTED_IDENTIFIER:
+        return t.name();
+      default:
+        return null;
+    }
+  }
+
+  private static boolean isWord(SqlToken t) {
+    return t.type() == SqlTokenType.KEYWORD || t.type() == SqlTokenType.IDENTIFIER;
+  }
+
+  private static boolean isPunct(SqlToken t) {
+    switch (t.type()) {
+      case LEFT_PAREN:
+      case RIGHT_PAREN:
+      case COMMA:
+      case DOT:
+      case OPERATOR:
+        return true;
+      default:
+        return false;
+    }
   }
 }
