@@ -7,15 +7,17 @@ import java.util.List;
 /**
  * The fake D1 REST API: authenticates and routes each request to its endpoint family ({@link
  * DatabaseEndpoints}, {@link QueryEndpoints}, {@link ExportEndpoints}, {@link ImportEndpoints},
- * {@link TimeTravelEndpoints}, {@link InsightsEndpoints}), plus the signed URLs and {@code
- * /user/tokens/verify}. Any base-URL prefix before {@code /accounts/} or {@code /user/} is
- * accepted. Thread-safe: requests to one database are serialised.
+ * {@link TimeTravelEndpoints}, {@link InsightsEndpoints}), plus the signed URLs, the user
+ * endpoints wrangler's {@code whoami} reads ({@link UserEndpoints}) and the GraphQL analytics of
+ * {@code d1 info} and {@code d1 insights} ({@link GraphqlEndpoint}). Any base-URL prefix before
+ * {@code /accounts/} or {@code /user/} is accepted. Thread-safe: requests to one database are serialised.
  */
 public final class FakeApi implements AutoCloseable {
 
   private final FakeState state;
   private final SignedUrls signedUrls;
   private final UserEndpoints user;
+  private final GraphqlEndpoint graphql;
   private final List<Endpoints> families;
 
   /**
@@ -25,6 +27,7 @@ public final class FakeApi implements AutoCloseable {
     this.state = new FakeState(config);
     this.signedUrls = new SignedUrls(state);
     this.user = new UserEndpoints(state);
+    this.graphql = new GraphqlEndpoint(state);
     this.families =
         List.of(
             new DatabaseEndpoints(state),
@@ -85,6 +88,9 @@ public final class FakeApi implements AutoCloseable {
     Reply r = signedUrls.handle(req);
     if (r == null) {
       r = user.handle(req);
+    }
+    if (r == null) {
+      r = graphql.handle(req);
     }
     if (r != null) {
       return r;
