@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code d1 create --jurisdiction}, the database limit, {@code d1 info} and {@code d1 insights}. */
+/** {@code d1 create --jurisdiction}, the database limit, {@code d1 info}, {@code d1 insights}. */
 class RemoteDatabaseOptionsTest {
 
   @TempDir Path dir;
@@ -128,7 +128,8 @@ class RemoteDatabaseOptionsTest {
     JsonNode top = queries.get(0);
     assertThat(top.get("query").asText()).isEqualTo("SELECT * FROM users WHERE email = 'b'");
     assertThat(top.get("numberOfTimesRun").asLong()).isEqualTo(3);
-    assertThat(top.get("avgRowsRead").asDouble() * 3).isEqualTo(top.get("totalRowsRead").asDouble());
+    assertThat(top.get("avgRowsRead").asDouble() * 3)
+        .isEqualTo(top.get("totalRowsRead").asDouble());
     java.util.List<String> names = new java.util.ArrayList<>();
     top.fieldNames().forEachRemaining(names::add);
     assertThat(names)

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Account-level D1 operations over the REST API: create (with jurisdiction, location hint and read
  * replication), list, get (with {@code fields=}), switch read replication and delete databases;
- * query insights; export to a file; import an SQL file; time travel. Get one from {@link D1Remote.Builder#buildAccount()} or
- * {@link D1RemoteDatabase#account()}.
+ * query insights; export to a file; import an SQL file; time travel. Get one from {@link
+ * D1Remote.Builder#buildAccount()} or {@link D1RemoteDatabase#account()}.
  *
  * <p>Reads (list, get, bookmarks, export and import polls) are retried like read-only queries;
  * create, delete, ingest and restore are never retried. Thread-safe and stateless apart from the

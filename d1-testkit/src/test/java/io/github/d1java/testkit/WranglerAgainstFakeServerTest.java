@@ -136,7 +136,14 @@ class WranglerAgainstFakeServerTest {
   void executeCommandReportsAnSqlErrorAsTheApiSendsIt() throws Exception {
     Wrangler.Outcome o =
         Wrangler.run(
-            project, env, "d1", "execute", "compat-db", "--remote", "--command", "SELECT * FROM nope");
+            project,
+            env,
+            "d1",
+            "execute",
+            "compat-db",
+            "--remote",
+            "--command",
+            "SELECT * FROM nope");
     assertThat(o.exitCode()).isNotZero();
     assertThat(o.output()).contains("no such table: nope: SQLITE_ERROR [code: 7500]");
   }
@@ -153,7 +160,8 @@ class WranglerAgainstFakeServerTest {
     assertThat(server.database(id).prepare("SELECT group_concat(s) AS s FROM t").<String>first("s"))
         .isEqualTo("a,b,c");
     assertThat(requests())
-        .extracting(r -> r.method() + " " + r.path().replaceAll("^.*/(import|__fake/upload/).*$", "$1"))
+        .extracting(
+            r -> r.method() + " " + r.path().replaceAll("^.*/(import|__fake/upload/).*$", "$1"))
         .containsSubsequence("POST import", "PUT __fake/upload/", "POST import", "POST import");
   }
 
@@ -203,7 +211,8 @@ class WranglerAgainstFakeServerTest {
   void insightsShowTheQueriesThisServerRan() throws Exception {
     server.database(id).exec("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT);");
     for (int i = 0; i < 2; i++) {
-      wrangler("d1", "execute", "compat-db", "--remote", "--command", "SELECT * FROM t WHERE s = 'a'");
+      wrangler(
+          "d1", "execute", "compat-db", "--remote", "--command", "SELECT * FROM t WHERE s = 'a'");
     }
     JsonNode insights =
         json(wrangler("d1", "insights", "compat-db", "--json", "--sort-by", "count"));
@@ -213,7 +222,8 @@ class WranglerAgainstFakeServerTest {
 
   @Test
   void deleteRemovesTheDatabase() throws Exception {
-    assertThat(wrangler("d1", "delete", "compat-db", "-y")).contains("Deleted 'compat-db' successfully.");
+    assertThat(wrangler("d1", "delete", "compat-db", "-y"))
+        .contains("Deleted 'compat-db' successfully.");
     assertThatThrownBy(() -> server.database(id)).isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -256,7 +256,10 @@ class FakeD1ServerRealismTest {
   class Insights {
     @Test
     void aFilteredScanIsRecommendedAnIndexWithItsRowsRead() throws Exception {
-      call("POST", db + "/query", "{\"sql\":\"CREATE TABLE users (id INTEGER PRIMARY KEY, email)\"}");
+      call(
+          "POST",
+          db + "/query",
+          "{\"sql\":\"CREATE TABLE users (id INTEGER PRIMARY KEY, email)\"}");
       call(
           "POST",
           db + "/query",

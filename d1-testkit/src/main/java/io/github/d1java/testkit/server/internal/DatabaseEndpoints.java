@@ -111,7 +111,10 @@ final class DatabaseEndpoints implements Endpoints {
       throw new ApiError(
           400,
           7400,
-          "Invalid property: " + field + " => must be one of " + String.join(", ", sorted(allowed)));
+          "Invalid property: "
+              + field
+              + " => must be one of "
+              + String.join(", ", sorted(allowed)));
     }
     return v.asText();
   }

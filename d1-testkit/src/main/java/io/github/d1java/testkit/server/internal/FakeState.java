@@ -84,7 +84,13 @@ public final class FakeState implements AutoCloseable {
     ImportState importState;
     final Map<String, QueryStats> stats = new LinkedHashMap<>();
 
-    Db(String uuid, String name, Instant createdAt, String jurisdiction, String hint, D1Database db) {
+    Db(
+        String uuid,
+        String name,
+        Instant createdAt,
+        String jurisdiction,
+        String hint,
+        D1Database db) {
       this.uuid = uuid;
       this.name = name;
       this.createdAt = createdAt;

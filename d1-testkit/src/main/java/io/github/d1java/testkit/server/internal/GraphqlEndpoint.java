@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class GraphqlEndpoint {
 
-  private static final Pattern LIMIT = Pattern.compile("d1QueriesAdaptiveGroups\\(limit:\\s*(\\d+)");
+  private static final Pattern LIMIT =
+      Pattern.compile("d1QueriesAdaptiveGroups\\(limit:\\s*(\\d+)");
   private static final Pattern ORDER = Pattern.compile("orderBy:\\s*\\[\\s*(\\w+)\\s*\\]");
 
   private final FakeState state;

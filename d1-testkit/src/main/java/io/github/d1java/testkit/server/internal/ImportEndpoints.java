@@ -99,7 +99,7 @@ final class ImportEndpoints implements Endpoints {
   /** Runs the import now; the answer says active, and the next poll gives the outcome. */
   private ObjectNode startImport(Db d, byte[] file) {
     String at = FakeState.bookmark(d);
-    List<String> sql = SqlSplitter.split(new String(file, StandardCharsets.UTF_8));
+    List<String> sql = Statements.split(new String(file, StandardCharsets.UTF_8));
     ObjectNode outcome =
         Json.MAPPER
             .createObjectNode()

@@ -43,7 +43,9 @@ public final class Json {
    */
   public static Reply error(int status, int code, String message) {
     return new Reply(
-        status, code == 7500 ? Map.of("cf-d1", "err=7500") : Map.of(), bytes(failure(code, message)));
+        status,
+        code == 7500 ? Map.of("cf-d1", "err=7500") : Map.of(),
+        bytes(failure(code, message)));
   }
 
   /**

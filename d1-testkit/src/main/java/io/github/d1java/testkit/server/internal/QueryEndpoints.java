@@ -68,7 +68,7 @@ final class QueryEndpoints implements Endpoints {
           results.add(RawQuery.fromResult(r));
         }
       } else {
-        List<String> parts = SqlSplitter.split(body.path("sql").asText(""));
+        List<String> parts = Statements.split(body.path("sql").asText(""));
         if (parts.size() > 1 && body.path("params").size() > 0) {
           throw new ApiError(
               400,
