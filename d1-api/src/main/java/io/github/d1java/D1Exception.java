@@ -1,5 +1,6 @@
 package io.github.d1java;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * <p>Subclasses by family: {@link D1SqlException} ({@code D1_ERROR}, with {@link
  * D1ConstraintException}), {@link D1TypeException}, {@link D1ColumnNotFoundException}, {@link
  * D1ExecException}, {@link D1DumpException}, {@link D1SessionException}, {@link
- * D1MappingException}, and for the remote backend {@link D1AuthenticationException}, {@link
+ * D1MappingException}, {@link D1LimitExceededException} (with {@link
+ * D1QuotaExceededException}), and for the remote backend {@link D1AuthenticationException}, {@link
  * D1RateLimitException}, {@link D1TransportException} and {@link D1TimeoutException}.
  */
 public class D1Exception extends RuntimeException {
@@ -168,16 +170,30 @@ public class D1Exception extends RuntimeException {
    * @return the matching exception
    */
   public static D1Exception fromMessage(String message) {
+    return fromMessage(message, Instant.now());
+  }
+
+  /**
+   * As {@link #fromMessage(String)}, with the time of the failure: D1's limit texts give a {@link
+   * D1LimitExceededException}, the daily row read and write limits a {@link
+   * D1QuotaExceededException} that resets at the next midnight UTC after {@code failedAt}.
+   *
+   * @param message a D1 error message; not null
+   * @param failedAt when the request failed; not null
+   * @return the matching exception
+   */
+  public static D1Exception fromMessage(String message, Instant failedAt) {
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(failedAt, "failedAt");
     Matcher m = PREFIX.matcher(message);
     if (!m.find()) {
-      return D1SqlException.of(message, null);
+      return sqlError(message, failedAt);
     }
     String code = m.group(1);
     String detail = message.substring(m.end());
     switch (code) {
       case D1_ERROR:
-        return D1SqlException.of(detail, null);
+        return sqlError(detail, failedAt);
       case D1_TYPE_ERROR:
         return new D1TypeException(detail);
       case D1_COLUMN_NOTFOUND:
@@ -192,6 +208,20 @@ public class D1Exception extends RuntimeException {
         return new D1MappingException(detail, null);
       default:
         return new D1Exception(code, detail, detail, null, false);
+    }
+  }
+
+  private static D1SqlException sqlError(String detail, Instant failedAt) {
+    D1LimitExceededException.Limit limit = D1LimitExceededException.Limit.of(detail);
+    if (limit == null) {
+      return D1SqlException.of(detail, null);
+    }
+    switch (limit) {
+      case DAILY_ROWS_READ:
+      case DAILY_ROWS_WRITTEN:
+        return new D1QuotaExceededException(limit, detail, failedAt, null);
+      default:
+        return new D1LimitExceededException(limit, detail, null);
     }
   }
 

@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
  * The {@code d1} command line: {@code wrangler d1}'s commands, run by Java against the same local
  * files and config: {@code d1 execute}, {@code d1 export}, {@code d1 migrations
  * create|list|apply} (local, or remote with {@code --remote}), and the remote-only {@code d1
- * create|list|info|delete} and {@code d1 time-travel info|restore}. Remote commands read {@code
- * CLOUDFLARE_API_TOKEN} and {@code CLOUDFLARE_ACCOUNT_ID} from the environment.
+ * create|list|info|delete|insights} and {@code d1 time-travel info|restore}. Remote commands
+ * read {@code CLOUDFLARE_API_TOKEN} and {@code CLOUDFLARE_ACCOUNT_ID} from the environment.
  *
  * <pre>{@code
  * d1 execute DB --command "SELECT * FROM users"
@@ -55,6 +55,7 @@ import picocli.CommandLine.Option;
       DatabaseCommands.ListCommand.class,
       DatabaseCommands.Info.class,
       DatabaseCommands.Delete.class,
+      DatabaseCommands.Insights.class,
       TimeTravelCommand.class
     })
 public final class D1Command implements Runnable {

@@ -2,6 +2,7 @@ package io.github.d1java.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.d1java.D1LimitExceededException;
 import io.github.d1java.D1Meta;
 import io.github.d1java.remote.internal.Codec;
 import io.github.d1java.remote.internal.RemoteDatabase;
@@ -20,17 +21,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Account-level D1 operations over the REST API: create, list, get and delete databases; export to
- * a file; import an SQL file; time travel. Get one from {@link D1Remote.Builder#buildAccount()} or
- * {@link D1RemoteDatabase#account()}.
+ * Account-level D1 operations over the REST API: create (with jurisdiction, location hint and read
+ * replication), list, get (with {@code fields=}), switch read replication and delete databases;
+ * query insights; export to a file; import an SQL file; time travel. Get one from {@link
+ * D1Remote.Builder#buildAccount()} or {@link D1RemoteDatabase#account()}.
  *
  * <p>Reads (list, get, bookmarks, export and import polls) are retried like read-only queries;
  * create, delete, ingest and restore are never retried. Thread-safe and stateless apart from the
@@ -128,14 +132,93 @@ public final class D1Account {
   }
 
   /**
+   * What to create: D1's create request. Immutable.
+   *
+   * @param name the name, {@code [a-zA-Z0-9][a-zA-Z0-9_-]*}; not null
+   * @param jurisdiction {@code eu}, {@code fedramp} or {@code us} (the data stays there; the
+   *     location hint is then ignored); null for none
+   * @param primaryLocationHint {@code wnam}, {@code enam}, {@code weur}, {@code eeur}, {@code apac}
+   *     or {@code oc}; null to let D1 choose
+   * @param readReplication {@code auto} or {@code disabled}; null for D1's default
+   */
+  public record CreateOptions(
+      String name, String jurisdiction, String primaryLocationHint, String readReplication) {
+
+    /** The jurisdictions D1 accepts. */
+    public static final List<String> JURISDICTIONS = List.of("eu", "fedramp", "us");
+
+    /** The location hints D1 accepts. */
+    public static final List<String> LOCATION_HINTS =
+        List.of("wnam", "enam", "weur", "eeur", "apac", "oc");
+
+    /** The read replication modes D1 accepts. */
+    public static final List<String> READ_REPLICATION_MODES = List.of("auto", "disabled");
+
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException naming the property whose value D1 does not accept
+     */
+    public CreateOptions {
+      Objects.requireNonNull(name, "name");
+      check("jurisdiction", jurisdiction, JURISDICTIONS);
+      check("primaryLocationHint", primaryLocationHint, LOCATION_HINTS);
+      check("readReplication", readReplication, READ_REPLICATION_MODES);
+    }
+
+    /**
+     * A database with D1's defaults.
+     *
+     * @param name the name; not null
+     * @return the options
+     */
+    public static CreateOptions named(String name) {
+      return new CreateOptions(name, null, null, null);
+    }
+
+    /**
+     * @param value {@code eu}, {@code fedramp} or {@code us}; null for none
+     * @return a copy with this jurisdiction
+     */
+    public CreateOptions withJurisdiction(String value) {
+      return new CreateOptions(name, value, primaryLocationHint, readReplication);
+    }
+
+    /**
+     * @param value a location hint; null to let D1 choose
+     * @return a copy with this hint
+     */
+    public CreateOptions withPrimaryLocationHint(String value) {
+      return new CreateOptions(name, jurisdiction, value, readReplication);
+    }
+
+    /**
+     * @param value {@code auto} or {@code disabled}; null for D1's default
+     * @return a copy with this mode
+     */
+    public CreateOptions withReadReplication(String value) {
+      return new CreateOptions(name, jurisdiction, primaryLocationHint, value);
+    }
+  }
+
+  static void check(String property, String value, List<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      throw new IllegalArgumentException(
+          property + " must be one of " + String.join(", ", allowed) + ", got " + value);
+    }
+  }
+
+  /**
    * Creates a database.
    *
    * @param name the name, {@code [a-zA-Z0-9][a-zA-Z0-9_-]*}; not null
    * @return the new database (with {@code region} set to {@code created_in_region})
-   * @throws D1ApiException if the name is taken (7502) or the account is at its limit (7406)
+   * @throws D1ApiException if the name is taken (7502)
+   * @throws io.github.d1java.D1LimitExceededException if the account has as many databases as it
+   *     may (7406)
    */
   public D1DatabaseInfo create(String name) {
-    return create(name, null);
+    return create(CreateOptions.named(name));
   }
 
   /**
@@ -145,15 +228,79 @@ public final class D1Account {
    * @param primaryLocationHint {@code wnam}, {@code enam}, {@code weur}, {@code eeur}, {@code apac}
    *     or {@code oc}; null to let D1 choose
    * @return the new database
-   * @throws D1ApiException if the name is taken (7502) or the account is at its limit (7406)
+   * @throws D1ApiException if the name is taken (7502)
+   * @throws io.github.d1java.D1LimitExceededException at the account's database limit (7406)
    */
   public D1DatabaseInfo create(String name, String primaryLocationHint) {
-    Objects.requireNonNull(name, "name");
-    ObjectNode body = Transport.MAPPER.createObjectNode().put("name", name);
-    if (primaryLocationHint != null) {
-      body.put("primary_location_hint", primaryLocationHint);
+    return create(CreateOptions.named(name).withPrimaryLocationHint(primaryLocationHint));
+  }
+
+  /**
+   * Creates a database with D1's options: jurisdiction, location hint, read replication.
+   *
+   * @param options what to create; not null
+   * @return the new database
+   * @throws D1ApiException if the name is taken (7502) or D1 refuses an option (7400)
+   * @throws io.github.d1java.D1LimitExceededException at the account's database limit (7406)
+   */
+  public D1DatabaseInfo create(CreateOptions options) {
+    Objects.requireNonNull(options, "options");
+    ObjectNode body = Transport.MAPPER.createObjectNode().put("name", options.name());
+    if (options.primaryLocationHint() != null) {
+      body.put("primary_location_hint", options.primaryLocationHint());
     }
-    return info(transport.call("create database", "POST", path, body, false).path("result"));
+    if (options.jurisdiction() != null) {
+      body.put("jurisdiction", options.jurisdiction());
+    }
+    if (options.readReplication() != null) {
+      body.putObject("read_replication").put("mode", options.readReplication());
+    }
+    try {
+      return info(transport.call("create database", "POST", path, body, false).path("result"));
+    } catch (D1ApiException e) {
+      if (e.apiCode() == 7406) {
+        throw new D1LimitExceededException(
+            D1LimitExceededException.Limit.DATABASE_COUNT, e.detail(), e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Turns read replication on ({@code auto}) or off ({@code disabled}) with {@code PUT}.
+   *
+   * @param databaseId the UUID; not null
+   * @param mode {@code auto} or {@code disabled}; not null
+   * @return the database after the change
+   * @throws IllegalArgumentException if {@code mode} is neither
+   */
+  public D1DatabaseInfo setReadReplication(String databaseId, String mode) {
+    return replication("PUT", databaseId, mode);
+  }
+
+  /**
+   * As {@link #setReadReplication}, with {@code PATCH} (a partial update; D1 treats both alike for
+   * this one field).
+   *
+   * @param databaseId the UUID; not null
+   * @param mode {@code auto} or {@code disabled}; not null
+   * @return the database after the change
+   * @throws IllegalArgumentException if {@code mode} is neither
+   */
+  public D1DatabaseInfo patchReadReplication(String databaseId, String mode) {
+    return replication("PATCH", databaseId, mode);
+  }
+
+  private D1DatabaseInfo replication(String method, String databaseId, String mode) {
+    D1Remote.requireId("databaseId", databaseId);
+    Objects.requireNonNull(mode, "mode");
+    check("mode", mode, CreateOptions.READ_REPLICATION_MODES);
+    ObjectNode body = Transport.MAPPER.createObjectNode();
+    body.putObject("read_replication").put("mode", mode);
+    return info(
+        transport
+            .call("update read replication", method, path + "/" + databaseId, body, true)
+            .path("result"));
   }
 
   /**
@@ -176,6 +323,12 @@ public final class D1Account {
     return list(name, DEFAULT_PAGE_SIZE);
   }
 
+  /**
+   * Pages until the API says it is done, as the official SDKs do: an empty page, or {@code
+   * result_info} showing the last page ({@code page >= total_pages}) or every item ({@code
+   * total_count}). A page shorter than {@code per_page} is not the end (the API may cap {@code
+   * per_page}).
+   */
   List<D1DatabaseInfo> list(String name, int perPage) {
     List<D1DatabaseInfo> all = new ArrayList<>();
     for (int page = 1; ; page++) {
@@ -183,11 +336,18 @@ public final class D1Account {
       if (name != null) {
         q += "&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
       }
-      JsonNode items = transport.call("list databases", "GET", path + q, null, true).path("result");
+      JsonNode env = transport.call("list databases", "GET", path + q, null, true);
+      JsonNode items = env.path("result");
       for (JsonNode item : items) {
         all.add(info(item));
       }
-      if (items.size() < perPage) {
+      JsonNode ri = env.path("result_info");
+      boolean lastPage =
+          ri.hasNonNull("total_pages")
+              && ri.path("page").asLong(page) >= ri.get("total_pages").asLong();
+      boolean everything =
+          ri.hasNonNull("total_count") && all.size() >= ri.get("total_count").asLong();
+      if (items.size() == 0 || lastPage || everything) {
         return Collections.unmodifiableList(all);
       }
     }
@@ -200,12 +360,39 @@ public final class D1Account {
    * @return the database, or empty when the API answers 404
    */
   public Optional<D1DatabaseInfo> get(String idOrName) {
+    return get(idOrName, List.of());
+  }
+
+  /**
+   * Looks a database up, asking only for some fields ({@code fields=}); the others are null in the
+   * answer. The UUID and name are always asked for.
+   *
+   * @param idOrName a UUID or a database name; not null
+   * @param fields API field names: {@code uuid}, {@code name}, {@code created_at}, {@code version},
+   *     {@code jurisdiction}, {@code num_tables}, {@code file_size}, {@code running_in_region},
+   *     {@code read_replication}; empty for all; not null
+   * @return the database, or empty when the API answers 404
+   * @throws D1ApiException if the API refuses a field (7400)
+   */
+  public Optional<D1DatabaseInfo> get(String idOrName, List<String> fields) {
     Objects.requireNonNull(idOrName, "idOrName");
+    Objects.requireNonNull(fields, "fields");
+    String q = "";
+    if (!fields.isEmpty()) {
+      Set<String> asked = new LinkedHashSet<>(List.of("uuid", "name"));
+      asked.addAll(fields);
+      q = "?fields=" + URLEncoder.encode(String.join(",", asked), StandardCharsets.UTF_8);
+    }
     try {
       return Optional.of(
           info(
               transport
-                  .call("get database", "GET", path + "/" + Transport.segment(idOrName), null, true)
+                  .call(
+                      "get database",
+                      "GET",
+                      path + "/" + Transport.segment(idOrName) + q,
+                      null,
+                      true)
                   .path("result")));
     } catch (D1ApiException e) {
       if (e.status() == 404) {
@@ -213,6 +400,79 @@ public final class D1Account {
       }
       throw e;
     }
+  }
+
+  /**
+   * Query insights of one database: its queries, most rows read first, and the indexes D1
+   * recommends.
+   *
+   * @param databaseId the UUID; not null
+   * @param limit how many queries, 1 to 100
+   * @return the insights
+   * @throws IllegalArgumentException if {@code limit} is out of range
+   */
+  public D1Insights insights(String databaseId, int limit) {
+    D1Remote.requireId("databaseId", databaseId);
+    return fetchInsights(path + "/" + databaseId + "/insights", limit);
+  }
+
+  /**
+   * Query insights of every database of the account.
+   *
+   * @param limit how many queries, 1 to 100
+   * @return the insights
+   * @throws IllegalArgumentException if {@code limit} is out of range
+   */
+  public D1Insights insights(int limit) {
+    return fetchInsights(
+        path.substring(0, path.length() - "/database".length()) + "/insights", limit);
+  }
+
+  /** Follows {@code result_info.cursor} until {@code limit} queries or the last page. */
+  private D1Insights fetchInsights(String url, int limit) {
+    if (limit < 1 || limit > 100) {
+      throw new IllegalArgumentException("limit must be from 1 to 100, got " + limit);
+    }
+    List<D1Insights.Query> queries = new ArrayList<>();
+    List<D1Insights.IndexRecommendation> recommendations = new ArrayList<>();
+    String cursor = null;
+    do {
+      String q = "?limit=" + (limit - queries.size());
+      if (cursor != null) {
+        q += "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+      }
+      JsonNode env = transport.call("query insights", "GET", url + q, null, true);
+      JsonNode r = env.path("result");
+      for (JsonNode n : r.path("queries")) {
+        queries.add(
+            new D1Insights.Query(
+                text(n, "database_id"),
+                n.path("query").asText(""),
+                n.path("count").asLong(),
+                n.path("sum_rows_read").asLong(),
+                n.path("sum_rows_written").asLong(),
+                n.path("sum_rows_returned").asLong(),
+                n.path("sum_query_duration_ms").asDouble()));
+      }
+      if (cursor == null) {
+        for (JsonNode n : r.path("recommendations")) {
+          List<String> columns = new ArrayList<>();
+          n.path("columns").forEach(c -> columns.add(c.asText()));
+          recommendations.add(
+              new D1Insights.IndexRecommendation(
+                  text(n, "database_id"),
+                  n.path("table").asText(""),
+                  columns,
+                  n.path("sql").asText(""),
+                  n.path("cost_impact").asLong()));
+        }
+      }
+      cursor = text(env.path("result_info"), "cursor");
+      if (r.path("queries").size() == 0) {
+        cursor = null;
+      }
+    } while (cursor != null && queries.size() < limit);
+    return new D1Insights(queries, recommendations);
   }
 
   /**
@@ -441,7 +701,10 @@ public final class D1Account {
         r.hasNonNull("running_in_region")
             ? r.get("running_in_region").asText()
             : text(r, "created_in_region"),
-        text(r, "jurisdiction"));
+        text(r, "jurisdiction"),
+        r.path("read_replication").hasNonNull("mode")
+            ? r.path("read_replication").get("mode").asText()
+            : null);
   }
 
   private static String text(JsonNode r, String field) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param region {@code running_in_region}, or {@code created_in_region} for a database just created
  *     (upper case, e.g. {@code WEUR}); nullable
  * @param jurisdiction {@code eu}, {@code fedramp} or {@code us}; nullable
+ * @param readReplication the read replication mode, {@code auto} or {@code disabled}; nullable
  */
 public record D1DatabaseInfo(
     String uuid,
@@ -23,7 +24,8 @@ public record D1DatabaseInfo(
     Long numTables,
     Long fileSize,
     String region,
-    String jurisdiction) {
+    String jurisdiction,
+    String readReplication) {
 
   /** Validates. */
   public D1DatabaseInfo {

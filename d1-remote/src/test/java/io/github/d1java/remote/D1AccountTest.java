@@ -77,7 +77,7 @@ class D1AccountTest {
     void createGetListAndDelete() {
       D1DatabaseInfo created = account.create("orders", "weur");
       assertThat(created.name()).isEqualTo("orders");
-      assertThat(created.region()).isEqualTo("ENAM");
+      assertThat(created.region()).isEqualTo("WEUR");
       assertThat(server.takeRequest().json().toString())
           .isEqualTo("{\"name\":\"orders\",\"primary_location_hint\":\"weur\"}");
       assertThat(account.get(created.uuid()))

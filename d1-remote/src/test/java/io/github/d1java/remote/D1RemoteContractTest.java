@@ -18,7 +18,7 @@ class D1RemoteContractTest extends D1DatabaseContract {
 
   @BeforeAll
   static void startServer() {
-    server = FakeD1Server.builder().timeTravel(false).start();
+    server = FakeD1Server.builder().timeTravel(false).exactIntegers(true).start();
   }
 
   @AfterAll

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /** A fake server with one database and a client on it that never really sleeps. */
 final class RemoteFixture implements AutoCloseable {
-  final FakeD1Server server = FakeD1Server.start();
+  final FakeD1Server server = FakeD1Server.builder().exactIntegers(true).start();
   final String databaseId = server.createDatabase("app");
   final TestClock clock = new TestClock();
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -85,6 +86,23 @@ public final class Wrangler {
     return exec(project, command);
   }
 
+  /** What a wrangler run printed (standard output and error together) and its exit code. */
+  public record Outcome(int exitCode, String output) {}
+
+  /**
+   * Runs wrangler with {@code args} in {@code project} with extra environment variables, whatever
+   * its exit code.
+   */
+  public static Outcome run(Path project, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    Path node = install();
+    List<String> command = new ArrayList<>();
+    command.add(node.toString());
+    command.add(CACHE.resolve("node_modules/wrangler/bin/wrangler.js").toString());
+    command.addAll(List.of(args));
+    return start(project, command, env);
+  }
+
   private static Path install() throws IOException, InterruptedException {
     Files.createDirectories(CACHE);
     boolean ownNode = nodeMajorVersion() < 22;
@@ -111,6 +129,16 @@ public final class Wrangler {
 
   private static String exec(Path directory, List<String> command)
       throws IOException, InterruptedException {
+    Outcome outcome = start(directory, command, Map.of());
+    if (outcome.exitCode() != 0) {
+      throw new IllegalStateException(
+          "exit " + outcome.exitCode() + " from " + command + ":\n" + outcome.output());
+    }
+    return outcome.output();
+  }
+
+  private static Outcome start(Path directory, List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("d1-java-wrangler", ".log");
     try {
       ProcessBuilder builder =
@@ -121,18 +149,14 @@ public final class Wrangler {
       builder.environment().put("CI", "true");
       builder.environment().put("WRANGLER_SEND_METRICS", "false");
       builder.environment().put("NO_COLOR", "1");
+      builder.environment().putAll(env);
       Process process = builder.start();
       // A generous guard against a hung install, not a speed assertion.
       if (!process.waitFor(10, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         throw new IllegalStateException("timed out: " + command);
       }
-      String output = Files.readString(log, StandardCharsets.UTF_8);
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            "exit " + process.exitValue() + " from " + command + ":\n" + output);
-      }
-      return output;
+      return new Outcome(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {

@@ -1,11 +1,14 @@
 package io.github.d1java.cli.internal;
 
 import io.github.d1java.cli.D1Command;
+import io.github.d1java.D1LimitExceededException;
 import io.github.d1java.remote.D1Account;
 import io.github.d1java.remote.D1DatabaseInfo;
+import io.github.d1java.remote.D1Insights;
 import io.github.d1java.wrangler.WranglerException;
 import io.github.d1java.wrangler.WranglerProject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** The remote-only database commands: {@code d1 create|list|info|delete}. */
+/** The remote-only database commands: {@code d1 create|list|info|delete|insights}. */
 public final class DatabaseCommands {
 
   private DatabaseCommands() {}
@@ -34,6 +37,13 @@ public final class DatabaseCommands {
         description = "A hint for the primary location: weur, eeur, apac, oc, wnam, enam.")
     private String location;
 
+    @Option(
+        names = "--jurisdiction",
+        description =
+            "Keep the database's data in a jurisdiction (the location hint is then ignored): eu,"
+                + " fedramp, us.")
+    private String jurisdiction;
+
     @Option(names = "--binding", description = "The binding name to print in the config snippet.")
     private String binding;
 
@@ -41,13 +51,43 @@ public final class DatabaseCommands {
     public Integer call() {
       CliContext ctx = root.context();
       if (location != null
-          && !List.of("weur", "eeur", "apac", "oc", "wnam", "enam").contains(location)) {
+          && !D1Account.CreateOptions.LOCATION_HINTS.contains(location)) {
         throw new WranglerException(
             "Invalid values:\n  Argument: location, Given: \"" + location
                 + "\", Choices: \"weur\", \"eeur\", \"apac\", \"oc\", \"wnam\", \"enam\"");
       }
-      D1DatabaseInfo db = root.account().create(name, location);
-      String region = db.region() != null ? " in region " + db.region() : "";
+      if (jurisdiction != null && !D1Account.CreateOptions.JURISDICTIONS.contains(jurisdiction)) {
+        throw new WranglerException(
+            "Invalid values:\n  Argument: jurisdiction, Given: \""
+                + jurisdiction
+                + "\", Choices: \"eu\", \"fedramp\", \"us\"");
+      }
+      D1Account account = root.account();
+      D1DatabaseInfo db;
+      try {
+        db =
+            account.create(
+                D1Account.CreateOptions.named(name)
+                    .withPrimaryLocationHint(location)
+                    .withJurisdiction(jurisdiction));
+      } catch (D1LimitExceededException e) {
+        throw new WranglerException(
+            "You have reached the maximum number of D1 databases for your account.\n\n"
+                + "On the Workers Free plan? Upgrade to create more:\n"
+                + "https://dash.cloudflare.com/"
+                + account.accountId()
+                + "/workers/plans\n\n"
+                + "Already on a paid plan? You can request a higher limit, see the D1 limits:\n"
+                + "https://developers.cloudflare.com/d1/platform/limits/\n\n"
+                + "Or free up space:\n"
+                + "To list your existing databases, run: d1 list\n"
+                + "To delete a database, run: d1 delete <database-name>",
+            e);
+      }
+      String region =
+          db.region() != null
+              ? " in region " + db.region()
+              : location != null ? " using primary location hint " + location : "";
       ctx.out().println("✅ Successfully created DB '" + db.name() + "'" + region);
       ctx.out().println("Created your new D1 database.");
       ctx.out().println();
@@ -121,7 +161,11 @@ public final class DatabaseCommands {
       Remote.putIfPresent(m, "num_tables", info.numTables());
       Remote.putIfPresent(m, "running_in_region", info.region());
       Remote.putIfPresent(m, "database_size", info.fileSize());
+      Remote.putIfPresent(m, "jurisdiction", info.jurisdiction());
       if (jsonOption.on()) {
+        if (info.readReplication() != null) {
+          m.put("read_replication", Map.of("mode", info.readReplication()));
+        }
         ctx.out().println(Json.stringify(m));
         return 0;
       }
@@ -131,6 +175,9 @@ public final class DatabaseCommands {
           rows.add(List.of(k, String.valueOf(v)));
         }
       });
+      if (info.readReplication() != null) {
+        rows.add(List.of("read_replication.mode", info.readReplication()));
+      }
       ctx.out().print(BoxTable.render(List.of("DB", info.uuid()), rows));
       return 0;
     }
@@ -160,6 +207,112 @@ public final class DatabaseCommands {
       account.delete(id);
       ctx.out().println("Deleted '" + name + "' successfully.");
       return 0;
+    }
+  }
+  /** {@code d1 insights <name>}: the queries a database ran and the indexes D1 recommends. */
+  @Command(
+      name = "insights",
+      description =
+          "Get information about the queries run on a D1 database, and the indexes D1 recommends.",
+      mixinStandardHelpOptions = true)
+  public static final class Insights implements Callable<Integer> {
+    @ParentCommand private D1Command root;
+
+    @Parameters(index = "0", paramLabel = "<name>", description = "Database name or binding.")
+    private String name;
+
+    @Option(
+        names = {"--limit", "--count"},
+        description = "How many queries to show (default: ${DEFAULT-VALUE}).",
+        defaultValue = "5")
+    private int limit;
+
+    @Option(
+        names = "--sort-type",
+        description = "sum or avg (default: ${DEFAULT-VALUE}).",
+        defaultValue = "sum")
+    private String sortType;
+
+    @Option(
+        names = "--sort-by",
+        description = "time, reads, writes or count (default: ${DEFAULT-VALUE}).",
+        defaultValue = "time")
+    private String sortBy;
+
+    @Option(
+        names = "--sort-direction",
+        description = "ASC or DESC (default: ${DEFAULT-VALUE}).",
+        defaultValue = "DESC")
+    private String sortDirection;
+
+    @Mixin private JsonOption jsonOption;
+
+    @Override
+    public Integer call() {
+      choice("sort-type", sortType, List.of("sum", "avg"));
+      choice("sort-by", sortBy, List.of("time", "reads", "writes", "count"));
+      choice("sort-direction", sortDirection, List.of("ASC", "DESC"));
+      if (limit < 1 || limit > 100) {
+        throw new WranglerException("--limit must be from 1 to 100, got " + limit);
+      }
+      CliContext ctx = root.context();
+      D1Account account = root.account();
+      String id = WranglerProject.remoteDatabaseId(root.projectIfAny(), account, name, false);
+      D1Insights insights = account.insights(id, 100);
+      boolean avg = sortType.equals("avg");
+      Comparator<D1Insights.Query> order;
+      switch (sortBy) {
+        case "reads":
+          order = Comparator.comparingDouble(q -> avg ? q.avgRowsRead() : q.rowsRead());
+          break;
+        case "writes":
+          order = Comparator.comparingDouble(q -> avg ? q.avgRowsWritten() : q.rowsWritten());
+          break;
+        case "count":
+          order = Comparator.comparingLong(D1Insights.Query::count);
+          break;
+        default:
+          order = Comparator.comparingDouble(q -> avg ? q.avgDurationMs() : q.durationMs());
+      }
+      List<D1Insights.Query> queries = new ArrayList<>(insights.queries());
+      queries.sort(sortDirection.equals("DESC") ? order.reversed() : order);
+      List<Map<String, Object>> output = new ArrayList<>();
+      for (D1Insights.Query q : queries.subList(0, Math.min(limit, queries.size()))) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("query", q.query());
+        m.put("avgRowsRead", q.avgRowsRead());
+        m.put("totalRowsRead", q.rowsRead());
+        m.put("avgRowsWritten", q.avgRowsWritten());
+        m.put("totalRowsWritten", q.rowsWritten());
+        m.put("avgDurationMs", q.avgDurationMs());
+        m.put("totalDurationMs", q.durationMs());
+        m.put("numberOfTimesRun", q.count());
+        m.put("queryEfficiency", q.efficiency());
+        output.add(m);
+      }
+      ctx.out().println(Json.stringify(output));
+      if (!jsonOption.on() && !insights.recommendations().isEmpty()) {
+        ctx.out().println();
+        ctx.out().println("Recommended indexes (run them with d1 execute " + name + " --remote):");
+        for (D1Insights.IndexRecommendation r : insights.recommendations()) {
+          ctx.out().println(
+              "  " + r.sql() + ";  -- saves up to " + r.costImpact() + " rows read");
+        }
+      }
+      return 0;
+    }
+
+    private static void choice(String option, String value, List<String> choices) {
+      if (!choices.contains(value)) {
+        throw new WranglerException(
+            "Invalid values:\n  Argument: "
+                + option
+                + ", Given: \""
+                + value
+                + "\", Choices: \""
+                + String.join("\", \"", choices)
+                + "\"");
+      }
     }
   }
 }

@@ -3,7 +3,9 @@ package io.github.d1java.testkit.server;
 import io.github.d1java.D1Database;
 import io.github.d1java.sqlite.D1Sqlite;
 import io.github.d1java.testkit.server.internal.FakeApi;
+import io.github.d1java.testkit.server.internal.FakeState;
 import io.github.d1java.testkit.server.internal.HttpWire;
+import io.github.d1java.testkit.server.internal.Json;
 import io.github.d1java.testkit.server.internal.Reply;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,26 +34,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>It speaks the REST API with the real envelope and error codes: {@code POST .../query} and
- * {@code .../raw} (single {@code {sql, params}} or {@code {batch: [...]}}, one transaction; SQL
- * errors as HTTP 400 code 7500 with {@code result: []}), database create (7502 for a taken name,
- * 7406 at the limit), list (pages, {@code result_info}), get (by UUID or name, 7404), update of
- * {@code read_replication} ({@code PUT}/{@code PATCH}), delete, export (202 then complete, with a
- * signed URL served without auth), import (init with md5, presigned upload answering {@code ETag},
- * ingest, poll) and time travel (a snapshot after every change; bookmark by time; restore). Any
- * base-URL prefix before {@code /accounts/} is accepted. Requests must carry {@code Authorization:
- * Bearer <apiToken()>} (else 401, code 10000) for {@link #accountId()} (else 403, code 7403).
+ * <p>It speaks the REST API with the real envelope and error codes (failures carry {@code
+ * "result": null}): {@code POST .../query} and {@code .../raw} (single {@code {sql, params}} or
+ * {@code {batch: [...]}}, one transaction; SQL errors as HTTP 400 code 7500; the meta D1's REST API
+ * sends, {@code served_by_region}, {@code served_by_colo}, {@code served_by_primary}, {@code
+ * timings.sql_duration_ms}), database create (with {@code jurisdiction}, {@code
+ * primary_location_hint}, {@code read_replication}; 7502 for a taken name, 7406 at the limit), list
+ * (pages, {@code result_info}), get (by UUID or name, {@code fields=}, 7404), update of {@code
+ * read_replication} ({@code PUT}/{@code PATCH}), delete, export (202 then complete, with a signed
+ * URL served without auth), import (init with md5, presigned upload answering {@code ETag}, ingest,
+ * poll), time travel (a snapshot after every change; bookmark by time; restore), query insights
+ * (per database and account-wide, with index recommendations) and {@code GET /user/tokens/verify}.
+ * Any base-URL prefix before {@code /accounts/} is accepted, so wrangler can use it through {@code
+ * CLOUDFLARE_API_BASE_URL}. Requests must carry {@code Authorization: Bearer <apiToken()>} (else
+ * 401, code 10000) for {@link #accountId()} (else 403, code 7403).
+ *
+ * <p>Numbers behave as in D1 by default: JSON is read and written as JavaScript does, so a bound
+ * 9007199254740993 is stored as 9007199254740992 and INTEGER results beyond 2^53 come back rounded
+ * (a string parameter binds as TEXT, which an INTEGER column stores exactly). {@link
+ * Builder#exactIntegers(boolean)} keeps integers exact for tests that want them.
  *
  * <p>An {@code sql} holding several statements is split (outside strings, comments and trigger
  * bodies), run as one transaction and answered with one result per statement; with {@code params}
  * it is refused with 7400 {@code The request is malformed: params with multiple statements is not
  * supported}, as D1 does. Divergences from D1: those per-statement results are built from row
  * objects, so a duplicate column name keeps only its last value there (use one statement, or the
- * batch form, to keep them); integers are returned exactly (D1 rounds beyond 2^53) and reals keep
- * their decimal point.
+ * batch form, to keep them); reals keep their decimal point.
  *
- * <p>Scripted answers ({@link #enqueue}) are used in order, one per request, before the API answers
- * normally. Every request is recorded for {@link #takeRequest()}. Thread-safe.
+ * <p>A {@link Dispatcher} chooses each answer; the default {@link QueueDispatcher} uses the {@link
+ * #enqueue enqueued} answers in order, one per request, then lets the API answer. Inject D1's limit
+ * errors with {@link FakeResponse#limitExceeded}. Every request is recorded for {@link
+ * #takeRequest()}. Thread-safe.
  */
 public final class FakeD1Server implements AutoCloseable {
 
@@ -66,7 +78,7 @@ public final class FakeD1Server implements AutoCloseable {
   private final FakeApi api;
   private final String accountId;
   private final String apiToken;
-  private final ConcurrentLinkedQueue<FakeResponse> script = new ConcurrentLinkedQueue<>();
+  private volatile Dispatcher dispatcher = new QueueDispatcher();
   private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
   private final AtomicInteger requestCount = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -76,13 +88,15 @@ public final class FakeD1Server implements AutoCloseable {
     this.apiToken = b.apiToken;
     this.api =
         new FakeApi(
-            b.accountId,
-            b.apiToken,
-            b.clock,
-            b.timeTravel,
-            b.maxDatabases,
-            D1Sqlite::inMemory,
-            D1Sqlite::fromImage);
+            new FakeState.Config(
+                b.accountId,
+                b.apiToken,
+                b.clock,
+                b.timeTravel,
+                b.maxDatabases,
+                b.exactIntegers,
+                D1Sqlite::inMemory,
+                D1Sqlite::fromImage));
     try {
       this.wire = new HttpWire(this::exchange);
     } catch (IOException e) {
@@ -161,12 +175,37 @@ public final class FakeD1Server implements AutoCloseable {
   }
 
   /**
-   * Scripts the answer to the next request not yet answered by an earlier script.
+   * Scripts the answer to the next request not yet answered by an earlier script (with the default
+   * {@link QueueDispatcher}).
    *
    * @param response the answer; not null
+   * @throws IllegalStateException if {@link #setDispatcher} replaced the queue with a dispatcher
+   *     that is not a {@link QueueDispatcher}
    */
   public void enqueue(FakeResponse response) {
-    script.add(Objects.requireNonNull(response, "response"));
+    Objects.requireNonNull(response, "response");
+    Dispatcher d = dispatcher;
+    if (!(d instanceof QueueDispatcher)) {
+      throw new IllegalStateException(
+          "enqueue needs a QueueDispatcher, but this server's dispatcher is " + d);
+    }
+    ((QueueDispatcher) d).enqueue(response);
+  }
+
+  /**
+   * Replaces the dispatcher that chooses each answer (the default is a {@link QueueDispatcher}).
+   *
+   * @param dispatcher the dispatcher; not null
+   */
+  public void setDispatcher(Dispatcher dispatcher) {
+    this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+  }
+
+  /**
+   * @return the current dispatcher
+   */
+  public Dispatcher dispatcher() {
+    return dispatcher;
   }
 
   /**
@@ -208,10 +247,18 @@ public final class FakeD1Server implements AutoCloseable {
   private boolean exchange(RecordedRequest request, OutputStream out) throws IOException {
     requestCount.incrementAndGet();
     requests.add(request);
-    FakeResponse scripted = script.poll();
-    if (scripted == null) {
-      HttpWire.write(out, answer(request), Integer.MAX_VALUE);
+    FakeResponse scripted;
+    try {
+      scripted = dispatcher.dispatch(request);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (RuntimeException e) {
+      HttpWire.write(out, failed("the dispatcher failed: " + e), Integer.MAX_VALUE);
       return true;
+    }
+    if (scripted == null) {
+      scripted = FakeResponse.passThrough();
     }
     if (!scripted.delay().isZero()) {
       try {
@@ -250,9 +297,12 @@ public final class FakeD1Server implements AutoCloseable {
     try {
       return api.handle(request);
     } catch (RuntimeException e) {
-      FakeResponse r = FakeResponse.error(500, 7500, "FakeD1Server failed: " + e);
-      return new Reply(r.status(), r.headers(), r.body());
+      return failed("FakeD1Server failed: " + e);
     }
+  }
+
+  private static Reply failed(String message) {
+    return Json.error(500, 7500, message);
   }
 
   /** Stops the server and closes every database. Idempotent. */
@@ -277,8 +327,24 @@ public final class FakeD1Server implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private boolean timeTravel = true;
     private int maxDatabases = Integer.MAX_VALUE;
+    private boolean exactIntegers;
 
     private Builder() {}
+
+    /**
+     * Whether integers beyond +-2^53 pass exactly. Off by default: as in D1, whose REST API reads
+     * JSON as JavaScript does, a number parameter is a double (9007199254740993 is stored as
+     * 9007199254740992) and an INTEGER result beyond 2^53 comes back rounded; a string parameter
+     * binds as TEXT, which an INTEGER column stores exactly. On, numbers are read and written as
+     * exact 64-bit integers, for tests about something else.
+     *
+     * @param value true to keep integers exact
+     * @return this builder
+     */
+    public Builder exactIntegers(boolean value) {
+      this.exactIntegers = value;
+      return this;
+    }
 
     /**
      * @param value the account id to serve; not null

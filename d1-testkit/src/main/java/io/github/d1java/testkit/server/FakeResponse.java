@@ -1,7 +1,8 @@
 package io.github.d1java.testkit.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.d1java.D1LimitExceededException;
+import io.github.d1java.testkit.server.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,7 +34,12 @@ public final class FakeResponse {
     DROP_MID_RESPONSE
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String DAILY_READ =
+      "Your account has exceeded D1's free tier daily row read limit. Upgrade to a paid plan or"
+          + " wait until tomorrow (midnight UTC) to continue.";
+  private static final String DAILY_WRITE =
+      "Your account has exceeded D1's free tier daily row write limit. Upgrade to a paid plan or"
+          + " wait until tomorrow (midnight UTC) to continue.";
 
   private final Kind kind;
   private final int status;
@@ -66,8 +72,8 @@ public final class FakeResponse {
   }
 
   /**
-   * D1's failure envelope: {@code {"success":false,"errors":[{"code":..,"message":..}],
-   * "messages":[],"result":[]}}.
+   * Cloudflare's failure envelope: {@code {"result":null,"success":false,"errors":[{"code":..,
+   * "message":..}],"messages":[]}}.
    *
    * @param status the HTTP status
    * @param code the Cloudflare error code, e.g. 7500
@@ -75,14 +81,7 @@ public final class FakeResponse {
    * @return the response
    */
   public static FakeResponse error(int status, int code, String message) {
-    ObjectNode env = MAPPER.createObjectNode();
-    env.putArray("result");
-    env.put("success", false);
-    env.putArray("errors")
-        .addObject()
-        .put("code", code)
-        .put("message", Objects.requireNonNull(message, "message"));
-    env.putArray("messages");
+    ObjectNode env = Json.failure(code, Objects.requireNonNull(message, "message"));
     FakeResponse r = json(status, env.toString());
     return code == 7500 ? r.withHeader("cf-d1", "err=7500") : r;
   }
@@ -100,6 +99,34 @@ public final class FakeResponse {
       r = r.withHeader("Retry-After", Long.toString(s));
     }
     return r;
+  }
+
+  /**
+   * D1's refusal for a reached limit, with D1's exact text: the free tier's daily rows read or
+   * written and the storage limits as HTTP 400 code 7500 (the client raises a {@link
+   * io.github.d1java.D1QuotaExceededException} or {@link
+   * io.github.d1java.D1LimitExceededException}), the database count as HTTP 400 code 7406 (what a create gets at the limit).
+   *
+   * @param limit the limit; not null
+   * @return the response
+   */
+  public static FakeResponse limitExceeded(D1LimitExceededException.Limit limit) {
+    switch (Objects.requireNonNull(limit, "limit")) {
+      case DAILY_ROWS_READ:
+        return error(400, 7500, DAILY_READ);
+      case DAILY_ROWS_WRITTEN:
+        return error(400, 7500, DAILY_WRITE);
+      case DATABASE_SIZE:
+        return error(400, 7500, "Exceeded maximum DB size.");
+      case ACCOUNT_STORAGE:
+        return error(
+            400,
+            7500,
+            "Your account has exceeded D1's maximum account storage limit, please contact"
+                + " Cloudflare to raise your limit.");
+      default:
+        return error(400, 7406, "System limit reached: databases per account");
+    }
   }
 
   /**

