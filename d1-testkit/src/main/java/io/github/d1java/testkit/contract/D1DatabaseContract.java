@@ -112,6 +112,19 @@ public abstract class D1DatabaseContract {
     return true;
   }
 
+  /**
+   * Whether a bound integer beyond &plusmn;2<sup>53</sup> travels as the text of its digits, as the
+   * JSON transports (REST and Worker) send it so that D1's JavaScript numbers cannot round it. When
+   * true the suite expects such a value back as a {@link String} with {@code typeof} {@code text}
+   * where the column has no INTEGER affinity (for example {@code SELECT ?}); in an INTEGER column
+   * it is stored exactly either way.
+   *
+   * @return false by default
+   */
+  protected boolean bindsUnsafeIntegersAsText() {
+    return false;
+  }
+
   @BeforeEach
   final void openDatabase() {
     db = newDatabase();
@@ -384,6 +397,10 @@ public abstract class D1DatabaseContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("roundTrips")
     void bindsAndReadsBack(String label, Object value, Object expected, String sqliteType) {
+      if (bindsUnsafeIntegersAsText() && isUnsafeInteger(value)) {
+        expected = value.toString();
+        sqliteType = "text";
+      }
       Map<String, Object> r = db.prepare("SELECT ? AS v, typeof(?1) AS t").bind(value).first();
       assertThat(r.get("v")).isEqualTo(expected);
       assertThat(r.get("t")).isEqualTo(sqliteType);
@@ -393,12 +410,29 @@ public abstract class D1DatabaseContract {
     @MethodSource("roundTrips")
     void storesAndReadsBackFromAnUntypedColumn(
         String label, Object value, Object expected, String sqliteType) {
+      if (bindsUnsafeIntegersAsText() && isUnsafeInteger(value)) {
+        expected = value.toString();
+        sqliteType = "text";
+      }
       sql("CREATE TABLE v (x)");
       db.prepare("INSERT INTO v VALUES (?)").bind(value).run();
       List<List<Object>> rows = db.prepare("SELECT x, typeof(x) AS t FROM v").raw();
       assertThat(rows).hasSize(1);
       assertThat(rows.get(0).get(0)).isEqualTo(expected);
       assertThat(rows.get(0).get(1)).isEqualTo(sqliteType);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(longs = {Long.MAX_VALUE, Long.MIN_VALUE, 9007199254740993L, -9007199254740993L})
+    void storesUnsafeIntegersExactlyInAnIntegerColumn(long value) {
+      sql("CREATE TABLE v (x INTEGER)");
+      db.prepare("INSERT INTO v VALUES (?)").bind(value).run();
+      Map<String, Object> r =
+          db.prepare("SELECT CAST(x AS TEXT) AS s, typeof(x) AS t, x = ? AS eq FROM v")
+              .bind(value)
+              .first();
+      assertThat(r).containsEntry("s", Long.toString(value)).containsEntry("t", "integer");
+      assertThat(r.get("eq")).isEqualTo(1L);
     }
 
     @Test
@@ -2285,6 +2319,11 @@ public abstract class D1DatabaseContract {
   public record Customer(long customerId, String companyName, String contactName, boolean active) {}
 
   /** A customer JavaBean, mapped by {@link TypedMapping}. Not thread-safe. */
+  private static boolean isUnsafeInteger(Object value) {
+    long limit = 1L << 53;
+    return value instanceof Long && ((Long) value > limit || (Long) value < -limit);
+  }
+
   public static final class CustomerBean {
     private long customerId;
     private String companyName;
