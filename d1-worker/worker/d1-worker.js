@@ -10,12 +10,17 @@
 //          meta, success}], "bookmark": "..." | null}
 //   -> 4xx/5xx {"success": false, "errors": [{"code", "message"}], "result": null}
 // Params: numbers, strings (an integer beyond 2^53 arrives as its digits), null, and arrays of byte
-// values (blobs). D1 errors keep D1's exact text with code 7500.
+// values (blobs). D1 errors keep D1's exact text with code 7500; a malformed request is 7400 with
+// a message starting "Invalid property"; 10000 authentication, 7404 unknown path, 7405 not POST,
+// 7413 body over the limit.
 
 const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 const SQL_ERROR = 7500;
 const BAD_REQUEST = 7400;
 const AUTH_ERROR = 10000;
+const NOT_FOUND = 7404;
+const METHOD_NOT_ALLOWED = 7405;
+const TOO_LARGE = 7413;
 
 function envelope(status, body) {
   return new Response(JSON.stringify(body), {
@@ -164,7 +169,7 @@ async function handle(request, env) {
   const limit = Number(env.D1_WORKER_MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
   const text = await readBody(request, limit);
   if (text === null) {
-    return failure(413, BAD_REQUEST, `Request body is larger than ${limit} bytes`);
+    return failure(413, TOO_LARGE, `Request body is larger than ${limit} bytes`);
   }
   let body;
   try {
@@ -183,7 +188,7 @@ async function handle(request, env) {
     return envelope(200, { success: true, errors: [], messages: [], result: r, bookmark: null });
   }
   if (!url.pathname.endsWith("/raw")) {
-    return failure(404, BAD_REQUEST, "Not found: use POST /raw or POST /exec");
+    return failure(404, NOT_FOUND, "Not found: use POST /raw or POST /exec");
   }
   const session =
     body.session === undefined || body.session === null ? null : env.DB.withSession(String(body.session));
@@ -219,7 +224,7 @@ export default {
       return failure(401, AUTH_ERROR, "Authentication error");
     }
     if (request.method !== "POST") {
-      return failure(405, BAD_REQUEST, "Method not allowed: use POST");
+      return failure(405, METHOD_NOT_ALLOWED, "Method not allowed: use POST");
     }
     try {
       return await handle(request, env);
