@@ -101,7 +101,29 @@ public final class Transport {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the request", e);
     }
-    return retrier.call(what, safe, timeout -> once(what, method, path, bytes, safe, sql, timeout));
+    return retrier.call(
+        what,
+        safe,
+        timeout -> once(what, method, path, bytes, "application/json", safe, sql, timeout));
+  }
+
+  /**
+   * Calls an API endpoint with a body that is not JSON (a multipart upload, for example) and
+   * returns the whole envelope.
+   *
+   * @param what a short description for messages and logs
+   * @param method the HTTP method
+   * @param path the path after the base URL
+   * @param body the body; not null
+   * @param contentType the body's content type; not null
+   * @param safe whether the call may be repeated
+   * @return the envelope (its {@code success} is true)
+   * @throws D1Exception on failure, see {@link ErrorMapping}
+   */
+  public JsonNode callBytes(
+      String what, String method, String path, byte[] body, String contentType, boolean safe) {
+    return retrier.call(
+        what, safe, timeout -> once(what, method, path, body, contentType, safe, false, timeout));
   }
 
   /**
@@ -143,6 +165,7 @@ public final class Transport {
       String method,
       String path,
       byte[] body,
+      String contentType,
       boolean safe,
       boolean sql,
       Duration timeout) {
@@ -153,7 +176,7 @@ public final class Transport {
             .header("Accept", "application/json")
             .header("User-Agent", USER_AGENT);
     if (body != null) {
-      rb.header("Content-Type", "application/json");
+      rb.header("Content-Type", contentType);
       rb.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     } else {
       rb.method(method, HttpRequest.BodyPublishers.noBody());

@@ -42,6 +42,9 @@ import java.util.regex.Pattern;
 public final class FakeApi implements AutoCloseable {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** The Workers API endpoints of {@code d1 worker deploy}. */
+  private final FakeWorkersApi workers = new FakeWorkersApi();
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_-]*");
   private static final Pattern ROUTE =
       Pattern.compile(
@@ -191,6 +194,10 @@ public final class FakeApi implements AutoCloseable {
       }
       files.put(name, req.body());
       return new Reply(200, Map.of("ETag", "\"" + md5(req.body()) + "\""), new byte[0]);
+    }
+    Reply workerReply = workers.handle(req, apiToken, accountId, id -> find(id) != null);
+    if (workerReply != null) {
+      return workerReply;
     }
     int a = path.indexOf("/accounts/");
     Matcher m = a < 0 ? null : ROUTE.matcher(path.substring(a));
