@@ -9,6 +9,8 @@ import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1SqlException;
 import io.github.d1java.D1TransportException;
 import io.github.d1java.spi.D1RawResult;
+import io.github.d1java.sql.SqlLexer;
+import io.github.d1java.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -67,7 +69,7 @@ public final class Codec {
     if (params.isEmpty()) {
       return query(sql, params);
     }
-    List<SqlClassifier.Statement> parts = SqlClassifier.statements(sql);
+    List<SqlStatement> parts = SqlLexer.statements(sql);
     if (parts.size() < 2) {
       return query(sql, params);
     }

@@ -1,6 +1,7 @@
 package io.github.d1java.remote.internal;
 
 import io.github.d1java.D1PreparedStatement;
+import io.github.d1java.sql.SqlLexer;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public final class RetrySafety {
    * @return true when it only reads or is marked idempotent
    */
   public static boolean isSafe(String sql, boolean idempotent) {
-    return idempotent || SqlClassifier.isReadOnly(sql);
+    return idempotent || SqlLexer.isReadOnly(sql);
   }
 
   /**
