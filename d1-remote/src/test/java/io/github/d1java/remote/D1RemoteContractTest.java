@@ -1,7 +1,7 @@
 package io.github.d1java.remote;
 
 import io.github.d1java.D1Database;
-import io.github.d1java.testkit.contract.D1DatabaseContract;
+import io.github.d1java.contract.D1DatabaseContract;
 import io.github.d1java.testkit.server.FakeD1Server;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;

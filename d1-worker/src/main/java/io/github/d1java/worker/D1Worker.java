@@ -56,7 +56,7 @@ import java.util.function.Function;
  * <h2>Integers</h2>
  *
  * The binding carries JavaScript numbers, so D1 rounds integers beyond &plusmn;2<sup>53</sup> on
- * the way in and out. A bound {@link Long} (or {@link Integer}) beyond that range is therefore
+ * the way in and out. A bound {@link Long} beyond that range is therefore
  * sent as a JSON string of its decimal digits: stored in or compared with an INTEGER-affinity
  * column, SQLite converts it to the exact integer; in other contexts (for example {@code SELECT ?}
  * or a column without affinity) it stays TEXT. Values D1 returns are already rounded by D1 when

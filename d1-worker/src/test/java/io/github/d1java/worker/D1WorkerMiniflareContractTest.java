@@ -1,7 +1,7 @@
 package io.github.d1java.worker;
 
 import io.github.d1java.D1Database;
-import io.github.d1java.testkit.contract.D1DatabaseContract;
+import io.github.d1java.contract.D1DatabaseContract;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Draws rows as wrangler does (cli-table3's default box, a rule between every row). */
-public final class BoxTable {
+final class BoxTable {
 
   private BoxTable() {}
 
@@ -53,7 +53,7 @@ public final class BoxTable {
       double d = (Double) value;
       return Double.isNaN(d) || Double.isInfinite(d)
           ? "null"
-          : io.github.d1java.wrangler.internal.SqlLiterals.jsNumber(d);
+          : io.github.d1java.wrangler.JsNumber.toString(d);
     }
     return String.valueOf(value);
   }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.github.d1java.wrangler.internal.SqlLiterals;
+import io.github.d1java.wrangler.JsNumber;
 import java.io.IOException;
 import java.util.StringJoiner;
 
@@ -71,7 +71,7 @@ public final class Json {
       if (value.isNaN() || value.isInfinite()) {
         gen.writeNull();
       } else {
-        gen.writeNumber(SqlLiterals.jsNumber(value));
+        gen.writeNumber(JsNumber.toString(value));
       }
     }
   }

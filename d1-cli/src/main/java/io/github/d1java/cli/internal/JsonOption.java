@@ -3,7 +3,7 @@ package io.github.d1java.cli.internal;
 import picocli.CommandLine.Option;
 
 /** The {@code --json} flag, mixed into the commands that have it. */
-public final class JsonOption {
+final class JsonOption {
 
   @Option(names = "--json", description = "Print only the result, as JSON.")
   private boolean json;

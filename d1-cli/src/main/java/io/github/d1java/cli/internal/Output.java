@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Output shared by the commands: wrangler's result shapes, tables and log lines. */
-public final class Output {
+final class Output {
 
   private Output() {}
 

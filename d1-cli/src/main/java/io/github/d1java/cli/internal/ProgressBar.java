@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * a count and rate when the total is unknown. Redrawn at most every 100 ms with {@code \r}.
  * Not thread-safe.
  */
-public final class ProgressBar implements SqlProgress {
+final class ProgressBar implements SqlProgress {
 
   private static final int WIDTH = 30;
   private static final long REDRAW_NANOS = 100_000_000L;

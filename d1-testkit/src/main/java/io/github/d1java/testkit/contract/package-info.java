@@ -1,6 +1,6 @@
 /**
- * The backend contract suite: {@link io.github.d1java.testkit.contract.D1DatabaseContract} is an
- * abstract JUnit 5 test class that every {@link io.github.d1java.D1Database} implementation
- * subclasses, so that all backends are held to the same D1 behaviour.
+ * The backend contract suite's old home: {@link io.github.d1java.testkit.contract.D1DatabaseContract}
+ * is a deprecated alias of {@link io.github.d1java.contract.D1DatabaseContract}, which now lives in
+ * the {@code d1-contract} artifact.
  */
 package io.github.d1java.testkit.contract;

@@ -1,7 +1,7 @@
-package io.github.d1java.testkit.contract;
+package io.github.d1java.sqlite;
 
 import io.github.d1java.D1Database;
-import io.github.d1java.sqlite.D1Sqlite;
+import io.github.d1java.contract.D1DatabaseContract;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
