@@ -76,6 +76,10 @@ public final class D1Command implements Runnable {
       description = "Environment of the wrangler config to use.")
   private String env;
 
+  /** Where Cloudflare explains how to create an API token (shown when the token is missing). */
+  public static final String TOKEN_HELP_URL =
+      "https://developers.cloudflare.com/fundamentals/api/get-started/create-token/";
+
   /** Environment variable: milliseconds between polls of remote imports and exports. */
   public static final String ENV_POLL_INTERVAL_MS = "D1_POLL_INTERVAL_MS";
 
@@ -218,30 +222,32 @@ public final class D1Command implements Runnable {
     String token = vars.get(D1Remote.ENV_API_TOKEN);
     if (token == null || token.isBlank()) {
       throw new WranglerException(
-          "In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN"
-              + " environment variable for wrangler to work.");
+          "d1 needs an API token for --remote: set a CLOUDFLARE_API_TOKEN environment variable."
+              + " Go to " + TOKEN_HELP_URL + " for instructions on how to create an API token"
+              + " (with D1 edit permission), and assign its value to CLOUDFLARE_API_TOKEN.");
     }
     String account = vars.get(D1Remote.ENV_ACCOUNT_ID);
     if (account == null || account.isBlank()) {
       throw new WranglerException(
           "Set CLOUDFLARE_ACCOUNT_ID to the id of the account that holds your D1 databases.");
     }
-    D1Remote.Builder builder =
-        D1Remote.builder()
-            .apiToken(token)
-            .accountId(account)
-            .baseUrl(vars.getOrDefault(D1Remote.ENV_BASE_URL, D1Remote.DEFAULT_BASE_URL));
-    String poll = vars.get(ENV_POLL_INTERVAL_MS);
-    if (poll != null) {
-      try {
-        builder.pollInterval(Duration.ofMillis(Long.parseLong(poll)));
-      } catch (NumberFormatException e) {
-        throw new WranglerException(ENV_POLL_INTERVAL_MS + " must be a number of milliseconds: " + poll);
-      }
-    }
     try {
+      D1Remote.Builder builder =
+          D1Remote.builder()
+              .apiToken(token)
+              .accountId(account)
+              .baseUrl(vars.getOrDefault(D1Remote.ENV_BASE_URL, D1Remote.DEFAULT_BASE_URL));
+      String poll = vars.get(ENV_POLL_INTERVAL_MS);
+      if (poll != null) {
+        try {
+          builder.pollInterval(Duration.ofMillis(Long.parseLong(poll)));
+        } catch (NumberFormatException e) {
+          throw new WranglerException(
+              ENV_POLL_INTERVAL_MS + " must be a number of milliseconds: " + poll);
+        }
+      }
       return builder.buildAccount();
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw new WranglerException(e.getMessage(), e);
     }
   }

@@ -136,10 +136,11 @@ class D1CommandTest {
           "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t(a);\n"
               + "INSERT INTO t VALUES(1);\nINSERT INTO t VALUES(2);\nCOMMIT;\n");
 
-      int code = run("execute", "DB", "--file", "dump.sql", "--json", "--chunk-size", "2");
+      int code = run("execute", "DB", "--file", "dump.sql", "--chunk-size", "2");
 
       assertThat(code).isZero();
-      JsonNode summary = json(out).get(0).get("results").get(0);
+      assertThat(out).contains("🚣 4 commands executed successfully.\n[");
+      JsonNode summary = json(out.substring(out.indexOf("\n[") + 1)).get(0).get("results").get(0);
       assertThat(summary.get("Total queries executed").asLong()).isEqualTo(4);
       assertThat(summary.get("Rows read").asLong()).isZero();
       assertThat(summary.get("Rows written").asLong()).isEqualTo(2);
@@ -153,9 +154,10 @@ class D1CommandTest {
     void directFileImportLandsInTheSameFile() throws IOException {
       Files.writeString(dir.resolve("dump.sql"), "CREATE TABLE t(a);\nINSERT INTO t VALUES(1);\n");
 
-      assertThat(run("execute", "DB", "--file", "dump.sql", "--direct", "--json")).isZero();
+      assertThat(run("execute", "DB", "--file", "dump.sql", "--direct")).isZero();
 
-      assertThat(json(out).get(0).get("results").get(0).get("Rows written").asLong()).isEqualTo(1);
+      JsonNode summary = json(out.substring(out.indexOf("\n[") + 1)).get(0).get("results").get(0);
+      assertThat(summary.get("Rows written").asLong()).isEqualTo(1);
       try (D1SqliteDatabase db = open()) {
         assertThat(db.prepare("SELECT count(*) AS n FROM t").<Long>first("n")).isEqualTo(1L);
       }

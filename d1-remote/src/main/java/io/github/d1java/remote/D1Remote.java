@@ -136,7 +136,8 @@ public final class D1Remote {
    * CLOUDFLARE_API_BASE_URL} overriding the base URL when set.
    *
    * @return the database
-   * @throws IllegalStateException naming the variable that is missing or invalid
+   * @throws IllegalStateException naming the variable that is missing
+   * @throws IllegalArgumentException naming the property whose variable holds an invalid value
    */
   public static D1RemoteDatabase fromEnv() {
     return fromEnv(System::getenv).build();
@@ -183,7 +184,10 @@ public final class D1Remote {
 
   /**
    * Builds a remote database or account client. Not thread-safe; the clients it builds are. Every
-   * setter validates at {@link #build()} time and names the property in its message.
+   * setter validates its value at once: null throws {@link NullPointerException} and an invalid
+   * value {@link IllegalArgumentException}, both naming the property. {@link #build()} checks what
+   * involves several properties (required ones, databaseId or databaseName, the backoff range) and
+   * throws {@link IllegalStateException} naming them.
    */
   public static final class Builder {
     private String baseUrl = DEFAULT_BASE_URL;
@@ -207,127 +211,202 @@ public final class D1Remote {
     private Builder() {}
 
     /**
-     * @param value the API base URL, e.g. a test server's; http or https
+     * The API base URL, for a test server or a proxy; {@value #DEFAULT_BASE_URL} by default.
+     *
+     * @param value an absolute http or https URL with a host, with or without a trailing slash
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code baseUrl} if it is not such a URL
      */
     public Builder baseUrl(String value) {
+      Objects.requireNonNull(value, "baseUrl");
+      String base = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+      try {
+        URI u = new URI(base);
+        argument(
+            ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null,
+            "baseUrl must be an absolute http(s) URL, got '" + value + "'");
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("baseUrl is not a valid URL: '" + value + "'", e);
+      }
       this.baseUrl = value;
       return this;
     }
 
     /**
-     * @param value the Cloudflare account id (required)
+     * The Cloudflare account that holds the database. Required.
+     *
+     * @param value the account id, letters, digits, {@code _} and {@code -}
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code accountId} if it has other characters
      */
     public Builder accountId(String value) {
+      requireId("accountId", value);
       this.accountId = value;
       return this;
     }
 
     /**
-     * @param value the database UUID (this or {@link #databaseName} is required for {@link
-     *     #build()})
+     * The database's UUID. This or {@link #databaseName} is required by {@link #build()}, not both.
+     *
+     * @param value the database id, letters, digits, {@code _} and {@code -}
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code databaseId} if it has other characters
      */
     public Builder databaseId(String value) {
+      requireId("databaseId", value);
       this.databaseId = value;
       return this;
     }
 
     /**
-     * @param value the database name, resolved to its UUID once, by {@link #build()}, through the
-     *     list endpoint
+     * The database's name, resolved to its UUID once, by {@link #build()}, through the list
+     * endpoint. This or {@link #databaseId} is required by {@link #build()}, not both.
+     *
+     * @param value the database name
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code databaseName} if it is blank
      */
     public Builder databaseName(String value) {
+      Objects.requireNonNull(value, "databaseName");
+      argument(!value.isBlank(), "databaseName must not be blank");
       this.databaseName = value;
       return this;
     }
 
     /**
-     * @param value an API token with D1 Read (and D1 Write for writes) permission (required)
+     * The API token, sent as a bearer token and never logged or shown in messages. Required.
+     *
+     * @param value a token with D1 Read (and D1 Write for writes) permission
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code apiToken} if it is blank or holds whitespace
+     *     or control characters (the message does not include the value)
      */
     public Builder apiToken(String value) {
+      Objects.requireNonNull(value, "apiToken");
+      argument(!value.isBlank(), "apiToken must not be blank");
+      argument(
+          value.chars().noneMatch(c -> c <= ' ' || c == 127),
+          "apiToken must not contain whitespace or control characters");
       this.apiToken = value;
       return this;
     }
 
     /**
-     * @param value the connect timeout; positive
+     * The TCP and TLS connect timeout; {@link #DEFAULT_CONNECT_TIMEOUT} by default.
+     *
+     * @param value a positive duration
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code connectTimeout} if not positive
      */
     public Builder connectTimeout(Duration value) {
-      this.connectTimeout = value;
+      this.connectTimeout = positiveArgument("connectTimeout", value);
       return this;
     }
 
     /**
-     * @param value the timeout of one HTTP attempt; positive
+     * The timeout of one HTTP attempt; {@link #DEFAULT_REQUEST_TIMEOUT} by default.
+     *
+     * @param value a positive duration
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code requestTimeout} if not positive
      */
     public Builder requestTimeout(Duration value) {
-      this.requestTimeout = value;
+      this.requestTimeout = positiveArgument("requestTimeout", value);
       return this;
     }
 
     /**
-     * @param value the deadline of one call including retries; positive
+     * The deadline of one call, retries included; {@link #DEFAULT_DEADLINE} by default.
+     *
+     * @param value a positive duration
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code deadline} if not positive
      */
     public Builder deadline(Duration value) {
-      this.deadline = value;
+      this.deadline = positiveArgument("deadline", value);
       return this;
     }
 
     /**
-     * @param value attempts per call, at least 1 (1 disables retries)
+     * Attempts per call, the first included; {@link #DEFAULT_MAX_ATTEMPTS} by default.
+     *
+     * @param value at least 1 (1 disables retries)
      * @return this builder
+     * @throws IllegalArgumentException naming {@code maxAttempts} if below 1
      */
     public Builder maxAttempts(int value) {
+      argument(value >= 1, "maxAttempts must be at least 1, got " + value);
       this.maxAttempts = value;
       return this;
     }
 
     /**
-     * @param value the first retry delay; not negative
+     * The first retry delay, doubled on each retry up to {@link #maxBackoff}; {@link
+     * #DEFAULT_INITIAL_BACKOFF} by default.
+     *
+     * @param value a duration, not negative; {@link #build()} checks it is not above maxBackoff
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code initialBackoff} if negative
      */
     public Builder initialBackoff(Duration value) {
-      this.initialBackoff = value;
+      this.initialBackoff = notNegativeArgument("initialBackoff", value);
       return this;
     }
 
     /**
-     * @param value the cap of the retry delay; not less than the initial backoff
+     * The cap of the retry delay; {@link #DEFAULT_MAX_BACKOFF} by default.
+     *
+     * @param value a duration, not negative; {@link #build()} checks it is not below
+     *     initialBackoff
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code maxBackoff} if negative
      */
     public Builder maxBackoff(Duration value) {
-      this.maxBackoff = value;
+      this.maxBackoff = notNegativeArgument("maxBackoff", value);
       return this;
     }
 
     /**
-     * @param value the delay between export and import polls; not negative
+     * The delay between polls of exports and imports; {@link #DEFAULT_POLL_INTERVAL} by default.
+     *
+     * @param value a duration, not negative
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code pollInterval} if negative
      */
     public Builder pollInterval(Duration value) {
-      this.pollInterval = value;
+      this.pollInterval = notNegativeArgument("pollInterval", value);
       return this;
     }
 
     /**
-     * @param value how long an export or import may poll before failing with {@link
-     *     io.github.d1java.D1TimeoutException}; positive
+     * How long an export or import may poll before failing with {@link
+     * io.github.d1java.D1TimeoutException}; {@link #DEFAULT_POLL_TIMEOUT} by default.
+     *
+     * @param value a positive duration
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code pollTimeout} if not positive
      */
     public Builder pollTimeout(Duration value) {
-      this.pollTimeout = value;
+      this.pollTimeout = positiveArgument("pollTimeout", value);
       return this;
     }
 
     /**
-     * @param value whether debug logs include bound values (they may be personal data)
+     * Whether debug logs include bound values; false by default, as they may be personal data.
+     *
+     * @param value true to log bound values at DEBUG
      * @return this builder
      */
     public Builder logBoundValues(boolean value) {
@@ -336,12 +415,33 @@ public final class D1Remote {
     }
 
     /**
-     * @param value the preferred HTTP version (HTTP/2 by default, with HTTP/1.1 fallback)
+     * The preferred HTTP version; HTTP/2 by default, with HTTP/1.1 fallback.
+     *
+     * @param value the version
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
      */
     public Builder httpVersion(HttpClient.Version value) {
-      this.httpVersion = value;
+      this.httpVersion = Objects.requireNonNull(value, "httpVersion");
       return this;
+    }
+
+    private static Duration positiveArgument(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      argument(!d.isNegative() && !d.isZero(), name + " must be positive, got " + d);
+      return d;
+    }
+
+    private static Duration notNegativeArgument(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      argument(!d.isNegative(), name + " must not be negative, got " + d);
+      return d;
+    }
+
+    private static void argument(boolean ok, String message) {
+      if (!ok) {
+        throw new IllegalArgumentException(message);
+      }
     }
 
     Builder clock(RetryClock value) {

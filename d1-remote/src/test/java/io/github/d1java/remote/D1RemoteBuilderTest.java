@@ -24,32 +24,87 @@ class D1RemoteBuilderTest {
     return Arguments.of(change, message);
   }
 
-  static Stream<Arguments> invalid() {
+  static Stream<Arguments> invalidValues() {
     return Stream.of(
-        invalid(b -> b.accountId(null), "accountId is required"),
-        invalid(b -> b.accountId("a/b"), "accountId must match"),
-        invalid(b -> b.apiToken(" "), "apiToken is required"),
-        invalid(b -> b.apiToken("a b"), "apiToken must not contain whitespace"),
-        invalid(b -> b.databaseId(null), "databaseId or databaseName is required"),
-        invalid(b -> b.databaseName("x"), "not both"),
-        invalid(b -> b.databaseId("x y"), "databaseId must match"),
-        invalid(b -> b.baseUrl("ftp://x"), "baseUrl must be an absolute http(s) URL"),
-        invalid(b -> b.baseUrl("http://bad host"), "baseUrl"),
-        invalid(b -> b.requestTimeout(Duration.ZERO), "requestTimeout must be positive"),
-        invalid(b -> b.connectTimeout(null), "connectTimeout is required"),
-        invalid(b -> b.deadline(Duration.ofSeconds(-1)), "deadline must be positive"),
-        invalid(b -> b.maxAttempts(0), "maxAttempts must be at least 1"),
-        invalid(b -> b.initialBackoff(Duration.ofSeconds(9)), "maxBackoff must not be less"),
-        invalid(b -> b.pollInterval(Duration.ofMillis(-1)), "pollInterval must not be negative"));
+        invalid(b -> b.accountId("a/b"), "accountId must match [A-Za-z0-9_-]+, got 'a/b'"),
+        invalid(b -> b.apiToken(" "), "apiToken must not be blank"),
+        invalid(b -> b.apiToken("a b"), "apiToken must not contain whitespace or control characters"),
+        invalid(b -> b.databaseId("x y"), "databaseId must match [A-Za-z0-9_-]+, got 'x y'"),
+        invalid(b -> b.databaseName(" "), "databaseName must not be blank"),
+        invalid(b -> b.baseUrl("ftp://x"), "baseUrl must be an absolute http(s) URL, got 'ftp://x'"),
+        invalid(b -> b.baseUrl("http://bad host"), "baseUrl is not a valid URL: 'http://bad host'"),
+        invalid(b -> b.requestTimeout(Duration.ZERO), "requestTimeout must be positive, got PT0S"),
+        invalid(b -> b.connectTimeout(Duration.ZERO), "connectTimeout must be positive, got PT0S"),
+        invalid(b -> b.deadline(Duration.ofSeconds(-1)), "deadline must be positive, got PT-1S"),
+        invalid(b -> b.pollTimeout(Duration.ZERO), "pollTimeout must be positive, got PT0S"),
+        invalid(b -> b.maxAttempts(0), "maxAttempts must be at least 1, got 0"),
+        invalid(b -> b.initialBackoff(Duration.ofMillis(-1)), "initialBackoff must not be negative, got PT-0.001S"),
+        invalid(b -> b.maxBackoff(Duration.ofMillis(-1)), "maxBackoff must not be negative, got PT-0.001S"),
+        invalid(b -> b.pollInterval(Duration.ofMillis(-1)), "pollInterval must not be negative, got PT-0.001S"));
   }
 
   @ParameterizedTest
-  @MethodSource("invalid")
-  void invalidConfigurationFailsFastNamingTheProperty(
+  @MethodSource("invalidValues")
+  void setterRejectsAnInvalidValueNamingTheProperty(
+      UnaryOperator<D1Remote.Builder> change, String message) {
+    D1Remote.Builder builder = valid();
+    assertThatThrownBy(() -> change.apply(builder))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+  }
+
+  static Stream<Arguments> nullValues() {
+    return Stream.of(
+        invalid(b -> b.baseUrl(null), "baseUrl"),
+        invalid(b -> b.accountId(null), "accountId"),
+        invalid(b -> b.apiToken(null), "apiToken"),
+        invalid(b -> b.databaseId(null), "databaseId"),
+        invalid(b -> b.databaseName(null), "databaseName"),
+        invalid(b -> b.connectTimeout(null), "connectTimeout"),
+        invalid(b -> b.requestTimeout(null), "requestTimeout"),
+        invalid(b -> b.deadline(null), "deadline"),
+        invalid(b -> b.initialBackoff(null), "initialBackoff"),
+        invalid(b -> b.maxBackoff(null), "maxBackoff"),
+        invalid(b -> b.pollInterval(null), "pollInterval"),
+        invalid(b -> b.pollTimeout(null), "pollTimeout"),
+        invalid(b -> b.httpVersion(null), "httpVersion"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("nullValues")
+  void setterRejectsNullNamingTheProperty(UnaryOperator<D1Remote.Builder> change, String name) {
+    D1Remote.Builder builder = valid();
+    assertThatThrownBy(() -> change.apply(builder))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(name);
+  }
+
+  @Test
+  void aRejectedTokenIsNotEchoed() {
+    assertThatThrownBy(() -> valid().apiToken("secret token"))
+        .hasMessageNotContaining("secret");
+  }
+
+  static Stream<Arguments> invalidCombinations() {
+    return Stream.of(
+        invalid(b -> D1Remote.builder().apiToken("tok").databaseId("db"), "accountId is required"),
+        invalid(b -> D1Remote.builder().accountId("acc").databaseId("db"), "apiToken is required"),
+        invalid(
+            b -> D1Remote.builder().accountId("acc").apiToken("tok"),
+            "databaseId or databaseName is required"),
+        invalid(b -> b.databaseName("x"), "set databaseId or databaseName, not both"),
+        invalid(
+            b -> b.initialBackoff(Duration.ofSeconds(99)),
+            "maxBackoff must not be less than initialBackoff"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalidCombinations")
+  void buildRejectsAnInvalidCombinationNamingTheProperties(
       UnaryOperator<D1Remote.Builder> change, String message) {
     assertThatThrownBy(() -> change.apply(valid()).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining(message);
+        .hasMessage(message);
   }
 
   @Test

@@ -11,8 +11,10 @@ import io.github.d1java.wrangler.ImportOptions;
 import io.github.d1java.wrangler.ImportSummary;
 import io.github.d1java.wrangler.SqlImport;
 import io.github.d1java.wrangler.SqlProgress;
+import io.github.d1java.wrangler.StatementListener;
 import io.github.d1java.wrangler.WranglerException;
 import io.github.d1java.wrangler.WranglerProject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,10 +110,13 @@ public final class ExecuteCommand implements Callable<Integer> {
     }
     WranglerProject project = root.project();
     D1DatabaseConfig config = project.database(database);
+    if (file != null) {
+      requireReadableFile(ctx.cwd().resolve(file));
+    }
     if (!jsonOption.on()) {
       ctx.out().println(Output.localLine("Executing on", ctx, project, config, persistTo));
       ctx.out().println(
-          "🌀 To execute on your remote database, add a --remote flag to your wrangler command.");
+          "🌀 To execute on your remote database, add a --remote flag to your d1 command.");
     }
     List<Map<String, Object>> results;
     long statements;
@@ -121,9 +126,16 @@ public final class ExecuteCommand implements Callable<Integer> {
         statements = results.size();
       } else {
         long start = System.nanoTime();
-        ImportSummary summary = runFile(ctx, db);
+        List<Map<String, Object>> each = new ArrayList<>();
+        StatementListener listener =
+            jsonOption.on() ? (st, r) -> each.add(Output.localResult(r)) : StatementListener.NONE;
+        ImportSummary summary = runFile(ctx, db, listener);
         statements = summary.statements();
-        results = List.of(summaryResult(summary, (System.nanoTime() - start) / 1e6));
+        // wrangler prints each statement's result with --json, a summary otherwise
+        results =
+            jsonOption.on()
+                ? each
+                : List.of(summaryResult(summary, (System.nanoTime() - start) / 1e6));
       }
     }
     if (!jsonOption.on()) {
@@ -159,7 +171,26 @@ public final class ExecuteCommand implements Callable<Integer> {
     return db.batch(prepared);
   }
 
-  private ImportSummary runFile(CliContext ctx, D1Database db) {
+  /**
+   * Checks {@code --file} before anything is printed, so that a wrong path is the only output.
+   *
+   * @throws WranglerException naming the file when it is missing, a folder or unreadable
+   */
+  static void requireReadableFile(Path path) {
+    if (Files.isDirectory(path)) {
+      throw new WranglerException(
+          "Unable to read SQL text file \"" + path + "\": it is a folder, not a file.");
+    }
+    if (!Files.exists(path)) {
+      throw new WranglerException("Unable to read SQL text file \"" + path + "\": no such file.");
+    }
+    if (!Files.isReadable(path)) {
+      throw new WranglerException(
+          "Unable to read SQL text file \"" + path + "\": permission denied.");
+    }
+  }
+
+  private ImportSummary runFile(CliContext ctx, D1Database db, StatementListener listener) {
     Path path = ctx.cwd().resolve(file);
     ImportOptions options =
         (chunkSize == 0
@@ -168,7 +199,7 @@ public final class ExecuteCommand implements Callable<Integer> {
             .withDirect(direct);
     ProgressBar bar = progress || ctx.errTty() ? new ProgressBar(ctx.err(), "B", System::nanoTime) : null;
     try {
-      return SqlImport.run(db, path, options, bar != null ? bar : SqlProgress.NONE);
+      return SqlImport.run(db, path, options, bar != null ? bar : SqlProgress.NONE, listener);
     } finally {
       if (bar != null) {
         bar.finish();

@@ -92,7 +92,7 @@ public final class ExportCommand implements Callable<Integer> {
     D1DatabaseConfig config = project.database(database);
     ctx.out().println(Output.localLine("Exporting", ctx, project, config, persistTo));
     ctx.out().println(
-        "🌀 To export your remote database, add a --remote flag to your wrangler command.");
+        "🌀 To export your remote database, add a --remote flag to your d1 command.");
     ctx.out().println("🌀 Exporting SQL to " + target + "...");
     ctx.out().flush();
     ProgressBar bar =

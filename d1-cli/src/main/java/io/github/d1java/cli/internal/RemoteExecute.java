@@ -4,9 +4,7 @@ import io.github.d1java.D1Database;
 import io.github.d1java.D1Result;
 import io.github.d1java.cli.D1Command;
 import io.github.d1java.remote.D1Account;
-import io.github.d1java.wrangler.WranglerException;
 import io.github.d1java.wrangler.WranglerProject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,11 +36,14 @@ final class RemoteExecute {
     CliContext ctx = root.context();
     D1Account account = root.account();
     String id = WranglerProject.remoteDatabaseId(root.projectIfAny(), account, database, preview);
+    if (file != null) {
+      ExecuteCommand.requireReadableFile(ctx.cwd().resolve(file));
+    }
     if (!json) {
       ctx.out().println("🌀 Executing on remote database " + database + " (" + id + "):");
       ctx.out().println(
           "🌀 To execute on your local development database, remove the --remote flag from your"
-              + " wrangler command.");
+              + " d1 command.");
     }
     List<Map<String, Object>> results = new ArrayList<>();
     if (command != null) {
@@ -64,9 +65,6 @@ final class RemoteExecute {
       }
     } else {
       Path path = ctx.cwd().resolve(file);
-      if (!Files.isRegularFile(path)) {
-        throw new WranglerException("Unable to read SQL text file \"" + path + "\": no such file.");
-      }
       if (!json && !yes) {
         ctx.out().println(
             "⚠️ This process may take some time, during which your D1 database will be unavailable"
