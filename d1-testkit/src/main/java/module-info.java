@@ -11,8 +11,6 @@ module io.github.d1java.testkit {
   requires org.junit.platform.commons;
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
-  // read by the tests, which call the fake server with the JDK HttpClient (patched into this module)
-  requires static java.net.http;
 
   exports io.github.d1java.testkit;
   exports io.github.d1java.testkit.contract;
