@@ -4,6 +4,7 @@
  */
 module io.github.d1java.cli {
   requires io.github.d1java.wrangler;
+  requires io.github.d1java.worker;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
 

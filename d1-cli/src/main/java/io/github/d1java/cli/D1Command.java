@@ -56,7 +56,8 @@ import picocli.CommandLine.Option;
       DatabaseCommands.Info.class,
       DatabaseCommands.Delete.class,
       DatabaseCommands.Insights.class,
-      TimeTravelCommand.class
+      TimeTravelCommand.class,
+      io.github.d1java.cli.internal.WorkerCommand.class
     })
 public final class D1Command implements Runnable {
 

@@ -70,6 +70,42 @@ public abstract class D1DatabaseContract {
     return true;
   }
 
+  /**
+   * See {@link TypesContract#bindsUnsafeIntegersAsText()}.
+   *
+   * @return false by default
+   */
+  protected boolean bindsUnsafeIntegersAsText() {
+    return false;
+  }
+
+  /**
+   * See {@link TypesContract#readsNumbersAsJavaScriptNumbers()}.
+   *
+   * @return false by default
+   */
+  protected boolean readsNumbersAsJavaScriptNumbers() {
+    return false;
+  }
+
+  /**
+   * See {@link TypesContract#bindsNumbersAsReal()}.
+   *
+   * @return false by default
+   */
+  protected boolean bindsNumbersAsReal() {
+    return false;
+  }
+
+  /**
+   * See {@link ForeignKeysContract#reportsDeferredViolationAsObjectReset()}.
+   *
+   * @return false by default
+   */
+  protected boolean reportsDeferredViolationAsObjectReset() {
+    return false;
+  }
+
   /** {@link PrepareContract} against this backend. */
   @Nested
   class Prepare extends PrepareContract {
@@ -94,6 +130,21 @@ public abstract class D1DatabaseContract {
     @Override
     protected D1Database newDatabase() {
       return D1DatabaseContract.this.newDatabase();
+    }
+
+    @Override
+    protected boolean bindsUnsafeIntegersAsText() {
+      return D1DatabaseContract.this.bindsUnsafeIntegersAsText();
+    }
+
+    @Override
+    protected boolean readsNumbersAsJavaScriptNumbers() {
+      return D1DatabaseContract.this.readsNumbersAsJavaScriptNumbers();
+    }
+
+    @Override
+    protected boolean bindsNumbersAsReal() {
+      return D1DatabaseContract.this.bindsNumbersAsReal();
     }
   }
 
@@ -175,6 +226,11 @@ public abstract class D1DatabaseContract {
     @Override
     protected D1Database newDatabase() {
       return D1DatabaseContract.this.newDatabase();
+    }
+
+    @Override
+    protected boolean reportsDeferredViolationAsObjectReset() {
+      return D1DatabaseContract.this.reportsDeferredViolationAsObjectReset();
     }
   }
 

@@ -21,6 +21,9 @@ public final class FakeApi implements AutoCloseable {
   private final GraphqlEndpoint graphql;
   private final List<Endpoints> families;
 
+  /** The Workers API endpoints of {@code d1 worker deploy}. */
+  private final FakeWorkersApi workers = new FakeWorkersApi();
+
   /**
    * @param config the server's configuration
    */
@@ -92,6 +95,11 @@ public final class FakeApi implements AutoCloseable {
     }
     if (r == null) {
       r = graphql.handle(req);
+    }
+    if (r == null) {
+      r =
+          workers.handle(
+              req, state.config.apiToken(), state.config.accountId(), id -> state.find(id) != null);
     }
     if (r != null) {
       return r;
