@@ -1,0 +1,156 @@
+package io.github.d1java.wrangler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.d1java.sqlite.D1Sqlite;
+import io.github.d1java.sqlite.D1SqliteDatabase;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Resumable imports: the progress file beside the database and {@link ImportOptions#resume()}. */
+class SqlImportResumeTest {
+
+  @TempDir Path dir;
+
+  /** Stands for the process dying right after a chunk's progress was recorded. */
+  private static final class Crash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private Path dump(int rows) throws IOException {
+    StringBuilder sql = new StringBuilder("BEGIN TRANSACTION;\n");
+    sql.append("CREATE TABLE a(id INTEGER PRIMARY KEY, name TEXT UNIQUE);\n");
+    sql.append("CREATE TABLE b(a_id INTEGER REFERENCES a(id), note);\n");
+    for (int i = 1; i <= rows; i++) {
+      sql.append("INSERT INTO a VALUES(").append(i).append(",'n").append(i).append("');\n");
+      sql.append("INSERT INTO b VALUES(").append(i).append(",X'0").append(i % 10).append("');\n");
+    }
+    sql.append("CREATE INDEX b_note ON b(note);\nCOMMIT;\n");
+    Path file = dir.resolve("dump.sql");
+    Files.writeString(file, sql);
+    return file;
+  }
+
+  private static String export(D1SqliteDatabase db) {
+    StringWriter out = new StringWriter();
+    SqlExport.export(db, out, ExportOptions.ALL, SqlProgress.NONE);
+    return out.toString();
+  }
+
+  /** Imports until the progress listener has been called {@code after} times, then "crashes". */
+  private static void importCrashingAfter(D1SqliteDatabase db, Path file, ImportOptions options,
+      int after) {
+    int[] calls = {0};
+    assertThatThrownBy(
+            () ->
+                SqlImport.run(db, file, options, (done, total) -> {
+                  if (++calls[0] == after) {
+                    throw new Crash();
+                  }
+                }))
+        .isInstanceOf(Crash.class);
+  }
+
+  @Test
+  void anInterruptedImportResumesToTheSameDatabaseAsACleanOne() throws IOException {
+    Path file = dump(100);
+    ImportOptions options = new ImportOptions(7, Long.MAX_VALUE);
+    String clean;
+    try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("clean.sqlite"))) {
+      SqlImport.run(db, file, options, SqlProgress.NONE);
+      clean = export(db);
+    }
+    Path database = dir.resolve("resumed.sqlite");
+    Path progress = SqlImport.progressFile(database);
+    try (D1SqliteDatabase db = D1Sqlite.open(database)) {
+      importCrashingAfter(db, file, options, 3);
+      assertThat(Files.readString(progress)).contains("statements=21\n", "line=22\n");
+      importCrashingAfter(db, file, options.withResume(true), 10);
+      assertThat(Files.readString(progress)).contains("statements=91\n");
+
+      ImportSummary rest = SqlImport.run(db, file, options.withResume(true), SqlProgress.NONE);
+
+      assertThat(rest.statements()).isEqualTo(203 - 91);
+      assertThat(export(db)).isEqualTo(clean);
+    }
+    assertThat(progress).doesNotExist();
+  }
+
+  @Test
+  void runningAnInterruptedFileAgainWithoutResumeIsRefusedAndChangesNothing() throws IOException {
+    Path file = dump(10);
+    Path database = dir.resolve("db.sqlite");
+    try (D1SqliteDatabase db = D1Sqlite.open(database)) {
+      importCrashingAfter(db, file, new ImportOptions(5, Long.MAX_VALUE), 1);
+      String before = export(db);
+
+      assertThatThrownBy(
+              () -> SqlImport.run(db, file, ImportOptions.DEFAULTS, SqlProgress.NONE))
+          .isInstanceOfSatisfying(WranglerException.class, e -> assertThat(e.detail()).isEqualTo(
+              "An import of this file stopped after 5 statements (the last one on line 6), which"
+                  + " are committed; running it from the start would repeat them. Add --resume"
+                  + " (ImportOptions.withResume) to continue after them, or delete "
+                  + SqlImport.progressFile(database) + " to start over."));
+      assertThat(export(db)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void anotherFileIsNeverResumed() throws IOException {
+    Path file = dump(10);
+    Path database = dir.resolve("db.sqlite");
+    try (D1SqliteDatabase db = D1Sqlite.open(database)) {
+      importCrashingAfter(db, file, new ImportOptions(5, Long.MAX_VALUE), 1);
+      String before = export(db);
+      // the same size, one byte different
+      String changed = Files.readString(file).replace("'n9'", "'m9'");
+      Files.writeString(file, changed);
+
+      assertThatThrownBy(
+              () ->
+                  SqlImport.run(db, file, ImportOptions.DEFAULTS.withResume(true),
+                      SqlProgress.NONE))
+          .isInstanceOf(WranglerException.class)
+          .hasMessageStartingWith("D1_WRANGLER_ERROR: Cannot resume: " + SqlImport.progressFile(database)
+              + " records an import of another file")
+          .hasMessageContaining("stopped after 5 statements (the last one on line 6)");
+      assertThat(export(db)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void resumeWithNothingRecordedImportsFromTheStart() throws IOException {
+    Path file = dump(3);
+    try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("db.sqlite"))) {
+      ImportSummary summary =
+          SqlImport.run(db, file, ImportOptions.DEFAULTS.withResume(true), SqlProgress.NONE);
+
+      assertThat(summary.statements()).isEqualTo(9);
+      assertThat(db.prepare("SELECT count(*) AS n FROM b").<Long>first("n")).isEqualTo(3L);
+    }
+  }
+
+  @Test
+  void aFailedChunkedImportKeepsItsProgressAndAFinishedOneRemovesIt() throws IOException {
+    Path file = dir.resolve("f.sql");
+    Files.writeString(file, "CREATE TABLE t(x UNIQUE);\nINSERT INTO t VALUES (1);\n"
+        + "INSERT INTO t VALUES (1);\n");
+    Path database = dir.resolve("db.sqlite");
+    try (D1SqliteDatabase db = D1Sqlite.open(database)) {
+      assertThatThrownBy(
+              () -> SqlImport.run(db, file, new ImportOptions(1, Long.MAX_VALUE), null))
+          .isInstanceOf(SqlImportException.class);
+      assertThat(Files.readString(SqlImport.progressFile(database))).contains("statements=2\n");
+
+      Files.writeString(file, "INSERT INTO t VALUES (2);\n");
+      SqlImport.run(db, file, new ImportOptions(1, Long.MAX_VALUE), null);
+
+      assertThat(SqlImport.progressFile(database)).doesNotExist();
+    }
+  }
+}
