@@ -68,7 +68,7 @@ public final class SqlImport {
   /** D1's message for SQL text without a statement (here: text cut at a NUL byte). */
   static final String NOT_A_STATEMENT = "SQL code did not contain a statement.";
 
-  private static final Pattern NO_SUCH_TABLE = Pattern.compile("no such table: (?:main\\.)?(\\S+?):");
+  private static final Pattern NO_SUCH_TABLE = Pattern.compile("no such table: main\\.(\\S+?): ");
 
   /** Probe used to find the failing statement of a rolled-back chunk; it always fails. */
   private static final String PROBE_TABLE = "d1_import_probe_5f0c2e9a";
@@ -407,12 +407,13 @@ public final class SqlImport {
     }
     java.util.regex.Matcher m = NO_SUCH_TABLE.matcher(message);
     if (m.find()) {
+      // SQLite names the parent table of a foreign key with its schema: "main.Artist"
       String table = m.group(1);
-      return "(if the file creates " + table + " further down, it is used before it exists: a"
-          + " wrangler export writes tables in creation order, so a table whose foreign key"
-          + " references a table created after it cannot be filled. Move the CREATE TABLE of "
-          + table + " and its INSERTs above this line, or export again with d1 export, which"
-          + " creates every referenced table first)";
+      return "(a foreign key of the table this statement writes references " + table + ", which"
+          + " does not exist yet. A wrangler export creates tables in creation order, so a table"
+          + " that references one created after it cannot be filled: export again with d1 export,"
+          + " which creates every referenced table first, or move the CREATE TABLE of " + table
+          + " and its INSERTs above line " + statement.line() + ")";
     }
     return null;
   }

@@ -17,6 +17,7 @@ public class SqlImportException extends WranglerException {
 
   private final long line;
   private final long committedStatements;
+  private final String explanation;
 
   /**
    * @param line the 1-based line where the failing statement starts
@@ -40,6 +41,7 @@ public class SqlImportException extends WranglerException {
         failure);
     this.line = line;
     this.committedStatements = committedStatements;
+    this.explanation = failure.detail() + (hint == null ? "" : " " + hint);
   }
 
   /**
@@ -53,6 +55,7 @@ public class SqlImportException extends WranglerException {
     super("Error on line " + line + ": " + message);
     this.line = line;
     this.committedStatements = committedStatements;
+    this.explanation = message;
   }
 
   /**
@@ -67,6 +70,16 @@ public class SqlImportException extends WranglerException {
    */
   public long committedStatements() {
     return committedStatements;
+  }
+
+  /**
+   * What went wrong on {@link #line()}, for people: D1's detail without its {@code D1_ERROR: }
+   * prefix, followed by what to do about it where this library knows.
+   *
+   * @return the explanation; never null
+   */
+  public String explanation() {
+    return explanation;
   }
 
   /**
