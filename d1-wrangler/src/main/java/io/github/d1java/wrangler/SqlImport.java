@@ -12,6 +12,7 @@ import io.github.d1java.sqlite.D1SqliteDatabase;
 import io.github.d1java.wrangler.internal.ImportProgress;
 import io.github.d1java.wrangler.internal.SqlFileReader;
 import io.github.d1java.D1SqlException;
+import io.github.d1java.wrangler.internal.ChunkReader;
 import io.github.d1java.wrangler.internal.DirectImport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,7 +150,7 @@ public final class SqlImport {
     long skip = 0;
     if (db instanceof D1SqliteDatabase && ((D1SqliteDatabase) db).file() != null) {
       checkpoint = ImportProgress.open(progressFile(((D1SqliteDatabase) db).file()), file, size);
-      skip = checkpoint.startAt(options.resume());
+      skip = checkpoint.startAt(options.resume(), db);
     }
     try (SqlFileReader reader =
         new SqlFileReader(Files.newInputStream(file), options.replaceInvalidUtf8())) {
@@ -293,42 +293,40 @@ public final class SqlImport {
         }
       }
       try (DirectImport closeMe = direct;
-          Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql))) {
-        Iterator<SqlStatement> it = stream.iterator();
-        for (long i = 0; i < skip; i++) {
-          if (!it.hasNext()) {
-            throw new WranglerException(
-                "The recorded progress (" + skip + " statements) is beyond the end of the file.");
+          Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql));
+        ChunkReader reader =
+            new ChunkReader(stream.iterator(), skip, options.chunkStatements(),
+                options.chunkChars(), results != null)) {
+        for (ChunkReader.Chunk next = reader.next(); next != null; next = reader.next()) {
+          List<SqlStatement> chunk = next.statements();
+          // the exact record of progress commits with the chunk (see ImportProgress)
+          List<String> marker = List.of();
+          if (checkpoint != null && !next.last()) {
+            marker = checkpoint.markerUpdate(skip + committed + chunk.size());
+          } else if (checkpoint != null) {
+            marker = List.of(ImportProgress.markerDrop());
           }
-          it.next();
-        }
-        List<SqlStatement> chunk = new ArrayList<>();
-        while (it.hasNext()) {
-          chunk.clear();
-          long chars = 0;
-          while (it.hasNext() && chunk.size() < options.chunkStatements() && chars < options.chunkChars()) {
-            SqlStatement s = it.next();
-            chunk.add(s);
-            chars += s.sql().length();
-          }
+          long markerChanges = marker.size() == 2 ? 1 : 0;
           Outcome outcome;
           if (direct != null) {
             try {
-              outcome = new Outcome(direct.run(chunk, results == null ? null : results::committed),
+              outcome = new Outcome(
+                  direct.run(chunk, marker, results == null ? null : results::committed)
+                      - markerChanges,
                   direct.sizeAfter());
             } catch (DirectImport.Failure f) {
               throw failed(chunk.get(f.index), f.error);
             }
           } else if (results == null && db instanceof D1SqliteDatabase) {
-            outcome = script((D1SqliteDatabase) db, chunk);
+            outcome = script((D1SqliteDatabase) db, chunk, marker, markerChanges);
           } else {
-            outcome = batch(chunk);
+            outcome = batch(chunk, marker, markerChanges);
           }
           transactions++;
           committed += chunk.size();
           changes += outcome.changes();
           sizeAfter = outcome.sizeAfter();
-          if (checkpoint != null && it.hasNext()) {
+          if (checkpoint != null && !next.last()) {
             checkpoint.committed(skip + committed, chunk.get(chunk.size() - 1).line());
           }
           progress.update(done == null ? committed : done.getAsLong(), total);
@@ -356,10 +354,14 @@ public final class SqlImport {
               + " store each invalid byte as U+FFFD.");
     }
 
-    private Outcome batch(List<SqlStatement> chunk) {
+    private Outcome batch(List<SqlStatement> chunk, List<String> marker, long markerChanges) {
       List<D1Result<Map<String, Object>>> out;
       try {
-        out = db.batch(prepare(db, chunk, chunk.size(), false));
+        List<D1PreparedStatement> prepared = prepare(db, chunk, chunk.size(), false);
+        for (String m : marker) {
+          prepared.add(db.prepare(m));
+        }
+        out = db.batch(prepared);
       } catch (D1Exception e) {
         throw failed(chunk.get(failingIndex(db, chunk)), e);
       }
@@ -373,19 +375,21 @@ public final class SqlImport {
       return new Outcome(changes, out.isEmpty() ? 0 : out.get(out.size() - 1).meta().sizeAfter());
     }
 
-    private Outcome script(D1SqliteDatabase db, List<SqlStatement> chunk) {
-      List<String> texts = new ArrayList<>(chunk.size());
+    private Outcome script(
+        D1SqliteDatabase db, List<SqlStatement> chunk, List<String> marker, long markerChanges) {
+      List<String> texts = new ArrayList<>(chunk.size() + marker.size());
       for (SqlStatement s : chunk) {
         texts.add(s.sql());
       }
+      texts.addAll(marker);
       D1Meta meta;
       try {
         meta = db.executeScript(texts);
       } catch (D1Exception e) {
         // nothing was committed: run the chunk through batch for the failing line and D1's error
-        return batch(chunk);
+        return batch(chunk, marker, markerChanges);
       }
-      return new Outcome(meta.changes(), meta.sizeAfter());
+      return new Outcome(meta.changes() - markerChanges, meta.sizeAfter());
     }
 
     private SqlImportException failed(SqlStatement statement, D1Exception e) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +84,56 @@ class SqlImportResumeTest {
   }
 
   @Test
+  void aProgressFileOneChunkBehindTheDatabaseRepeatsNothing() throws IOException {
+    // a kill between a chunk's commit and the progress file's update leaves the file behind
+    Path file = dump(40);
+    ImportOptions options = new ImportOptions(9, Long.MAX_VALUE);
+    String clean;
+    try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("clean.sqlite"))) {
+      SqlImport.run(db, file, options, SqlProgress.NONE);
+      clean = export(db);
+    }
+    Path database = dir.resolve("db.sqlite");
+    Path progress = SqlImport.progressFile(database);
+    try (D1SqliteDatabase db = D1Sqlite.open(database)) {
+      importCrashingAfter(db, file, options, 2);
+      String behind = Files.readString(progress);
+      importCrashingAfter(db, file, options.withResume(true), 1);
+      Files.writeString(progress, behind);
+
+      SqlImport.run(db, file, options.withResume(true), SqlProgress.NONE);
+
+      assertThat(export(db)).isEqualTo(clean);
+    }
+  }
+
+  @Test
+  void theRecordOfProgressDoesNotCountAsChanges() throws IOException {
+    Path file = dump(20);
+    ImportOptions options = new ImportOptions(4, Long.MAX_VALUE);
+    ImportSummary inMemory;
+    try (D1SqliteDatabase db = D1Sqlite.inMemory()) {
+      inMemory = SqlImport.run(db, file, options, SqlProgress.NONE);
+    }
+    for (ImportOptions o : List.of(options, options.withDirect(true))) {
+      Path database = Files.createTempFile(dir, "db", ".sqlite");
+      Files.delete(database);
+      try (D1SqliteDatabase db = D1Sqlite.open(database)) {
+        assertThat(SqlImport.run(db, file, o, SqlProgress.NONE).changes())
+            .isEqualTo(inMemory.changes());
+        List<Long> changes = new ArrayList<>();
+        Path again = Files.createTempFile(dir, "db", ".sqlite");
+        Files.delete(again);
+        try (D1SqliteDatabase other = D1Sqlite.open(again)) {
+          SqlImport.run(other, file, o, SqlProgress.NONE,
+              (st, r) -> changes.add(r.meta().changes()));
+        }
+        assertThat(changes).hasSize(41 + 2).containsOnly(0L, 1L);
+      }
+    }
+  }
+
+  @Test
   void runningAnInterruptedFileAgainWithoutResumeIsRefusedAndChangesNothing() throws IOException {
     Path file = dump(10);
     Path database = dir.resolve("db.sqlite");
@@ -94,8 +146,8 @@ class SqlImportResumeTest {
           .isInstanceOfSatisfying(WranglerException.class, e -> assertThat(e.detail()).isEqualTo(
               "An import of this file stopped after 5 statements (the last one on line 6), which"
                   + " are committed; running it from the start would repeat them. Add --resume"
-                  + " (ImportOptions.withResume) to continue after them, or delete "
-                  + SqlImport.progressFile(database) + " to start over."));
+                  + " (ImportOptions.withResume) to continue after them, or import the file into a"
+                  + " new database."));
       assertThat(export(db)).isEqualTo(before);
     }
   }

@@ -65,12 +65,16 @@ public final class DirectImport implements AutoCloseable {
    * statement to find the failing one.
    *
    * @param chunk the statements
+   * @param extra SQL texts to run after them in the same transaction, without results
    * @param results receives a result per statement (no rows; {@code changes} in the meta), or
    *     null for none
    * @return the rows the chunk changed
    * @throws Failure naming the failing statement; the chunk is rolled back
    */
-  public long run(List<SqlStatement> chunk, BiConsumer<SqlStatement, D1Result<Map<String, Object>>> results)
+  public long run(
+      List<SqlStatement> chunk,
+      List<String> extra,
+      BiConsumer<SqlStatement, D1Result<Map<String, Object>>> results)
       throws Failure {
     if (results == null) {
       try (Statement s = connection.createStatement()) {
@@ -79,6 +83,9 @@ public final class DirectImport implements AutoCloseable {
         StringBuilder script = new StringBuilder("\n");
         for (SqlStatement st : chunk) {
           script.append(st.sql()).append(";\n");
+        }
+        for (String sql : extra) {
+          script.append(sql).append(";\n");
         }
         s.executeUpdate(script.toString());
         long changes = nativeDb().total_changes() - before;
@@ -109,6 +116,11 @@ public final class DirectImport implements AutoCloseable {
         before = after;
       }
       i = chunk.size() - 1;
+      for (String sql : extra) {
+        s.execute(sql);
+        total += nativeDb.total_changes() - before;
+        before = nativeDb.total_changes();
+      }
       connection.commit();
       if (results != null) {
         for (int k = 0; k < chunk.size(); k++) {

@@ -1,5 +1,6 @@
 package io.github.d1java.wrangler.internal;
 
+import io.github.d1java.D1Database;
 import io.github.d1java.wrangler.WranglerException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,15 +15,23 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * The progress file of a resumable import: which SQL file (its absolute path, size and SHA-256),
- * how many statements of it are committed, and the line the last of them starts on. Written
- * after each committed chunk (to a temporary file moved into place, so it is never half written),
- * removed when the import finishes. Not thread-safe.
+ * The progress of a resumable import, kept twice. The progress file beside the database says, for
+ * people, which SQL file (its absolute path, size and SHA-256), how many statements of it are
+ * committed, and the line the last of them starts on; it is written after each committed chunk
+ * (to a temporary file moved into place, so it is never half written) and removed when the import
+ * finishes. The exact record is a one-row table, {@value #MARKER}, written by each chunk in the
+ * chunk's own transaction (so a kill between a commit and the file's update cannot make a resume
+ * repeat or skip a chunk) and dropped by the last chunk's transaction: it exists only while a
+ * chunked import is unfinished. Not thread-safe.
  */
 public final class ImportProgress {
+
+  /** The table holding the exact count of committed statements while an import is unfinished. */
+  public static final String MARKER = "_d1_import_progress";
 
   private final Path state;
   private final Path sqlFile;
@@ -69,30 +78,42 @@ public final class ImportProgress {
    * Decides where this import starts.
    *
    * @param resume whether the caller asked to continue an interrupted import
+   * @param db the database, whose marker table is the exact record
    * @return the statements to skip: those committed by an interrupted import of this very file
    *     when {@code resume}, else 0
    * @throws WranglerException without {@code resume} when an interrupted import of this file is
    *     recorded (running it again from the start would repeat its statements), and with {@code
    *     resume} when the recorded import is of another file
    */
-  public long startAt(boolean resume) {
+  public long startAt(boolean resume, D1Database db) {
     Properties recorded = read();
-    if (recorded == null) {
+    List<Object> marker = marker(db);
+    if (recorded == null && marker == null) {
       return 0;
     }
-    boolean same =
-        sha256.equals(recorded.getProperty("sha256"))
-            && String.valueOf(size).equals(recorded.getProperty("size"));
-    long statements;
-    try {
-      statements = Long.parseLong(recorded.getProperty("statements", ""));
-    } catch (NumberFormatException e) {
-      throw new WranglerException(
-          "The import progress file " + state + " is damaged (no statement count); delete it to"
-              + " import from the start.");
+    if (recorded == null) {
+      recorded = new Properties();
+      recorded.setProperty("file", "(unknown: the progress file is missing)");
+      recorded.setProperty("size", "?");
+      recorded.setProperty("sha256", (String) marker.get(0));
+      recorded.setProperty("line", "?");
     }
-    String where =
-        statements + " statements (the last one on line " + recorded.getProperty("line") + ")";
+    if (marker == null) {
+      // the import's last chunk committed (and dropped the marker) before the file was removed
+      finished();
+      return 0;
+    }
+    // the marker was committed with the chunks; the file may lag one chunk behind it
+    long statements = ((Number) marker.get(1)).longValue();
+    if (!String.valueOf(statements).equals(recorded.getProperty("statements"))) {
+      recorded.setProperty("line", "?");
+    }
+    String recordedSize = recorded.getProperty("size", "?");
+    boolean same =
+        sha256.equals(marker.get(0))
+            && (recordedSize.equals("?") || String.valueOf(size).equals(recordedSize));
+    String line = recorded.getProperty("line", "?");
+    String where = statements + " statements" + (line.equals("?") ? "" : " (the last one on line " + line + ")");
     if (same && resume) {
       return statements;
     }
@@ -100,16 +121,15 @@ public final class ImportProgress {
       throw new WranglerException(
           "An import of this file stopped after " + where + ", which are committed; running it"
               + " from the start would repeat them. Add --resume (ImportOptions.withResume) to"
-              + " continue after them, or delete " + state + " to start over.");
+              + " continue after them, or import the file into a new database.");
     }
     if (resume) {
       throw new WranglerException(
           "Cannot resume: " + state + " records an import of another file ("
-              + recorded.getProperty("file") + ", " + recorded.getProperty("size")
-              + " bytes, SHA-256 " + recorded.getProperty("sha256") + ") that stopped after "
+              + recorded.getProperty("file") + ", " + recordedSize
+              + " bytes, SHA-256 " + marker.get(0) + ") that stopped after "
               + where + "; " + sqlFile + " (" + size + " bytes, SHA-256 " + sha256
-              + ") is different. Resume with that file, or delete " + state
-              + " and import without --resume.");
+              + ") is different. Resume with that file, or import without --resume.");
     }
     return 0;
   }
@@ -143,6 +163,42 @@ public final class ImportProgress {
       throw new WranglerException("Could not record the import's progress in " + state + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The statements that record, in a chunk's own transaction, that {@code statements} statements
+   * of the file are committed once it commits.
+   *
+   * @param statements statements of the file committed when the chunk commits
+   * @return SQL texts to run at the end of the chunk; each changes one row at most
+   */
+  public List<String> markerUpdate(long statements) {
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS " + MARKER
+            + "(id INTEGER PRIMARY KEY CHECK (id = 1), sha256 TEXT NOT NULL,"
+            + " statements INTEGER NOT NULL)",
+        "INSERT OR REPLACE INTO " + MARKER + " VALUES (1, '" + sha256 + "', " + statements + ")");
+  }
+
+  /**
+   * @return the SQL text that removes the marker at the end of the last chunk
+   */
+  public static String markerDrop() {
+    return "DROP TABLE IF EXISTS " + MARKER;
+  }
+
+  /** The marker's {@code [sha256, statements]}, or null when there is none. */
+  private static List<Object> marker(D1Database db) {
+    Number tables =
+        db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = ?")
+            .bind(MARKER)
+            .first("n");
+    if (tables.longValue() == 0) {
+      return null;
+    }
+    List<List<Object>> rows =
+        db.prepare("SELECT sha256, statements FROM " + MARKER + " WHERE id = 1").raw();
+    return rows.isEmpty() ? null : rows.get(0);
   }
 
   /**

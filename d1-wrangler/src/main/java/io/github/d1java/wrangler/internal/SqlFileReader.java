@@ -48,7 +48,7 @@ public final class SqlFileReader extends Reader {
   private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
   /** File offset of {@code bytes}' index 0. */
   private long base;
-  private long count;
+  private volatile long count;
   private boolean eof;
   private boolean flushed;
 
