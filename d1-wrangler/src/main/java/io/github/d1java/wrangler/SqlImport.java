@@ -36,12 +36,26 @@ import java.util.stream.Stream;
 /**
  * Runs a SQL file of any size against a {@link D1Database}: the text is split as it is read
  * ({@link SqlSplitter#stream(Reader)}, with one {@code BEGIN TRANSACTION}/{@code COMMIT} pair
- * removed, so {@code sqlite3 .dump} output is accepted as is), and statements are run in chunks,
- * one transaction per chunk. Memory stays bounded by one chunk.
+ * removed, so {@code sqlite3 .dump} output is accepted as is), on a thread of its own one chunk
+ * ahead, and statements are run in chunks, one transaction per chunk. Memory stays bounded by
+ * three chunks.
  *
  * <p>A failing statement rolls back its chunk and raises {@link SqlImportException} naming its
  * line; chunks before it stay committed. With {@link ImportOptions#SINGLE_TRANSACTION} the whole
- * file is one transaction, as in {@code wrangler d1 execute --local --file}.
+ * file is one transaction, as in {@code wrangler d1 execute --local --file}; that chunk holds the
+ * whole file's text in memory.
+ *
+ * <p>Bad input is refused with its line before it runs: a NUL byte (SQLite stops reading SQL
+ * there, so D1 answers {@code SQL code did not contain a statement.}) and bytes that are not UTF-8,
+ * unless {@link ImportOptions#replaceInvalidUtf8()} asks for U+FFFD instead.
+ *
+ * <p>Resumable: a file imported in chunks into a local database file records its progress (see
+ * {@link #progressFile(Path)}); after an interruption (a failure, a kill), running the same file
+ * again is refused unless {@link ImportOptions#resume()} is set, which continues after the last
+ * committed chunk. While such an import is unfinished the database holds a one-row table, {@code
+ * _d1_import_progress}, written in each chunk's own transaction, so that a resume repeats and
+ * skips nothing whenever the process died; the last chunk drops it. A different file (by SHA-256)
+ * is never resumed.
  *
  * <p>Two forms: with a {@link StatementListener}, every statement runs through {@code batch} and
  * its result (rows included) is reported; without one, on the local engine each chunk runs as one
@@ -82,10 +96,13 @@ public final class SqlImport {
    * @param db the database; not null
    * @param file a UTF-8 SQL text file; not null
    * @param options chunking; not null
-   * @param progress progress listener; not null
+   * @param progress progress listener; null for none
    * @return what was run
-   * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database
-   * @throws SqlImportException if a statement fails
+   * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database; if
+   *     an interrupted import of this file is recorded and {@code options} do not resume it; if
+   *     {@code options} resume and another file's import is recorded
+   * @throws SqlImportException if a statement fails, or the file holds a NUL byte or (unless
+   *     replacement is asked for) invalid UTF-8
    * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split (an unclosed string,
    *     several transactions)
    */
@@ -100,11 +117,14 @@ public final class SqlImport {
    * @param db the database; not null
    * @param file a UTF-8 SQL text file; not null
    * @param options chunking; not null
-   * @param progress progress listener; not null
+   * @param progress progress listener; null for none
    * @param results receives each statement's result after its chunk commits; not null
    * @return what was run
-   * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database
-   * @throws SqlImportException if a statement fails
+   * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database; if
+   *     an interrupted import of this file is recorded and {@code options} do not resume it; if
+   *     {@code options} resume and another file's import is recorded
+   * @throws SqlImportException if a statement fails, or the file holds a NUL byte or (unless
+   *     replacement is asked for) invalid UTF-8
    * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split (an unclosed string,
    *     several transactions)
    */
@@ -182,7 +202,7 @@ public final class SqlImport {
    * @param db the database; not null
    * @param sql the SQL text; not null
    * @param options chunking; not null
-   * @param progress progress listener; not null
+   * @param progress progress listener; null for none
    * @return what was run
    * @throws SqlImportException if a statement fails
    * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split
@@ -200,7 +220,7 @@ public final class SqlImport {
    * @param db the database; not null
    * @param sql the SQL text; not null
    * @param options chunking; not null
-   * @param progress progress listener; not null
+   * @param progress progress listener; null for none
    * @param results receives each statement's result after its chunk commits; not null
    * @return what was run
    * @throws SqlImportException if a statement fails
@@ -408,6 +428,12 @@ public final class SqlImport {
               + " parts with UPDATE ... SET col = col || ...), or bind the value as a parameter"
               + " instead of writing it in the SQL)",
           bytes, MAX_STATEMENT_BYTES);
+    }
+    if (message.contains("FOREIGN KEY constraint failed")) {
+      return "(each chunk is one transaction, and SQLite checks foreign keys, deferred ones included,"
+          + " when it commits: a row whose parent row comes later in the file fails when they"
+          + " fall in different chunks. Import the file as one transaction (--chunk-size 0,"
+          + " ImportOptions.SINGLE_TRANSACTION), or order its INSERTs parents first)";
     }
     java.util.regex.Matcher m = NO_SUCH_TABLE.matcher(message);
     if (m.find()) {

@@ -156,6 +156,26 @@ class ExportOrderTest {
   }
 
   @Test
+  void aParentRowInALaterChunkIsExplainedAndImportsAsOneTransaction() throws IOException {
+    Path file = dir.resolve("self.sql");
+    Files.writeString(file, "PRAGMA defer_foreign_keys=TRUE;\n"
+        + "CREATE TABLE e(id INTEGER PRIMARY KEY, boss INTEGER REFERENCES e(id));\n"
+        + "INSERT INTO e VALUES (1, 2);\nINSERT INTO e VALUES (2, NULL);\n");
+    try (D1Database db = D1Sqlite.inMemory()) {
+      assertThatThrownBy(
+              () -> SqlImport.run(db, file, new ImportOptions(3, Long.MAX_VALUE), null))
+          .isInstanceOfSatisfying(SqlImportException.class, e -> assertThat(e.explanation())
+              .startsWith("FOREIGN KEY constraint failed")
+              .contains("Import the file as one transaction (--chunk-size 0"));
+      assertThat(tables(db)).isEmpty();
+
+      SqlImport.run(db, file, ImportOptions.SINGLE_TRANSACTION, null);
+
+      assertThat(db.prepare("SELECT count(*) AS n FROM e").<Long>first("n")).isEqualTo(2L);
+    }
+  }
+
+  @Test
   void aStatementOverD1sLimitNamesItsLineSizeAndTheLimit() throws IOException {
     Path file = dir.resolve("big.sql");
     Files.writeString(file, "CREATE TABLE t(b BLOB);\n\nINSERT INTO t VALUES (X'"
