@@ -134,6 +134,67 @@ class SqlImportResumeTest {
   }
 
   @Test
+  void theTableAloneIsEnoughToResumeWhenTheProgressFileIsLost() throws IOException {
+    Path file = dump(10);
+    Path database = dir.resolve("db.sqlite");
+    try (D1SqliteDatabase db = D1Sqlite.open(database)) {
+      importCrashingAfter(db, file, new ImportOptions(5, Long.MAX_VALUE), 2);
+      Files.delete(SqlImport.progressFile(database));
+
+      ImportSummary rest =
+          SqlImport.run(db, file, ImportOptions.DEFAULTS.withResume(true), SqlProgress.NONE);
+
+      assertThat(rest.statements()).isEqualTo(23 - 10);
+      assertThat(db.prepare("SELECT count(*) AS n FROM b").<Long>first("n")).isEqualTo(10L);
+    }
+  }
+
+  @Test
+  void aProgressFileWithoutItsTableMeansTheImportHadFinished() throws IOException {
+    Path file = dump(3);
+    Path database = dir.resolve("db.sqlite");
+    Path progress = SqlImport.progressFile(database);
+    Files.writeString(progress, "file=x\nsize=1\nsha256=00\nstatements=4\nline=5\n");
+    try (D1SqliteDatabase db = D1Sqlite.open(database)) {
+      assertThat(SqlImport.run(db, file, ImportOptions.DEFAULTS, null).statements()).isEqualTo(9);
+    }
+    assertThat(progress).doesNotExist();
+  }
+
+  @Test
+  void progressBeyondTheEndOfTheFileIsRefused() throws IOException {
+    Path file = dump(10);
+    try (D1SqliteDatabase db = D1Sqlite.open(dir.resolve("db.sqlite"))) {
+      importCrashingAfter(db, file, new ImportOptions(5, Long.MAX_VALUE), 1);
+      db.exec("UPDATE _d1_import_progress SET statements = 999");
+
+      assertThatThrownBy(
+              () -> SqlImport.run(db, file, ImportOptions.DEFAULTS.withResume(true), null))
+          .isInstanceOfSatisfying(WranglerException.class, e -> assertThat(e.detail())
+              .isEqualTo("The recorded progress (999 statements) is beyond the end of the file."));
+    }
+  }
+
+  @Test
+  void anUnreadableOrDamagedProgressFileIsNamed() throws IOException {
+    Path file = dump(1);
+    Path database = dir.resolve("db.sqlite");
+    Path progress = SqlImport.progressFile(database);
+    Files.writeString(progress, "statements=\\u12");
+    try (D1SqliteDatabase db = D1Sqlite.open(database)) {
+      assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, null))
+          .isInstanceOfSatisfying(WranglerException.class, e -> assertThat(e.detail())
+              .isEqualTo("The import progress file " + progress + " is damaged; delete it to"
+                  + " import from the start."));
+      Files.delete(progress);
+      Files.createDirectory(progress);
+      assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, null))
+          .isInstanceOfSatisfying(WranglerException.class, e -> assertThat(e.detail())
+              .startsWith("Could not read the import progress file " + progress + ": "));
+    }
+  }
+
+  @Test
   void runningAnInterruptedFileAgainWithoutResumeIsRefusedAndChangesNothing() throws IOException {
     Path file = dump(10);
     Path database = dir.resolve("db.sqlite");
