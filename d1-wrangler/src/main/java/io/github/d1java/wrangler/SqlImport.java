@@ -312,23 +312,51 @@ public final class SqlImport {
           throw new WranglerException("Could not open " + ((D1SqliteDatabase) db).file() + ": " + e.getMessage(), e);
         }
       }
+      long pending = 0;
+      // direct and without a listener, one transaction is read and run chunk by chunk
+      boolean oneTransaction =
+          direct != null
+              && results == null
+              && options.chunkStatements() == Integer.MAX_VALUE
+              && options.chunkChars() == Long.MAX_VALUE;
       try (DirectImport closeMe = direct;
           Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql));
         ChunkReader reader =
-            new ChunkReader(stream.iterator(), skip, options.chunkStatements(),
-                options.chunkChars(), results != null)) {
+            new ChunkReader(stream.iterator(), skip,
+                oneTransaction ? ImportOptions.DEFAULT_CHUNK_STATEMENTS : options.chunkStatements(),
+                oneTransaction ? ImportOptions.DEFAULT_CHUNK_CHARS : options.chunkChars(),
+                results != null)) {
         for (ChunkReader.Chunk next = reader.next(); next != null; next = reader.next()) {
           List<SqlStatement> chunk = next.statements();
           // the exact record of progress commits with the chunk (see ImportProgress)
           List<String> marker = List.of();
-          if (checkpoint != null && !next.last()) {
+          if (checkpoint != null && !next.last() && !oneTransaction) {
             marker = checkpoint.markerUpdate(skip + committed + chunk.size());
-          } else if (checkpoint != null) {
+          } else if (checkpoint != null && next.last()) {
             marker = List.of(ImportProgress.markerDrop());
           }
           long markerChanges = marker.size() == 2 ? 1 : 0;
           Outcome outcome;
-          if (direct != null) {
+          if (oneTransaction) {
+            try {
+              changes += direct.runUncommitted(chunk, marker);
+            } catch (DirectImport.Failure f) {
+              throw failed(chunk.get(f.index), f.error);
+            }
+            pending += chunk.size();
+            if (next.last()) {
+              try {
+                direct.commit();
+                sizeAfter = direct.sizeAfter();
+              } catch (DirectImport.Failure f) {
+                throw failed(chunk.get(chunk.size() - 1), f.error);
+              }
+              committed += pending;
+              transactions++;
+              progress.update(done == null ? committed : done.getAsLong(), total);
+            }
+            continue;
+          } else if (direct != null) {
             try {
               outcome = new Outcome(
                   direct.run(chunk, marker, results == null ? null : results::committed)
