@@ -7,8 +7,11 @@ package io.github.d1java.wrangler;
  *
  * @param chunkStatements statements per transaction; at least 1. A file with
  *     more statements than this is committed chunk by chunk, so a failure keeps the chunks before
- *     it. {@link Integer#MAX_VALUE} runs the file as one transaction, as {@code wrangler d1 execute
- *     --local} does, holding every statement in memory.
+ *     it. {@link Integer#MAX_VALUE} (with {@code chunkChars} {@link Long#MAX_VALUE}, {@link
+ *     #SINGLE_TRANSACTION}) runs the file as one transaction, as {@code wrangler d1 execute
+ *     --local} does: through D1's rules that transaction is one script holding the whole file in
+ *     memory; {@link #direct()} without a listener runs it chunk by chunk inside one SQLite
+ *     transaction, one chunk in memory.
  * @param chunkChars SQL characters per transaction before a chunk is cut early; at least 1. Keeps
  *     memory bounded when statements are large.
  * @param direct plain SQLite: when the database is a {@link
