@@ -22,7 +22,7 @@ for mb in "$@"; do
   dump="$work/realistic-${mb}mb.sql"
   [ -f "$dump" ] || java -cp "$bench" io.github.d1java.benchmarks.sqlfile.RealisticDump "$dump" "$mb"
   echo "== ${mb} MB: $(du -m "$dump" | cut -f1) MB, $(wc -l < "$dump") lines"
-  for mode in sqlite3 default chunk-0 direct sqlite3; do
+  for mode in sqlite3 default chunk-0 direct direct-chunk-0 sqlite3; do
     proj="$work/project-$mb-$mode"
     rm -rf "$proj"; mkdir -p "$proj"
     printf 'name = "bench"\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "bench"\ndatabase_id = "00000000-0000-0000-0000-000000000000"\n' > "$proj/wrangler.toml"
@@ -32,7 +32,11 @@ for mb in "$@"; do
       default) measure "d1-execute(5000)" java -jar "$cli" execute DB --local --file "$dump" ;;
       chunk-0) measure "d1-execute(--chunk-size=0)" java -jar "$cli" execute DB --local --file "$dump" --chunk-size 0 ;;
       direct) measure "d1-execute(--direct)" java -jar "$cli" execute DB --local --file "$dump" --direct ;;
+      direct-chunk-0) measure "d1-execute(--direct,0)" java -jar "$cli" execute DB --local --file "$dump" --direct --chunk-size 0 ;;
     esac
+    db="$proj/new.db"
+    [ "$mode" = sqlite3 ] || db="$(ls "$proj"/.wrangler/state/v3/d1/miniflare-D1DatabaseObject/*.sqlite | grep -v metadata.sqlite | head -1)"
+    echo "    rows: $(sqlite3 "$db" "SELECT (SELECT count(*) FROM customers) || ' customers, ' || (SELECT count(*) FROM orders) || ' orders'")"
     cd "$root"
   done
 done
