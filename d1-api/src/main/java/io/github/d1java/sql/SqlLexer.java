@@ -114,6 +114,19 @@ public final class SqlLexer {
   }
 
   /**
+   * Whether running {@code sql} certainly cannot change the database: it holds exactly one
+   * statement and that statement {@link SqlStatement#isReadOnly() only reads}.
+   *
+   * @param sql the SQL text; not null
+   * @return true only when certainly read-only; false for text without a statement
+   * @throws NullPointerException if {@code sql} is null
+   */
+  public static boolean isReadOnly(String sql) {
+    List<SqlStatement> statements = statements(sql);
+    return statements.size() == 1 && statements.get(0).isReadOnly();
+  }
+
+  /**
    * Splits {@code sql} into statements, each with its tokens, its offset and its line. Empty
    * statements ({@code ;;}) and statements of only comments are left out. Never throws on
    * malformed SQL: an unterminated string runs to the end as an {@link SqlTokenType#ILLEGAL}

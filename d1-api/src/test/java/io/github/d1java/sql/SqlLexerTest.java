@@ -375,6 +375,35 @@ class SqlLexerTest {
       assertThat(statement(sql).isReadOnly()).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "  -- comment\nselect * from t;",
+          "/* c */ SELECT replace(name, 'a', 'b') FROM t",
+          "EXPLAIN QUERY PLAN SELECT * FROM t",
+          "SELECT 1; -- trailing comment",
+        })
+    void readOnlyTexts(String sql) {
+      assertThat(SqlLexer.isReadOnly(sql)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "SELECT 1; SELECT 2",
+          "SELECT 1; DROP TABLE t",
+          "REPLACE INTO t VALUES (1)",
+          "SELECT * FROM t RETURNING *",
+          "",
+          "   ",
+          "-- only a comment",
+          "'SELECT'",
+          "SELECT #a(');DELETE FROM t;--')",
+        })
+    void textsThatMayWrite(String sql) {
+      assertThat(SqlLexer.isReadOnly(sql)).isFalse();
+    }
+
     @Test
     void firstKeyword() {
       assertThat(statement("explain SELECT 1").firstKeyword()).isEqualTo("EXPLAIN");

@@ -15,6 +15,8 @@ import io.github.d1java.remote.D1Account;
 import io.github.d1java.remote.D1RemoteDatabase;
 import io.github.d1java.spi.AbstractD1PreparedStatement;
 import io.github.d1java.spi.D1RawResult;
+import io.github.d1java.sql.SqlLexer;
+import io.github.d1java.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,7 +79,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
     boolean safe = true;
     for (D1PreparedStatement s : statements) {
       Objects.requireNonNull(s, "statements must not contain null");
-      safe &= s.isIdempotent() || SqlClassifier.isReadOnly(s.statement());
+      safe &= s.isIdempotent() || SqlLexer.isReadOnly(s.statement());
     }
     if (statements.isEmpty()) {
       throw D1SqlException.of("No SQL statements detected.", null);
@@ -117,7 +119,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
       // them
       if (!INDENTED_COMMENT.matcher(line).replaceAll("").trim().isEmpty()) {
         statements.add(new Statement(line, List.of(), false));
-        safe &= SqlClassifier.isReadOnly(line);
+        safe &= SqlLexer.isReadOnly(line);
       }
     }
     String prefix = "Error in line 1: " + lines[0] + ": ";
@@ -195,7 +197,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
 
   D1RawResult query(String sql, List<Object> params, boolean idempotent) {
     ensureOpen();
-    boolean safe = idempotent || SqlClassifier.isReadOnly(sql);
+    boolean safe = idempotent || SqlLexer.isReadOnly(sql);
     if (LOG.isDebugEnabled()) {
       logStatement("query", sql, params);
     }
@@ -221,7 +223,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
     if (params.isEmpty()) {
       return Codec.query(sql, params);
     }
-    List<SqlClassifier.Statement> parts = SqlClassifier.statements(sql);
+    List<SqlStatement> parts = SqlLexer.statements(sql);
     if (parts.size() < 2) {
       return Codec.query(sql, params);
     }

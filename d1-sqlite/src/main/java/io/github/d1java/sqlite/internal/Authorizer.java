@@ -1,9 +1,8 @@
 package io.github.d1java.sqlite.internal;
 
 import io.github.d1java.D1SqlException;
-import io.github.d1java.sqlite.internal.SqlScript.Kind;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
-import io.github.d1java.sqlite.internal.SqlScript.Token;
+import io.github.d1java.sql.SqlToken;
+import io.github.d1java.sql.SqlTokenType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -76,7 +75,7 @@ final class Authorizer {
    * @return the D1 error to raise, or null when the statement is allowed
    */
   static D1SqlException check(Statement st) {
-    List<Token> tokens = st.tokens();
+    List<SqlToken> tokens = st.tokens();
     int first = 0;
     if ("EXPLAIN".equals(keyword(tokens, 0))) {
       first = "QUERY".equals(keyword(tokens, 1)) && "PLAN".equals(keyword(tokens, 2)) ? 3 : 1;
@@ -106,16 +105,16 @@ final class Authorizer {
       }
     }
     for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      String id = t.identifier();
+      SqlToken t = tokens.get(i);
+      String id = Statement.identifier(t);
       if (id == null) {
         continue;
       }
       if (isReserved(id) && namesObject(tokens, i)) {
         return error(NOT_AUTHORIZED);
       }
-      if (t.kind() == Kind.WORD && i + 1 < tokens.size() && tokens.get(i + 1).is("(")
-          && !(i > 0 && tokens.get(i - 1).is("."))) {
+      if (Statement.isWord(t) && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")
+          && !(i > 0 && tokens.get(i - 1).isSymbol("."))) {
         String fn = id.toLowerCase(Locale.ROOT);
         if (fn.equals("load_extension")) {
           return error("not authorized: SQLITE_ERROR");
@@ -145,29 +144,29 @@ final class Authorizer {
    * Whether the identifier at {@code i} names a schema object (the authorizer sees only those),
    * not a column alias or column: it follows an object keyword, or qualifies a column.
    */
-  private static boolean namesObject(List<Token> tokens, int i) {
-    if (i + 1 < tokens.size() && tokens.get(i + 1).is(".")) {
+  private static boolean namesObject(List<SqlToken> tokens, int i) {
+    if (i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(".")) {
       return true;
     }
     if (i == 0) {
       return false;
     }
-    Token prev = tokens.get(i - 1);
-    if (prev.is(".") && i >= 2 && "main".equalsIgnoreCase(tokens.get(i - 2).identifier())) {
+    SqlToken prev = tokens.get(i - 1);
+    if (prev.isSymbol(".") && i >= 2 && "main".equalsIgnoreCase(Statement.identifier(tokens.get(i - 2)))) {
       return true;
     }
-    if (prev.is("(") && i >= 2 && tokens.get(i - 2).kind() == Kind.WORD) {
+    if (prev.isSymbol("(") && i >= 2 && Statement.isWord(tokens.get(i - 2))) {
       // PRAGMA table_info(_cf_x) and pragma_table_info('_cf_x') name objects too
-      return tokens.get(0).keyword() != null && tokens.get(0).keyword().equals("PRAGMA");
+      return Statement.word(tokens.get(0)) != null && Statement.word(tokens.get(0)).equals("PRAGMA");
     }
-    String kw = prev.keyword();
+    String kw = Statement.word(prev);
     return kw != null && OBJECT_CONTEXT.contains(kw);
   }
 
-  private static D1SqlException checkVirtualTable(List<Token> tokens, int first) {
+  private static D1SqlException checkVirtualTable(List<SqlToken> tokens, int first) {
     for (int i = first; i + 1 < tokens.size(); i++) {
-      if ("USING".equals(tokens.get(i).keyword())) {
-        String module = tokens.get(i + 1).identifier();
+      if ("USING".equals(Statement.word(tokens.get(i)))) {
+        String module = Statement.identifier(tokens.get(i + 1));
         if (module == null || !VTAB_MODULES.contains(module.toLowerCase(Locale.ROOT))) {
           return error(NOT_AUTHORIZED);
         }
@@ -184,38 +183,38 @@ final class Authorizer {
         || PRAGMA_OPTIONAL_ARG.contains(name);
   }
 
-  private static boolean pragmaAllowed(List<Token> tokens, int i) {
+  private static boolean pragmaAllowed(List<SqlToken> tokens, int i) {
     int end = tokens.size();
-    if (end > 0 && tokens.get(end - 1).kind() == Kind.SEMI) {
+    if (end > 0 && tokens.get(end - 1).type() == SqlTokenType.SEMICOLON) {
       end--;
     }
-    if (i + 1 < end && tokens.get(i + 1).is(".")) {
-      String schema = tokens.get(i).identifier();
+    if (i + 1 < end && tokens.get(i + 1).isSymbol(".")) {
+      String schema = Statement.identifier(tokens.get(i));
       if (schema == null || !schema.equalsIgnoreCase("main")) {
         return false;
       }
       i += 2;
     }
-    if (i >= end || tokens.get(i).identifier() == null) {
+    if (i >= end || Statement.identifier(tokens.get(i)) == null) {
       return false;
     }
-    String name = tokens.get(i).identifier().toLowerCase(Locale.ROOT);
+    String name = Statement.identifier(tokens.get(i)).toLowerCase(Locale.ROOT);
     i++;
     String arg = null;
     if (i < end) {
-      Token op = tokens.get(i);
+      SqlToken op = tokens.get(i);
       int valueEnd;
-      if (op.is("=")) {
+      if (op.isSymbol("=")) {
         valueEnd = end;
-      } else if (op.is("(") && tokens.get(end - 1).is(")")) {
+      } else if (op.isSymbol("(") && tokens.get(end - 1).isSymbol(")")) {
         valueEnd = end - 1;
       } else {
         return false;
       }
       StringBuilder v = new StringBuilder();
       for (int j = i + 1; j < valueEnd; j++) {
-        Token t = tokens.get(j);
-        String id = t.kind() == Kind.STRING ? unquote(t.text()) : t.identifier();
+        SqlToken t = tokens.get(j);
+        String id = t.type() == SqlTokenType.STRING ? unquote(t.text()) : Statement.identifier(t);
         v.append(id != null ? id : t.text());
       }
       if (v.length() == 0) {
@@ -245,8 +244,8 @@ final class Authorizer {
     return s.substring(1);
   }
 
-  private static String keyword(List<Token> tokens, int i) {
-    return i < tokens.size() ? tokens.get(i).keyword() : null;
+  private static String keyword(List<SqlToken> tokens, int i) {
+    return i < tokens.size() ? Statement.word(tokens.get(i)) : null;
   }
 
   private static D1SqlException error(String detail) {

@@ -1,9 +1,8 @@
 package io.github.d1java.sqlite.internal;
 
 import io.github.d1java.D1SqlException;
-import io.github.d1java.sqlite.internal.SqlScript.Kind;
-import io.github.d1java.sqlite.internal.SqlScript.Statement;
-import io.github.d1java.sqlite.internal.SqlScript.Token;
+import io.github.d1java.sql.SqlToken;
+import io.github.d1java.sql.SqlTokenType;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +30,11 @@ final class SqliteErrors {
       Pattern.compile("^unrecognized token: \"(.*)\"$", Pattern.DOTALL);
   private static final Pattern NO_COLUMN =
       Pattern.compile("^(?:no such column|ambiguous column name): (.+)$");
+  /** A number SQLite's tokenizer reads whole but whose {@code _} separators are misplaced. */
+  private static final Pattern MISPLACED_SEPARATOR =
+      Pattern.compile(
+          "(?=.*_)(?:0[xX][0-9a-fA-F][0-9a-fA-F_]*"
+              + "|[0-9_]*(?:\\.[0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?)");
   private static final Pattern TABLE_EXISTS = Pattern.compile("^table (.+) already exists$");
   private static final Pattern NO_FUNCTION = Pattern.compile("^no such function: (.+)$");
   private static final Pattern TOO_MANY_ARGS =
@@ -87,7 +91,7 @@ final class SqliteErrors {
 
   /** SQLite's byte offset of the error in the statement, or -1 when it cannot be located. */
   static int offset(String errmsg, Statement st, UnaryOperator<String> probe) {
-    List<Token> tokens = st.tokens();
+    List<SqlToken> tokens = st.tokens();
     Matcher m = NEAR.matcher(errmsg);
     if (m.matches()) {
       return syntaxErrorOffset(errmsg, m.group(1), st, probe);
@@ -95,7 +99,11 @@ final class SqliteErrors {
     m = UNRECOGNIZED.matcher(errmsg);
     if (m.matches()) {
       String text = m.group(1);
-      for (Token t : tokens) {
+      if (MISPLACED_SEPARATOR.matcher(text).matches()) {
+        // the tokenizer took it for a number; the parser refused it later, with no offset
+        return -1;
+      }
+      for (SqlToken t : tokens) {
         if (t.text().equals(text)) {
           return st.byteOffset(t.start());
         }
@@ -117,8 +125,8 @@ final class SqliteErrors {
     if (m.matches()) {
       String fn = m.group(1);
       for (int i = 0; i + 1 < tokens.size(); i++) {
-        Token t = tokens.get(i);
-        if (t.kind() == Kind.WORD && t.text().equalsIgnoreCase(fn) && tokens.get(i + 1).is("(")) {
+        SqlToken t = tokens.get(i);
+        if (Statement.isWord(t) && t.text().equalsIgnoreCase(fn) && tokens.get(i + 1).isSymbol("(")) {
           return st.byteOffset(t.start());
         }
       }
@@ -140,9 +148,9 @@ final class SqliteErrors {
    */
   private static int syntaxErrorOffset(
       String errmsg, String text, Statement st, UnaryOperator<String> probe) {
-    Token only = null;
+    SqlToken only = null;
     int count = 0;
-    for (Token t : st.tokens()) {
+    for (SqlToken t : st.tokens()) {
       if (t.text().equals(text)) {
         count++;
         only = t;
@@ -154,7 +162,7 @@ final class SqliteErrors {
     if (count == 0 || probe == null) {
       return -1;
     }
-    for (Token t : st.tokens()) {
+    for (SqlToken t : st.tokens()) {
       if (t.text().equals(text) && errmsg.equals(probe.apply(st.text().substring(0, t.end())))) {
         return st.byteOffset(t.start());
       }
@@ -163,20 +171,20 @@ final class SqliteErrors {
   }
 
   private static int qualifiedNameOffset(Statement st, String[] parts) {
-    List<Token> tokens = st.tokens();
+    List<SqlToken> tokens = st.tokens();
     for (int i = 0; i < tokens.size(); i++) {
       int j = i;
       boolean match = true;
       for (int p = 0; p < parts.length && match; p++) {
         if (p > 0) {
-          match = j < tokens.size() && tokens.get(j).is(".");
+          match = j < tokens.size() && tokens.get(j).isSymbol(".");
           j++;
         }
-        String id = j < tokens.size() ? tokens.get(j).identifier() : null;
+        String id = j < tokens.size() ? Statement.identifier(tokens.get(j)) : null;
         match = match && id != null && id.equalsIgnoreCase(parts[p]);
         j++;
       }
-      if (match && !(i > 0 && tokens.get(i - 1).is("."))) {
+      if (match && !(i > 0 && tokens.get(i - 1).isSymbol("."))) {
         return st.byteOffset(tokens.get(i).start());
       }
     }
@@ -190,8 +198,8 @@ final class SqliteErrors {
   private static int variableOffset(Statement st, int maxNumber, int maxCount) {
     Map<String, Integer> named = new HashMap<>();
     int highest = 0;
-    for (Token t : st.tokens()) {
-      if (t.kind() != Kind.PARAM) {
+    for (SqlToken t : st.tokens()) {
+      if (t.type() != SqlTokenType.VARIABLE) {
         continue;
       }
       String text = t.text();

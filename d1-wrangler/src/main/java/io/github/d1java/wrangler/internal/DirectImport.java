@@ -3,6 +3,7 @@ package io.github.d1java.wrangler.internal;
 import io.github.d1java.D1Meta;
 import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
+import io.github.d1java.sql.SqlLexer;
 import io.github.d1java.sql.SqlStatement;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -143,7 +144,8 @@ public final class DirectImport implements AutoCloseable {
       List<String> extra,
       BiConsumer<SqlStatement, D1Result<Map<String, Object>>> results)
       throws Failure {
-    if (results == null) {
+    // SQLite splits a joined script itself: join only pieces the lexer sees end where they do
+    if (results == null && allComplete(chunk)) {
       try (Statement s = connection.createStatement()) {
         long before = nativeDb().total_changes();
         // the leading newline: sqlite-jdbc would run a script starting "backup"/"restore" itself
@@ -204,6 +206,15 @@ public final class DirectImport implements AutoCloseable {
       }
       throw new Failure(Math.min(i, chunk.size() - 1), d1Error(e));
     }
+  }
+
+  private static boolean allComplete(List<SqlStatement> chunk) {
+    for (SqlStatement st : chunk) {
+      if (st.sql().indexOf('\0') >= 0 || !SqlLexer.isComplete(st.sql() + ";")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

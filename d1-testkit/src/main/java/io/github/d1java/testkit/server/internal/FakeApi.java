@@ -11,6 +11,8 @@ import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1Result;
 import io.github.d1java.spi.D1Bookmarks;
 import io.github.d1java.spi.D1RawResult;
+import io.github.d1java.sql.SqlLexer;
+import io.github.d1java.sql.SqlStatement;
 import io.github.d1java.testkit.server.RecordedRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -420,7 +422,10 @@ public final class FakeApi implements AutoCloseable {
           results.add(RawQuery.fromResult(r));
         }
       } else {
-        List<String> parts = SqlSplitter.split(body.path("sql").asText(""));
+        List<String> parts =
+            SqlLexer.statements(body.path("sql").asText("")).stream()
+                .map(SqlStatement::sql)
+                .toList();
         if (parts.size() > 1 && body.path("params").size() > 0) {
           throw new ApiError(
               400,
@@ -714,7 +719,10 @@ public final class FakeApi implements AutoCloseable {
   /** Runs the import now; the answer says active, and the next poll gives the outcome. */
   private ObjectNode startImport(Db d, byte[] file) {
     String at = bookmark(d);
-    List<String> sql = SqlSplitter.split(new String(file, StandardCharsets.UTF_8));
+    List<String> sql =
+        SqlLexer.statements(new String(file, StandardCharsets.UTF_8)).stream()
+            .map(SqlStatement::sql)
+            .toList();
     ObjectNode outcome =
         MAPPER.createObjectNode().put("success", true).put("type", "import").put("at_bookmark", at);
     try {
