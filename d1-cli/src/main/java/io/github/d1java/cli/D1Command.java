@@ -155,7 +155,7 @@ public final class D1Command implements Runnable {
   private static String message(Exception e) {
     if (e instanceof SqlImportException) {
       SqlImportException s = (SqlImportException) e;
-      return "Error on line " + s.line() + ": " + s.failure().detail();
+      return "Error on line " + s.line() + ": " + s.explanation();
     }
     if (e instanceof D1Exception) {
       return ((D1Exception) e).detail();

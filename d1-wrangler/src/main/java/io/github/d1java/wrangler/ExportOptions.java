@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What {@link SqlExport} writes, as {@code wrangler d1 export}'s {@code --table}, {@code
- * --no-schema} and {@code --no-data}.
+ * --no-schema} and {@code --no-data}; {@link #remote()} gives the same choice for a remote
+ * export.
  *
  * <p>Immutable and thread-safe.
  *
@@ -54,5 +55,17 @@ public record ExportOptions(List<String> tables, boolean schema, boolean data) {
    */
   public ExportOptions dataOnly() {
     return new ExportOptions(tables, false, true);
+  }
+
+  /**
+   * The same choice as the REST API's {@code dump_options}, for {@link
+   * io.github.d1java.remote.D1Account#export(String, java.nio.file.Path,
+   * io.github.d1java.remote.D1Account.ExportOptions)}, so that one options value serves local and
+   * remote exports.
+   *
+   * @return the remote form of these options; never null
+   */
+  public io.github.d1java.remote.D1Account.ExportOptions remote() {
+    return new io.github.d1java.remote.D1Account.ExportOptions(!data, !schema, tables);
   }
 }

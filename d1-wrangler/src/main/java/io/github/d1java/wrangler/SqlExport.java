@@ -2,6 +2,7 @@ package io.github.d1java.wrangler;
 
 import io.github.d1java.D1Database;
 import io.github.d1java.wrangler.internal.SqlLiterals;
+import io.github.d1java.wrangler.internal.TableOrder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,10 @@ import java.util.regex.Pattern;
  * Exports a database as SQL in {@code wrangler d1 export}'s format (D1's {@code dumpSql}, spec
  * §9): {@code PRAGMA defer_foreign_keys=TRUE;}, then each table's {@code CREATE} followed by its
  * {@code INSERT}s in creation order ({@code sqlite_sequence} last), then indexes, triggers and
- * views. Statements are separated by {@code \n}, with no newline at the end. {@code _cf_*} and
+ * views. Unlike wrangler, a table is moved after the tables its foreign keys reference when it
+ * was created before them (so that the file imports back: filling a table needs its parent
+ * tables to exist), and the tables of a cycle of foreign keys are all created before any of them
+ * is filled; when creation order already works the output is wrangler's, byte for byte. Statements are separated by {@code \n}, with no newline at the end. {@code _cf_*} and
  * internal {@code sqlite_*} tables are skipped; a virtual table fails the export, as in D1.
  *
  * <p>Rows are read in pages, so memory stays constant whatever the database size. Values are
@@ -162,8 +166,14 @@ public final class SqlExport {
           }
         }
       }
-      for (String[] t : selected) {
-        table(t[0], t[1]);
+      for (List<String[]> group : TableOrder.groups(selected, this::references)) {
+        // a cycle of foreign keys: every table of it exists before any of them is filled
+        for (String[] t : group) {
+          tableSchema(t[0], t[1]);
+        }
+        for (String[] t : group) {
+          tableData(t[0], t[1]);
+        }
       }
       if (options.schema()) {
         List<List<Object>> others =
@@ -202,25 +212,38 @@ public final class SqlExport {
       return n.longValue();
     }
 
-    private void table(String name, String sql) throws IOException {
+    /** The tables {@code table}'s foreign keys reference, as written in its schema. */
+    private List<String> references(String table) {
+      if (!exported(table)) {
+        return List.of();
+      }
+      List<String> names = new ArrayList<>();
+      for (List<Object> fk :
+          db.prepare("PRAGMA foreign_key_list(" + SqlLiterals.identifier(table) + ")").raw()) {
+        names.add((String) fk.get(2));
+      }
+      return names;
+    }
+
+    private void tableSchema(String name, String sql) throws IOException {
+      if (!options.schema()) {
+        return;
+      }
       if (name.equals("sqlite_sequence")) {
-        if (options.schema()) {
-          emit("DELETE FROM sqlite_sequence;");
-        }
+        emit("DELETE FROM sqlite_sequence;");
       } else if (name.startsWith("sqlite_stat")) {
-        if (options.schema()) {
-          emit("ANALYZE sqlite_schema;");
-        }
+        emit("ANALYZE sqlite_schema;");
       } else if (!exported(name)) {
         return;
-      } else if (options.schema()) {
-        if (QUOTED_CREATE.matcher(sql).find()) {
-          emit("CREATE TABLE IF NOT EXISTS " + sql.substring(13) + ";");
-        } else {
-          emit(sql + ";");
-        }
+      } else if (QUOTED_CREATE.matcher(sql).find()) {
+        emit("CREATE TABLE IF NOT EXISTS " + sql.substring(13) + ";");
+      } else {
+        emit(sql + ";");
       }
-      if (options.data()) {
+    }
+
+    private void tableData(String name, String sql) throws IOException {
+      if (options.data() && exported(name)) {
         rows(name, WITHOUT_ROWID.matcher(sql).find());
       }
     }

@@ -9,12 +9,13 @@ import io.github.d1java.sql.SqlSplitter;
 import io.github.d1java.sql.SqlStatement;
 import io.github.d1java.sqlite.D1Sqlite;
 import io.github.d1java.sqlite.D1SqliteDatabase;
-import io.github.d1java.wrangler.internal.CountingInputStream;
+import io.github.d1java.wrangler.internal.ImportProgress;
+import io.github.d1java.wrangler.internal.SqlFileReader;
+import io.github.d1java.D1SqlException;
+import io.github.d1java.wrangler.internal.ChunkReader;
 import io.github.d1java.wrangler.internal.DirectImport;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,22 +25,37 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Runs a SQL file of any size against a {@link D1Database}: the text is split as it is read
  * ({@link SqlSplitter#stream(Reader)}, with one {@code BEGIN TRANSACTION}/{@code COMMIT} pair
- * removed, so {@code sqlite3 .dump} output is accepted as is), and statements are run in chunks,
- * one transaction per chunk. Memory stays bounded by one chunk.
+ * removed, so {@code sqlite3 .dump} output is accepted as is), on a thread of its own one chunk
+ * ahead, and statements are run in chunks, one transaction per chunk. Memory stays bounded by
+ * three chunks.
  *
  * <p>A failing statement rolls back its chunk and raises {@link SqlImportException} naming its
  * line; chunks before it stay committed. With {@link ImportOptions#SINGLE_TRANSACTION} the whole
- * file is one transaction, as in {@code wrangler d1 execute --local --file}.
+ * file is one transaction, as in {@code wrangler d1 execute --local --file}; that chunk holds the
+ * whole file's text in memory.
+ *
+ * <p>Bad input is refused with its line before it runs: a NUL byte (SQLite stops reading SQL
+ * there, so D1 answers {@code SQL code did not contain a statement.}) and bytes that are not UTF-8,
+ * unless {@link ImportOptions#replaceInvalidUtf8()} asks for U+FFFD instead.
+ *
+ * <p>Resumable: a file imported in chunks into a local database file records its progress (see
+ * {@link #progressFile(Path)}); after an interruption (a failure, a kill), running the same file
+ * again is refused unless {@link ImportOptions#resume()} is set, which continues after the last
+ * committed chunk. While such an import is unfinished the database holds a one-row table, {@code
+ * _d1_import_progress}, written in each chunk's own transaction, so that a resume repeats and
+ * skips nothing whenever the process died; the last chunk drops it. A different file (by SHA-256)
+ * is never resumed.
  *
  * <p>Two forms: with a {@link StatementListener}, every statement runs through {@code batch} and
  * its result (rows included) is reported; without one, on the local engine each chunk runs as one
@@ -60,6 +76,14 @@ public final class SqlImport {
   private static final byte[] SQLITE_HEADER =
       "SQLite format 3".getBytes(StandardCharsets.US_ASCII);
 
+  /** D1's limit on one statement's length, in bytes. */
+  static final int MAX_STATEMENT_BYTES = 100_000;
+
+  /** D1's message for SQL text without a statement (here: text cut at a NUL byte). */
+  static final String NOT_A_STATEMENT = "SQL code did not contain a statement.";
+
+  private static final Pattern NO_SUCH_TABLE = Pattern.compile("no such table: main\\.(\\S+?): ");
+
   /** Probe used to find the failing statement of a rolled-back chunk; it always fails. */
   private static final String PROBE_TABLE = "d1_import_probe_5f0c2e9a";
 
@@ -72,10 +96,13 @@ public final class SqlImport {
    * @param db the database; not null
    * @param file a UTF-8 SQL text file; not null
    * @param options chunking; not null
-   * @param progress progress listener; not null
+   * @param progress progress listener; null for none
    * @return what was run
-   * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database
-   * @throws SqlImportException if a statement fails
+   * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database; if
+   *     an interrupted import of this file is recorded and {@code options} do not resume it; if
+   *     {@code options} resume and another file's import is recorded
+   * @throws SqlImportException if a statement fails, or the file holds a NUL byte or (unless
+   *     replacement is asked for) invalid UTF-8
    * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split (an unclosed string,
    *     several transactions)
    */
@@ -90,11 +117,14 @@ public final class SqlImport {
    * @param db the database; not null
    * @param file a UTF-8 SQL text file; not null
    * @param options chunking; not null
-   * @param progress progress listener; not null
+   * @param progress progress listener; null for none
    * @param results receives each statement's result after its chunk commits; not null
    * @return what was run
-   * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database
-   * @throws SqlImportException if a statement fails
+   * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database; if
+   *     an interrupted import of this file is recorded and {@code options} do not resume it; if
+   *     {@code options} resume and another file's import is recorded
+   * @throws SqlImportException if a statement fails, or the file holds a NUL byte or (unless
+   *     replacement is asked for) invalid UTF-8
    * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split (an unclosed string,
    *     several transactions)
    */
@@ -113,7 +143,9 @@ public final class SqlImport {
       ImportOptions options,
       SqlProgress progress,
       StatementListener results) {
+    Objects.requireNonNull(db, "db");
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(options, "options");
     long size;
     try {
       size = Files.size(file);
@@ -134,14 +166,33 @@ public final class SqlImport {
     if (Arrays.equals(head, SQLITE_HEADER)) {
       throw new WranglerException(BINARY_FILE_MESSAGE);
     }
-    try (CountingInputStream counted =
-            new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-        Reader reader = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
-      return run(db, reader, () -> Math.min(counted.count(), size), size, options, progress, results);
-    } catch (IOException | UncheckedIOException e) {
+    ImportProgress checkpoint = null;
+    long skip = 0;
+    if (db instanceof D1SqliteDatabase && ((D1SqliteDatabase) db).file() != null) {
+      checkpoint = ImportProgress.open(progressFile(((D1SqliteDatabase) db).file()), file, size);
+      skip = checkpoint.startAt(options.resume(), db);
+    }
+    try (SqlFileReader reader =
+        new SqlFileReader(Files.newInputStream(file), options.replaceInvalidUtf8())) {
+      return new Run(db, options, progress, results, checkpoint, file)
+          .run(reader, skip, () -> Math.min(reader.count(), size), size);
+    } catch (IOException e) {
       throw new WranglerException(
           "Unable to read SQL text file \"" + file + "\": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Where an import into {@code database} records how far it got: the database file's name with
+   * {@code -import} appended, in the same folder. It exists while a chunked import of a SQL file is
+   * running or after one was interrupted or failed, and is removed when the import finishes; {@link
+   * ImportOptions#resume()} continues from it.
+   *
+   * @param database the local database file; not null
+   * @return the progress file's path (which may not exist)
+   */
+  public static Path progressFile(Path database) {
+    return database.resolveSibling(database.getFileName() + "-import");
   }
 
   /**
@@ -151,7 +202,7 @@ public final class SqlImport {
    * @param db the database; not null
    * @param sql the SQL text; not null
    * @param options chunking; not null
-   * @param progress progress listener; not null
+   * @param progress progress listener; null for none
    * @return what was run
    * @throws SqlImportException if a statement fails
    * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split
@@ -169,7 +220,7 @@ public final class SqlImport {
    * @param db the database; not null
    * @param sql the SQL text; not null
    * @param options chunking; not null
-   * @param progress progress listener; not null
+   * @param progress progress listener; null for none
    * @param results receives each statement's result after its chunk commits; not null
    * @return what was run
    * @throws SqlImportException if a statement fails
@@ -189,10 +240,6 @@ public final class SqlImport {
   /** What one committed chunk changed. */
   private record Outcome(long changes, long sizeAfter) {}
 
-  /**
-   * @param done progress so far, or null to report the statements committed
-   * @param results per-statement results, or null for the script form
-   */
   private static ImportSummary run(
       D1Database db,
       Reader sql,
@@ -202,93 +249,255 @@ public final class SqlImport {
       SqlProgress progress,
       StatementListener results) {
     Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(sql, "sql");
     Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(progress, "progress");
-    long committed = 0;
-    long transactions = 0;
-    long changes = 0;
-    long sizeAfter = 0;
-    DirectImport direct = null;
-    if (options.direct() && db instanceof D1SqliteDatabase && ((D1SqliteDatabase) db).file() != null) {
+    return new Run(db, options, progress, results, null, null).run(sql, 0, done, total);
+  }
+
+  /** One import. */
+  private static final class Run {
+    private final D1Database db;
+    private final ImportOptions options;
+    private final SqlProgress progress;
+    private final StatementListener results;
+    private final ImportProgress checkpoint;
+    private final Path source;
+    private long committed;
+
+    /**
+     * @param progress null for none
+     * @param results per-statement results, or null for the script form
+     * @param checkpoint where to record progress, or null
+     * @param source the file, or null for a reader
+     */
+    Run(
+        D1Database db,
+        ImportOptions options,
+        SqlProgress progress,
+        StatementListener results,
+        ImportProgress checkpoint,
+        Path source) {
+      this.db = db;
+      this.options = options;
+      this.progress = progress == null ? SqlProgress.NONE : progress;
+      this.results = results;
+      this.checkpoint = checkpoint;
+      this.source = source;
+    }
+
+    /**
+     * @param skip statements already committed by an earlier run of the same file
+     * @param done progress so far, or null to report the statements committed
+     */
+    ImportSummary run(Reader sql, long skip, LongSupplier done, long total) {
       try {
-        direct = new DirectImport(((D1SqliteDatabase) db).file(), D1Sqlite.DEFAULT_BUSY_TIMEOUT_MILLIS);
-      } catch (SQLException e) {
-        throw new WranglerException("Could not open " + ((D1SqliteDatabase) db).file() + ": " + e.getMessage(), e);
+        return chunks(sql, skip, done, total);
+      } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof SqlFileReader.BadInputException) {
+          throw badInput((SqlFileReader.BadInputException) e.getCause());
+        }
+        throw e;
       }
     }
-    try (DirectImport closeMe = direct;
-        Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql))) {
-      Iterator<SqlStatement> it = stream.iterator();
-      List<SqlStatement> chunk = new ArrayList<>();
-      while (it.hasNext()) {
-        chunk.clear();
-        long chars = 0;
-        while (it.hasNext() && chunk.size() < options.chunkStatements() && chars < options.chunkChars()) {
-          SqlStatement s = it.next();
-          chunk.add(s);
-          chars += s.sql().length();
+
+    private ImportSummary chunks(Reader sql, long skip, LongSupplier done, long total) {
+      long transactions = 0;
+      long changes = 0;
+      long sizeAfter = 0;
+      DirectImport direct = null;
+      if (options.direct() && db instanceof D1SqliteDatabase && ((D1SqliteDatabase) db).file() != null) {
+        try {
+          direct = new DirectImport(((D1SqliteDatabase) db).file(), D1Sqlite.DEFAULT_BUSY_TIMEOUT_MILLIS);
+        } catch (SQLException e) {
+          throw new WranglerException("Could not open " + ((D1SqliteDatabase) db).file() + ": " + e.getMessage(), e);
         }
-        Outcome outcome;
-        if (direct != null) {
-          try {
-            outcome = new Outcome(direct.run(chunk, results == null ? null : results::committed),
-                direct.sizeAfter());
-          } catch (DirectImport.Failure f) {
-            throw new SqlImportException(chunk.get(f.index).line(), committed, f.error);
+      }
+      long pending = 0;
+      // direct and without a listener, one transaction is read and run chunk by chunk
+      boolean oneTransaction =
+          direct != null
+              && results == null
+              && options.chunkStatements() == Integer.MAX_VALUE
+              && options.chunkChars() == Long.MAX_VALUE;
+      try (DirectImport closeMe = direct;
+          Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql));
+        ChunkReader reader =
+            new ChunkReader(stream.iterator(), skip,
+                oneTransaction ? ImportOptions.DEFAULT_CHUNK_STATEMENTS : options.chunkStatements(),
+                oneTransaction ? ImportOptions.DEFAULT_CHUNK_CHARS : options.chunkChars(),
+                results != null)) {
+        for (ChunkReader.Chunk next = reader.next(); next != null; next = reader.next()) {
+          List<SqlStatement> chunk = next.statements();
+          // the exact record of progress commits with the chunk (see ImportProgress)
+          List<String> marker = List.of();
+          if (checkpoint != null && !next.last() && !oneTransaction) {
+            marker = checkpoint.markerUpdate(skip + committed + chunk.size());
+          } else if (checkpoint != null && next.last()) {
+            marker = List.of(ImportProgress.markerDrop());
           }
-        } else if (results == null && db instanceof D1SqliteDatabase) {
-          outcome = script((D1SqliteDatabase) db, chunk, committed);
-        } else {
-          outcome = batch(db, chunk, committed, results);
+          long markerChanges = marker.size() == 2 ? 1 : 0;
+          Outcome outcome;
+          if (oneTransaction) {
+            try {
+              changes += direct.runUncommitted(chunk, marker);
+            } catch (DirectImport.Failure f) {
+              throw failed(chunk.get(f.index), f.error);
+            }
+            pending += chunk.size();
+            if (next.last()) {
+              try {
+                direct.commit();
+                sizeAfter = direct.sizeAfter();
+              } catch (DirectImport.Failure f) {
+                throw failed(chunk.get(chunk.size() - 1), f.error);
+              }
+              committed += pending;
+              transactions++;
+              progress.update(done == null ? committed : done.getAsLong(), total);
+            }
+            continue;
+          } else if (direct != null) {
+            try {
+              outcome = new Outcome(
+                  direct.run(chunk, marker, results == null ? null : results::committed)
+                      - markerChanges,
+                  direct.sizeAfter());
+            } catch (DirectImport.Failure f) {
+              throw failed(chunk.get(f.index), f.error);
+            }
+          } else if (results == null && db instanceof D1SqliteDatabase) {
+            outcome = script((D1SqliteDatabase) db, chunk, marker, markerChanges);
+          } else {
+            outcome = batch(chunk, marker, markerChanges);
+          }
+          transactions++;
+          committed += chunk.size();
+          changes += outcome.changes();
+          sizeAfter = outcome.sizeAfter();
+          if (checkpoint != null && !next.last()) {
+            checkpoint.committed(skip + committed, chunk.get(chunk.size() - 1).line());
+          }
+          progress.update(done == null ? committed : done.getAsLong(), total);
         }
-        transactions++;
-        committed += chunk.size();
-        changes += outcome.changes();
-        sizeAfter = outcome.sizeAfter();
-        progress.update(done == null ? committed : done.getAsLong(), total);
+      } catch (SQLException e) {
+        throw new WranglerException("Could not close the import connection: " + e.getMessage(), e);
       }
-    } catch (SQLException e) {
-      throw new WranglerException("Could not close the import connection: " + e.getMessage(), e);
-    }
-    return new ImportSummary(committed, transactions, changes, sizeAfter);
-  }
-
-  private static Outcome batch(
-      D1Database db, List<SqlStatement> chunk, long committed, StatementListener results) {
-    List<D1Result<Map<String, Object>>> out = execute(db, chunk, committed);
-    long changes = 0;
-    for (int i = 0; i < chunk.size(); i++) {
-      changes += out.get(i).meta().changes();
-      if (results != null) {
-        results.committed(chunk.get(i), out.get(i));
+      if (checkpoint != null) {
+        checkpoint.finished();
       }
+      return new ImportSummary(committed, transactions, changes, sizeAfter);
     }
-    return new Outcome(changes, out.isEmpty() ? 0 : out.get(out.size() - 1).meta().sizeAfter());
+
+    private SqlImportException badInput(SqlFileReader.BadInputException e) {
+      long line = lineAt(source, e.offset);
+      if (e.problem == SqlFileReader.Problem.NUL) {
+        return new SqlImportException(line, committed,
+            D1SqlException.of(NOT_A_STATEMENT, null),
+            "(a NUL byte at byte " + e.offset + " of the file: SQLite stops reading SQL text"
+                + " at a NUL, so nothing after it would run; remove it)");
+      }
+      return new SqlImportException(line, committed,
+          "the file is not valid UTF-8 at byte " + e.offset + ". Convert the file to UTF-8, or"
+              + " import it with --replace-invalid-utf8 (ImportOptions.withReplaceInvalidUtf8) to"
+              + " store each invalid byte as U+FFFD.");
+    }
+
+    private Outcome batch(List<SqlStatement> chunk, List<String> marker, long markerChanges) {
+      List<D1Result<Map<String, Object>>> out;
+      try {
+        List<D1PreparedStatement> prepared = prepare(db, chunk, chunk.size(), false);
+        for (String m : marker) {
+          prepared.add(db.prepare(m));
+        }
+        out = db.batch(prepared);
+      } catch (D1Exception e) {
+        throw failed(chunk.get(failingIndex(db, chunk)), e);
+      }
+      long changes = 0;
+      for (int i = 0; i < chunk.size(); i++) {
+        changes += out.get(i).meta().changes();
+        if (results != null) {
+          results.committed(chunk.get(i), out.get(i));
+        }
+      }
+      return new Outcome(changes, out.isEmpty() ? 0 : out.get(out.size() - 1).meta().sizeAfter());
+    }
+
+    private Outcome script(
+        D1SqliteDatabase db, List<SqlStatement> chunk, List<String> marker, long markerChanges) {
+      List<String> texts = new ArrayList<>(chunk.size() + marker.size());
+      for (SqlStatement s : chunk) {
+        texts.add(s.sql());
+      }
+      texts.addAll(marker);
+      D1Meta meta;
+      try {
+        meta = db.executeScript(texts);
+      } catch (D1Exception e) {
+        // nothing was committed: run the chunk through batch for the failing line and D1's error
+        return batch(chunk, marker, markerChanges);
+      }
+      return new Outcome(meta.changes() - markerChanges, meta.sizeAfter());
+    }
+
+    private SqlImportException failed(SqlStatement statement, D1Exception e) {
+      return new SqlImportException(statement.line(), committed, e, hint(statement, e));
+    }
   }
 
-  private static Outcome script(D1SqliteDatabase db, List<SqlStatement> chunk, long committed) {
-    List<String> texts = new ArrayList<>(chunk.size());
-    for (SqlStatement s : chunk) {
-      texts.add(s.sql());
+  /** What to do about the failures users meet with exports and dumps. */
+  static String hint(SqlStatement statement, D1Exception e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("statement too long")) {
+      long bytes = statement.sql().getBytes(StandardCharsets.UTF_8).length + 1;
+      return String.format(Locale.ROOT,
+          "(the statement is %,d bytes; D1 accepts at most %,d bytes per statement. Split the"
+              + " INSERT into several, one row or a part of a long value each (appending the"
+              + " parts with UPDATE ... SET col = col || ...), or bind the value as a parameter"
+              + " instead of writing it in the SQL)",
+          bytes, MAX_STATEMENT_BYTES);
     }
-    D1Meta meta;
-    try {
-      meta = db.executeScript(texts);
-    } catch (D1Exception e) {
-      // nothing was committed: run the chunk through batch for the failing line and D1's error
-      return batch(db, chunk, committed, null);
+    if (message.contains("FOREIGN KEY constraint failed")) {
+      return "(each chunk is one transaction, and SQLite checks foreign keys, deferred ones included,"
+          + " when it commits: a row whose parent row comes later in the file fails when they"
+          + " fall in different chunks. Import the file as one transaction (--chunk-size 0,"
+          + " ImportOptions.SINGLE_TRANSACTION), or order its INSERTs parents first)";
     }
-    return new Outcome(meta.changes(), meta.sizeAfter());
+    java.util.regex.Matcher m = NO_SUCH_TABLE.matcher(message);
+    if (m.find()) {
+      // SQLite names the parent table of a foreign key with its schema: "main.Artist"
+      String table = m.group(1);
+      return "(a foreign key of the table this statement writes references " + table + ", which"
+          + " does not exist yet. A wrangler export creates tables in creation order, so a table"
+          + " that references one created after it cannot be filled: export again with d1 export,"
+          + " which creates every referenced table first, or move the CREATE TABLE of " + table
+          + " and its INSERTs above line " + statement.line() + ")";
+    }
+    return null;
   }
 
-  private static List<D1Result<Map<String, Object>>> execute(
-      D1Database db, List<SqlStatement> chunk, long committed) {
-    try {
-      return db.batch(prepare(db, chunk, chunk.size(), false));
-    } catch (D1Exception e) {
-      int failing = failingIndex(db, chunk);
-      throw new SqlImportException(chunk.get(failing).line(), committed, e);
+  /** The 1-based line of a byte offset: 1 plus the line feeds before it. */
+  static long lineAt(Path file, long offset) {
+    long line = 1;
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      long read = 0;
+      while (read < offset) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, offset - read));
+        if (n < 0) {
+          break;
+        }
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            line++;
+          }
+        }
+        read += n;
+      }
+    } catch (IOException e) {
+      throw new WranglerException("Unable to read SQL text file \"" + file + "\": " + e, e);
     }
+    return line;
   }
 
   private static List<D1PreparedStatement> prepare(

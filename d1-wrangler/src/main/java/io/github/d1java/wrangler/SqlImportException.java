@@ -3,10 +3,11 @@ package io.github.d1java.wrangler;
 import io.github.d1java.D1Exception;
 
 /**
- * A statement of a SQL file failed. The detail is {@code Error on line <n>: <D1 message>}, where
- * the line is the 1-based line on which the failing statement starts; the D1 exception is the
- * cause. Chunks before the failing one stay committed ({@link #committedStatements()});
- * the failing chunk is rolled back.
+ * A statement of a SQL file failed, or the file holds something that is not SQL text. The detail
+ * is {@code Error on line <n>: <message>}, where the line is the 1-based line on which the failing
+ * statement (or the bad byte) is, and the message is D1's, sometimes followed by what to do about
+ * it; the D1 exception, when there is one, is the cause. Chunks before the failing one stay
+ * committed ({@link #committedStatements()}); the failing chunk is rolled back.
  *
  * <p>Immutable and thread-safe.
  */
@@ -16,6 +17,7 @@ public class SqlImportException extends WranglerException {
 
   private final long line;
   private final long committedStatements;
+  private final String explanation;
 
   /**
    * @param line the 1-based line where the failing statement starts
@@ -23,9 +25,37 @@ public class SqlImportException extends WranglerException {
    * @param failure what D1 raised; not null
    */
   public SqlImportException(long line, long committedStatements, D1Exception failure) {
-    super("Error on line " + line + ": " + failure.getMessage(), failure);
+    this(line, committedStatements, failure, null);
+  }
+
+  /**
+   * @param line the 1-based line where the failing statement starts
+   * @param committedStatements statements committed before the failure
+   * @param failure what D1 raised; not null
+   * @param hint what is wrong and how to fix it, appended to D1's message; null for none
+   */
+  public SqlImportException(
+      long line, long committedStatements, D1Exception failure, String hint) {
+    super(
+        "Error on line " + line + ": " + failure.getMessage() + (hint == null ? "" : " " + hint),
+        failure);
     this.line = line;
     this.committedStatements = committedStatements;
+    this.explanation = failure.detail() + (hint == null ? "" : " " + hint);
+  }
+
+  /**
+   * A file that is not SQL text at {@code line}, with no D1 error behind it.
+   *
+   * @param line the 1-based line of the bad bytes
+   * @param committedStatements statements committed before the bad bytes were read
+   * @param message what is wrong and how to fix it; not null
+   */
+  SqlImportException(long line, long committedStatements, String message) {
+    super("Error on line " + line + ": " + message);
+    this.line = line;
+    this.committedStatements = committedStatements;
+    this.explanation = message;
   }
 
   /**
@@ -43,7 +73,18 @@ public class SqlImportException extends WranglerException {
   }
 
   /**
-   * @return the D1 exception the statement raised
+   * What went wrong on {@link #line()}, for people: D1's detail without its {@code D1_ERROR: }
+   * prefix, followed by what to do about it where this library knows.
+   *
+   * @return the explanation; never null
+   */
+  public String explanation() {
+    return explanation;
+  }
+
+  /**
+   * @return the D1 exception the statement raised, or null when the file itself is not SQL text
+   *     (invalid UTF-8)
    */
   public D1Exception failure() {
     return (D1Exception) getCause();

@@ -372,6 +372,40 @@ class SqlImportTest {
     }
 
     @Test
+    void asOneTransactionRunsChunkByChunkAndAFailureLeavesTheDatabaseUntouched()
+        throws IOException {
+      StringBuilder sql = new StringBuilder("CREATE TABLE t(x UNIQUE);\n");
+      for (int i = 0; i < 12_000; i++) {
+        sql.append("INSERT INTO t VALUES (").append(i).append(");\n");
+      }
+      Path good = file(sql.toString());
+      try (D1SqliteDatabase fileDb = D1Sqlite.open(dir.resolve("one.sqlite"))) {
+        ImportOptions one = ImportOptions.SINGLE_TRANSACTION.withDirect(true);
+        ImportSummary summary = SqlImport.run(fileDb, good, one, SqlProgress.NONE);
+
+        assertThat(summary.statements()).isEqualTo(12_001);
+        assertThat(summary.transactions()).isEqualTo(1);
+        assertThat(summary.changes()).isEqualTo(12_000);
+        assertThat(summary.sizeAfter()).isPositive();
+
+        StringBuilder more = new StringBuilder();
+        for (int i = 1; i <= 5_001; i++) {
+          more.append("INSERT INTO t VALUES (").append(-i).append(");\n");
+        }
+        Path bad = file(more.append("INSERT INTO t VALUES (5);\n").toString());
+        assertThatThrownBy(() -> SqlImport.run(fileDb, bad, one, SqlProgress.NONE))
+            .isInstanceOfSatisfying(SqlImportException.class, e -> {
+              // the first chunk of 5,000 ran, the second failed on its second statement
+              assertThat(e.line()).isEqualTo(5_002);
+              assertThat(e.committedStatements()).isZero();
+              assertThat(e.explanation()).startsWith("UNIQUE constraint failed: t.x");
+            });
+        assertThat(fileDb.prepare("SELECT count(*) AS n FROM t").<Long>first("n"))
+            .isEqualTo(12_000L);
+      }
+    }
+
+    @Test
     void isIgnoredForInMemoryDatabasesWhichKeepD1sRules() {
       assertThatThrownBy(() -> SqlImport.run(db, new StringReader("CREATE TABLE _cf_x(a);"), direct,
               SqlProgress.NONE, StatementListener.NONE))

@@ -80,6 +80,18 @@ public final class ExecuteCommand implements Callable<Integer> {
       defaultValue = "" + ImportOptions.DEFAULT_CHUNK_STATEMENTS)
   private int chunkSize;
 
+  @Option(
+      names = "--resume",
+      description = "Continue an interrupted local --file import of the same file after its last"
+          + " committed chunk (recorded beside the database).")
+  private boolean resume;
+
+  @Option(
+      names = "--replace-invalid-utf8",
+      description = "Store bytes of a --file that are not UTF-8 as U+FFFD instead of refusing the"
+          + " file.")
+  private boolean replaceInvalidUtf8;
+
 
   @Override
   public Integer call() {
@@ -103,6 +115,13 @@ public final class ExecuteCommand implements Callable<Integer> {
     }
     if (chunkSize < 0) {
       throw new WranglerException("--chunk-size must be 0 or more: " + chunkSize);
+    }
+    if ((resume || replaceInvalidUtf8) && file == null) {
+      throw new WranglerException(
+          "--resume and --replace-invalid-utf8 apply to --file imports only.");
+    }
+    if (resume && remote) {
+      throw new WranglerException("--resume applies to local --file imports only.");
     }
     if (remote) {
       return new RemoteExecute(root, database, preview, jsonOption.on(), progress, yes)
@@ -196,7 +215,9 @@ public final class ExecuteCommand implements Callable<Integer> {
         (chunkSize == 0
                 ? ImportOptions.SINGLE_TRANSACTION
                 : new ImportOptions(chunkSize, ImportOptions.DEFAULT_CHUNK_CHARS))
-            .withDirect(direct);
+            .withDirect(direct)
+            .withResume(resume)
+            .withReplaceInvalidUtf8(replaceInvalidUtf8);
     ProgressBar bar = progress || ctx.errTty() ? new ProgressBar(ctx.err(), "B", System::nanoTime) : null;
     try {
       return SqlImport.run(db, path, options, bar != null ? bar : SqlProgress.NONE, listener);

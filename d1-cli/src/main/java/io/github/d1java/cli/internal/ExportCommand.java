@@ -84,7 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
         Remote.confirm(ctx, "Ok to proceed?");
       }
       ctx.out().println("🌀 Executing on remote database " + database + " (" + id + "):");
-      account.export(id, target, new D1Account.ExportOptions(noData, noSchema, tables));
+      account.export(id, target, options.remote());
       ctx.out().println("🌀 Downloaded to " + target + " successfully!");
       return 0;
     }

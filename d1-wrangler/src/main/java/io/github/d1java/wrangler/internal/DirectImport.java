@@ -43,6 +43,73 @@ public final class DirectImport implements AutoCloseable {
     connection.setAutoCommit(false);
   }
 
+  /**
+   * Runs a chunk without a listener inside the transaction that {@link #commit()} ends, so that a
+   * file of any size is one transaction with one chunk in memory: the chunk runs as one script
+   * inside a savepoint; when that fails the savepoint is rolled back and the chunk run statement
+   * by statement to find the failing one, and then the whole transaction is rolled back.
+   *
+   * @param chunk the statements
+   * @param extra SQL texts to run after them, without results
+   * @return the rows the chunk changed
+   * @throws Failure naming the failing statement; everything since the last commit is rolled back
+   */
+  public long runUncommitted(List<SqlStatement> chunk, List<String> extra) throws Failure {
+    try (Statement s = connection.createStatement()) {
+      long before = nativeDb().total_changes();
+      StringBuilder script = new StringBuilder("\nSAVEPOINT d1_import_chunk;\n");
+      for (SqlStatement st : chunk) {
+        script.append(st.sql()).append(";\n");
+      }
+      for (String sql : extra) {
+        script.append(sql).append(";\n");
+      }
+      script.append("RELEASE d1_import_chunk;\n");
+      try {
+        s.executeUpdate(script.toString());
+        return nativeDb().total_changes() - before;
+      } catch (SQLException e) {
+        s.executeUpdate("ROLLBACK TO d1_import_chunk");
+        s.executeUpdate("RELEASE d1_import_chunk");
+      }
+      int i = 0;
+      try {
+        for (; i < chunk.size(); i++) {
+          s.execute(chunk.get(i).sql());
+        }
+        throw new SQLException("the chunk failed as a script but not statement by statement");
+      } catch (SQLException e) {
+        connection.rollback();
+        throw new Failure(Math.min(i, chunk.size() - 1), d1Error(e));
+      }
+    } catch (SQLException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      throw new Failure(0, d1Error(e));
+    }
+  }
+
+  /**
+   * Commits what {@link #runUncommitted} ran.
+   *
+   * @throws Failure if SQLite refuses the commit (a deferred foreign key); it is rolled back
+   */
+  public void commit() throws Failure {
+    try {
+      connection.commit();
+    } catch (SQLException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      throw new Failure(0, d1Error(e));
+    }
+  }
+
   /** A failed statement: its index in the chunk and D1's exception. */
   public static final class Failure extends Exception {
     private static final long serialVersionUID = 1L;
@@ -66,12 +133,16 @@ public final class DirectImport implements AutoCloseable {
    * statement to find the failing one.
    *
    * @param chunk the statements
+   * @param extra SQL texts to run after them in the same transaction, without results
    * @param results receives a result per statement (no rows; {@code changes} in the meta), or
    *     null for none
    * @return the rows the chunk changed
    * @throws Failure naming the failing statement; the chunk is rolled back
    */
-  public long run(List<SqlStatement> chunk, BiConsumer<SqlStatement, D1Result<Map<String, Object>>> results)
+  public long run(
+      List<SqlStatement> chunk,
+      List<String> extra,
+      BiConsumer<SqlStatement, D1Result<Map<String, Object>>> results)
       throws Failure {
     // SQLite splits a joined script itself: join only pieces the lexer sees end where they do
     if (results == null && allComplete(chunk)) {
@@ -81,6 +152,9 @@ public final class DirectImport implements AutoCloseable {
         StringBuilder script = new StringBuilder("\n");
         for (SqlStatement st : chunk) {
           script.append(st.sql()).append(";\n");
+        }
+        for (String sql : extra) {
+          script.append(sql).append(";\n");
         }
         s.executeUpdate(script.toString());
         long changes = nativeDb().total_changes() - before;
@@ -111,6 +185,11 @@ public final class DirectImport implements AutoCloseable {
         before = after;
       }
       i = chunk.size() - 1;
+      for (String sql : extra) {
+        s.execute(sql);
+        total += nativeDb.total_changes() - before;
+        before = nativeDb.total_changes();
+      }
       connection.commit();
       if (results != null) {
         for (int k = 0; k < chunk.size(); k++) {

@@ -41,33 +41,47 @@ public final class SqlDump {
                 "SELECT name, type, sql FROM sqlite_schema AS o WHERE (true) AND type=='table' AND"
                     + " sql NOT NULL ORDER BY tbl_name='sqlite_sequence', rowid")
             .raw();
+    List<List<Object>> selected = new ArrayList<>();
     for (List<Object> t : schema) {
       String name = (String) t.get(0);
-      String sql = (String) t.get(2);
       if (!tables.isEmpty() && !tables.contains(name)) {
         continue;
       }
-      if (name.equals("sqlite_sequence")) {
-        if (!noSchema) {
-          out.add("DELETE FROM sqlite_sequence;");
-        }
-      } else if (name.startsWith("sqlite_stat")) {
-        if (!noSchema) {
-          out.add("ANALYZE sqlite_schema;");
-        }
-      } else if (sql.startsWith("CREATE VIRTUAL TABLE")) {
+      if (((String) t.get(2)).startsWith("CREATE VIRTUAL TABLE")) {
         throw new ExportError(
             "D1 Export error: cannot export databases with Virtual Tables (fts5)");
-      } else if (name.startsWith("_cf_") || name.startsWith("sqlite_")) {
-        continue;
-      } else if (!noSchema) {
-        out.add(
-            sql.matches("(?s)CREATE TABLE ['\"].*")
-                ? "CREATE TABLE IF NOT EXISTS " + sql.substring(13) + ";"
-                : sql + ";");
       }
-      if (!noData) {
-        rows(db, name, out);
+      selected.add(t);
+    }
+    for (List<List<Object>> group : order(db, selected)) {
+      // a cycle of foreign keys: every table of it exists before any of them is filled
+      for (List<Object> t : group) {
+        String name = (String) t.get(0);
+        String sql = (String) t.get(2);
+        if (noSchema || name.startsWith("_cf_")) {
+          continue;
+        }
+        if (name.equals("sqlite_sequence")) {
+          out.add("DELETE FROM sqlite_sequence;");
+        } else if (name.startsWith("sqlite_stat")) {
+          out.add("ANALYZE sqlite_schema;");
+        } else if (!name.startsWith("sqlite_")) {
+          out.add(
+              sql.matches("(?s)CREATE TABLE ['\"].*")
+                  ? "CREATE TABLE IF NOT EXISTS " + sql.substring(13) + ";"
+                  : sql + ";");
+        }
+      }
+      for (List<Object> t : group) {
+        String name = (String) t.get(0);
+        boolean internal =
+            name.startsWith("_cf_")
+                || (name.startsWith("sqlite_")
+                    && !name.equals("sqlite_sequence")
+                    && !name.startsWith("sqlite_stat"));
+        if (!noData && !internal) {
+          rows(db, name, out);
+        }
       }
     }
     if (!noSchema) {
@@ -83,6 +97,73 @@ public final class SqlDump {
       }
     }
     return String.join("\n", out);
+  }
+
+  /**
+   * D1's creation order, except that a table comes after the tables its foreign keys reference,
+   * and the tables of a cycle form one group; unchanged when creation order already works.
+   */
+  private static List<List<List<Object>>> order(D1Database db, List<List<Object>> tables) {
+    int n = tables.size();
+    boolean[][] reaches = new boolean[n][n];
+    for (int i = 0; i < n; i++) {
+      String name = (String) tables.get(i).get(0);
+      if (name.startsWith("_cf_") || name.startsWith("sqlite_")) {
+        continue;
+      }
+      for (List<Object> fk : db.prepare("PRAGMA foreign_key_list(" + ident(name) + ")").raw()) {
+        for (int j = 0; j < n; j++) {
+          if (j != i && ((String) tables.get(j).get(0)).equalsIgnoreCase((String) fk.get(2))) {
+            reaches[i][j] = true;
+          }
+        }
+      }
+    }
+    boolean[][] direct = new boolean[n][];
+    for (int i = 0; i < n; i++) {
+      direct[i] = reaches[i].clone();
+    }
+    for (int k = 0; k < n; k++) {
+      for (int i = 0; i < n; i++) {
+        if (reaches[i][k]) {
+          for (int j = 0; j < n; j++) {
+            reaches[i][j] |= reaches[k][j];
+          }
+        }
+      }
+    }
+    List<List<List<Object>>> order = new ArrayList<>();
+    boolean[] placed = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      place(i, tables, direct, reaches, placed, order);
+    }
+    return order;
+  }
+
+  private static void place(int i, List<List<Object>> tables, boolean[][] direct,
+      boolean[][] reaches, boolean[] placed, List<List<List<Object>>> order) {
+    if (placed[i]) {
+      return;
+    }
+    List<Integer> cycle = new ArrayList<>();
+    for (int j = 0; j < tables.size(); j++) {
+      if (j == i || (reaches[i][j] && reaches[j][i])) {
+        cycle.add(j);
+        placed[j] = true;
+      }
+    }
+    for (int m : cycle) {
+      for (int j = 0; j < tables.size(); j++) {
+        if (direct[m][j] && !cycle.contains(j)) {
+          place(j, tables, direct, reaches, placed, order);
+        }
+      }
+    }
+    List<List<Object>> group = new ArrayList<>();
+    for (int m : cycle) {
+      group.add(tables.get(m));
+    }
+    order.add(group);
   }
 
   private static void rows(D1Database db, String table, List<String> out) {

@@ -1,0 +1,148 @@
+package io.github.d1java.wrangler.internal;
+
+import io.github.d1java.sql.SqlStatement;
+import io.github.d1java.wrangler.WranglerException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reads and splits the SQL of an import on a thread of its own, one chunk ahead of the thread
+ * that runs the chunks, so that reading, decoding and splitting overlap SQLite's work. At most
+ * three chunks exist at once (one being run, one ready, one being read). A failure of the reading
+ * thread is rethrown by {@link #next()} in file order, after the chunks read before it. Used by
+ * one consuming thread; {@link #close()} stops the reading thread.
+ */
+public final class ChunkReader implements AutoCloseable {
+
+  /**
+   * Statements to run in one transaction.
+   *
+   * @param statements the statements, in file order; never empty
+   * @param last whether no statement follows
+   */
+  public record Chunk(List<SqlStatement> statements, boolean last) {}
+
+  private static final Object END = new Object();
+
+  private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
+  private final Thread thread;
+  private volatile boolean closed;
+  private boolean ended;
+
+  /**
+   * Starts reading.
+   *
+   * @param statements the statements of the file; used only by the reading thread from now on
+   * @param skip statements to pass over first (committed by an earlier run)
+   * @param maxStatements statements per chunk
+   * @param maxChars SQL characters per chunk, before a chunk is cut early
+   * @param keepTokens whether statements keep their tokens (dropped otherwise, to save memory)
+   */
+  public ChunkReader(
+      Iterator<SqlStatement> statements,
+      long skip,
+      int maxStatements,
+      long maxChars,
+      boolean keepTokens) {
+    thread =
+        new Thread(
+            () -> read(statements, skip, maxStatements, maxChars, keepTokens),
+            "d1-sql-import-reader");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void read(
+      Iterator<SqlStatement> it, long skip, int maxStatements, long maxChars, boolean keepTokens) {
+    Object item;
+    try {
+      for (long i = 0; i < skip; i++) {
+        if (!it.hasNext()) {
+          throw new WranglerException(
+              "The recorded progress (" + skip + " statements) is beyond the end of the file.");
+        }
+        it.next();
+      }
+      while (it.hasNext()) {
+        List<SqlStatement> chunk = new ArrayList<>();
+        long chars = 0;
+        while (chunk.size() < maxStatements && chars < maxChars && it.hasNext()) {
+          SqlStatement s = it.next();
+          chunk.add(keepTokens ? s : new SqlStatement(s.sql(), s.line(), s.offset(), List.of()));
+          chars += s.sql().length();
+        }
+        if (!put(new Chunk(chunk, !it.hasNext()))) {
+          return;
+        }
+      }
+      item = END;
+    } catch (RuntimeException | Error e) {
+      if (closed) {
+        return;
+      }
+      item = e;
+    }
+    put(item);
+  }
+
+  private boolean put(Object item) {
+    try {
+      queue.put(item);
+      return !closed;
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The next chunk.
+   *
+   * @return the chunk, or null when every statement has been returned
+   * @throws RuntimeException what reading or splitting threw, once the chunks before it are taken
+   */
+  public Chunk next() {
+    if (ended) {
+      return null;
+    }
+    Object item;
+    try {
+      item = queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WranglerException("Interrupted while reading the SQL file.", e);
+    }
+    if (item instanceof Chunk) {
+      return (Chunk) item;
+    }
+    ended = true;
+    if (item instanceof RuntimeException) {
+      throw (RuntimeException) item;
+    }
+    if (item instanceof Error) {
+      throw (Error) item;
+    }
+    return null;
+  }
+
+  /** Stops the reading thread and waits for it. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      queue.clear();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
