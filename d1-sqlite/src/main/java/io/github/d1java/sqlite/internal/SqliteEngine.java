@@ -38,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -91,6 +92,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   private final EngineConfig config;
   private final ReentrantLock writeLock = new ReentrantLock();
+  /** Signalled when an interactive transaction ends; see {@link InteractiveTransaction}. */
+  private final Condition writerFree = writeLock.newCondition();
+  /** The interactive transaction holding the writer, or null; guarded by {@code writeLock}. */
+  private InteractiveTransaction interactive;
   private final Conn writer;
   private final BlockingQueue<Conn> readers;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -345,6 +350,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   public byte[] dump() {
     writeLock.lock();
     try {
+      awaitWriter();
       ensureOpen();
       return withoutWalMarker(writer.serialize());
     } catch (SQLException e) {
@@ -458,6 +464,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
       conn = writer;
     }
     try {
+      if (locked) {
+        awaitWriter();
+      }
       ensureOpen();
       long start = System.nanoTime();
       Statement st = parsed.statements().get(0);
@@ -555,6 +564,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private <T> T inTransaction(TransactionWork<T> work, LocalSession session) {
     writeLock.lock();
     try {
+      awaitWriter();
       ensureOpen();
       writer.control("BEGIN IMMEDIATE");
       T value;
@@ -894,6 +904,140 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
     }
     return failure;
+  }
+
+  // --- interactive transactions (InteractiveTransaction): the writer held across calls ---
+
+  /**
+   * Waits, under the write lock, until no interactive transaction holds the writer. Bounded by
+   * the busy timeout, as SQLite bounds a wait for another connection's lock.
+   */
+  private void awaitWriter() {
+    if (interactive == null) {
+      return;
+    }
+    long nanos = TimeUnit.MILLISECONDS.toNanos(config.busyTimeoutMillis());
+    try {
+      while (interactive != null) {
+        if (nanos <= 0) {
+          throw D1SqlException.of(InteractiveTransaction.BUSY, null);
+        }
+        nanos = writerFree.awaitNanos(nanos);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw D1SqlException.of("Interrupted while waiting for a transaction to end.", e);
+    }
+  }
+
+  /** Takes the writer for {@code tx} and runs {@code BEGIN IMMEDIATE}. */
+  void beginInteractive(InteractiveTransaction tx) {
+    writeLock.lock();
+    try {
+      awaitWriter();
+      ensureOpen();
+      writer.control("BEGIN IMMEDIATE");
+      interactive = tx;
+    } catch (SQLException e) {
+      throw SqliteErrors.of(e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Runs calls inside {@code tx}: each call is parsed and authorized as any other call, and runs
+   * between a savepoint and its release, so a failing call leaves no partial change (as a D1 call)
+   * while the transaction stays open.
+   */
+  List<D1RawResult> runInteractive(InteractiveTransaction tx, List<String> sql, List<List<Object>> params) {
+    writeLock.lock();
+    try {
+      ensureInteractive(tx);
+      List<Parsed> parsed = new ArrayList<>(sql.size());
+      for (String text : sql) {
+        parsed.add(parsedOrThrow(text));
+      }
+      writer.control("SAVEPOINT d1_jdbc_call");
+      try {
+        List<D1RawResult> out = new ArrayList<>(sql.size());
+        for (int i = 0; i < sql.size(); i++) {
+          out.add(runInTransaction(new Query(sql.get(i), params.get(i)), parsed.get(i)));
+        }
+        writer.control("RELEASE d1_jdbc_call");
+        return out;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          writer.control("ROLLBACK TO d1_jdbc_call");
+          writer.control("RELEASE d1_jdbc_call");
+        } catch (SQLException aborted) {
+          // SQLite rolled the whole transaction back (e.g. RAISE(ROLLBACK)): no savepoint left
+          tx.abort(e instanceof D1Exception ? ((D1Exception) e).detail() : e.getMessage());
+          e.addSuppressed(aborted);
+        }
+        restoreState();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw SqliteErrors.of(e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Runs one of the transaction's own control statements (savepoints). */
+  void controlInteractive(InteractiveTransaction tx, String sql) {
+    writeLock.lock();
+    try {
+      ensureInteractive(tx);
+      writer.control(sql);
+      restoreState();
+    } catch (SQLException e) {
+      throw SqliteErrors.of(e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Commits or rolls back {@code tx} and frees the writer; a failed commit rolls back. */
+  void endInteractive(InteractiveTransaction tx, boolean commit) {
+    writeLock.lock();
+    try {
+      if (interactive != tx) {
+        return;
+      }
+      try {
+        if (closed.get()) {
+          throw D1SqlException.of(CLOSED, null);
+        }
+        if (commit) {
+          commit();
+          commitSequence.incrementAndGet();
+        } else {
+          writer.control("ROLLBACK");
+          restoreState();
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (!closed.get()) {
+          writer.controlQuietly("ROLLBACK");
+          restoreState();
+        }
+        throw e instanceof SQLException ? SqliteErrors.of((SQLException) e) : (RuntimeException) e;
+      } finally {
+        interactive = null;
+        writerFree.signalAll();
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void ensureInteractive(InteractiveTransaction tx) {
+    ensureOpen();
+    if (interactive != tx) {
+      throw D1SqlException.of(InteractiveTransaction.ENDED, null);
+    }
+    tx.ensureNotAborted();
   }
 
   @Override
