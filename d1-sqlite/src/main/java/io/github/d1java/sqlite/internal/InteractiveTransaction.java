@@ -47,7 +47,7 @@ public final class InteractiveTransaction implements D1SqliteTransaction {
           "not a database opened by D1Sqlite: " + database.getClass().getName());
     }
     InteractiveTransaction tx = new InteractiveTransaction((SqliteEngine) database);
-    tx.engine.beginInteractive(tx);
+    tx.engine.transactions().beginInteractive(tx);
     return tx;
   }
 
@@ -91,17 +91,29 @@ public final class InteractiveTransaction implements D1SqliteTransaction {
 
   @Override
   public void savepoint(String name) {
-    engine.controlInteractive(this, "SAVEPOINT " + checkName(name));
+    control("SAVEPOINT " + checkName(name));
   }
 
   @Override
   public void rollbackToSavepoint(String name) {
-    engine.controlInteractive(this, "ROLLBACK TO " + checkName(name));
+    control("ROLLBACK TO " + checkName(name));
   }
 
   @Override
   public void releaseSavepoint(String name) {
-    engine.controlInteractive(this, "RELEASE " + checkName(name));
+    control("RELEASE " + checkName(name));
+  }
+
+  private void control(String sql) {
+    engine
+        .transactions()
+        .inInteractive(
+            this,
+            false,
+            () -> {
+              engine.transactions().writer().control(sql);
+              return null;
+            });
   }
 
   private static String checkName(String name) {
@@ -119,16 +131,16 @@ public final class InteractiveTransaction implements D1SqliteTransaction {
     }
     String reason = abortedBy;
     if (reason != null) {
-      engine.endInteractive(this, false);
+      engine.transactions().endInteractive(this, false);
       throw D1SqlException.of("Transaction was rolled back by SQLite: " + reason, null);
     }
-    engine.endInteractive(this, true);
+    engine.transactions().endInteractive(this, true);
   }
 
   @Override
   public void rollback() {
     if (open.getAndSet(false)) {
-      engine.endInteractive(this, false);
+      engine.transactions().endInteractive(this, false);
     }
   }
 
