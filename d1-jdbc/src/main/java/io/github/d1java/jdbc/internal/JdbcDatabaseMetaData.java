@@ -52,8 +52,10 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
           "FKTABLE_SCHEM", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE",
           "DELETE_RULE", "FK_NAME", "PK_NAME", "DEFERRABILITY");
 
+  /** The SQLite version D1 runs. */
+  static final String D1_SQLITE_VERSION = "3.47.0";
+
   private final JdbcConnection connection;
-  private String version;
 
   JdbcDatabaseMetaData(JdbcConnection connection) {
     this.connection = connection;
@@ -378,26 +380,27 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
     return "SQLite";
   }
 
+  /**
+   * The SQLite version D1 runs (spec: d1-2026-notes, "The engine D1 runs"). D1 does not authorize
+   * {@code sqlite_version()}, so the version cannot be asked; the local engine follows D1's rules.
+   */
   @Override
-  public String getDatabaseProductVersion() throws SQLException {
-    if (version == null) {
-      version = (String) query("SELECT sqlite_version() AS v").get(0).get("v");
-    }
-    return version;
+  public String getDatabaseProductVersion() {
+    return D1_SQLITE_VERSION;
   }
 
-  private int versionPart(int i) throws SQLException {
+  private int versionPart(int i) {
     String[] parts = getDatabaseProductVersion().split("\\.");
     return i < parts.length ? Integer.parseInt(parts[i]) : 0;
   }
 
   @Override
-  public int getDatabaseMajorVersion() throws SQLException {
+  public int getDatabaseMajorVersion() {
     return versionPart(0);
   }
 
   @Override
-  public int getDatabaseMinorVersion() throws SQLException {
+  public int getDatabaseMinorVersion() {
     return versionPart(1);
   }
 

@@ -201,6 +201,9 @@ final class WriteTransactions {
         return;
       }
       try {
+        if (!commit && connections.isClosed()) {
+          return; // closing the database rolled the transaction back
+        }
         connections.ensureOpen();
         if (commit) {
           commit(writer);
