@@ -97,15 +97,8 @@ final class RemoteTransaction {
       written.addAll(targets);
       ddl |= b.words().isDdl();
     }
-    if (ddl) {
-      for (String w : words) {
-        if (w.startsWith("sqlite_") || w.startsWith("pragma_")) {
-          throw refused(sql, "the schema");
-        }
-      }
-      if (read.first().equals("pragma")) {
-        throw refused(sql, "the schema");
-      }
+    if (ddl && readsSchema(read) && !namesOnlyUntouchedObjects(read, written)) {
+      throw refused(sql, "the schema");
     }
     expand(written);
     for (String w : words) {
@@ -113,6 +106,44 @@ final class RemoteTransaction {
         throw refused(sql, "'" + w + "'");
       }
     }
+  }
+
+  private static boolean readsSchema(SqlWords read) {
+    if (read.first().equals("pragma")) {
+      return true;
+    }
+    for (String w : read.words()) {
+      if (w.startsWith("sqlite_") || w.startsWith("pragma_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a schema read only asks about named objects that no buffered statement touches: a
+   * {@code PRAGMA x(name)}, or a query whose only filters are equalities with string literals
+   * ({@code WHERE type = 'table' AND tbl_name = 'flyway_schema_history'}), as schema tools
+   * check whether one table exists. Anything else (OR, NOT, LIKE, IN, comparisons) may see
+   * other objects, so it is not such a read.
+   */
+  private static boolean namesOnlyUntouchedObjects(SqlWords read, Set<String> written) {
+    List<String> words = read.words();
+    if (read.first().equals("pragma")) {
+      // PRAGMA name(arg) or PRAGMA name('arg'): the argument must be untouched
+      List<String> args = new ArrayList<>(words.subList(Math.min(2, words.size()), words.size()));
+      args.addAll(read.literals());
+      return !args.isEmpty() && java.util.Collections.disjoint(args, written);
+    }
+    for (String w : List.of("or", "not", "like", "glob", "in", "between", "<", ">", "!", "union", "except", "intersect")) {
+      if (words.contains(w)) {
+        return false;
+      }
+    }
+    return words.contains("where")
+        && words.contains("=")
+        && !read.literals().isEmpty()
+        && java.util.Collections.disjoint(read.literals(), written);
   }
 
   /** Adds what a write to {@code written} can change: views, referencing tables, triggers. */

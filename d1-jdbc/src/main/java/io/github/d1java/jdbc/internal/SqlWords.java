@@ -17,13 +17,16 @@ final class SqlWords {
       Set.of("insert", "update", "delete", "replace", "create", "drop", "alter");
 
   private final List<String> words;
+  private final List<String> literals;
 
-  private SqlWords(List<String> words) {
+  private SqlWords(List<String> words, List<String> literals) {
     this.words = words;
+    this.literals = literals;
   }
 
   static SqlWords of(String sql) {
     List<String> out = new ArrayList<>();
+    List<String> literals = new ArrayList<>();
     int n = sql.length();
     int i = 0;
     while (i < n) {
@@ -35,7 +38,10 @@ final class SqlWords {
         int end = sql.indexOf("*/", i + 2);
         i = end < 0 ? n : end + 2;
       } else if (c == '\'') {
-        i = skipQuoted(sql, i, '\'');
+        int end = skipQuoted(sql, i, '\'');
+        String body = sql.substring(i + 1, Math.max(i + 1, end - 1));
+        literals.add(body.replace("''", "'").toLowerCase(Locale.ROOT));
+        i = end;
       } else if (c == '"' || c == '`') {
         int end = skipQuoted(sql, i, c);
         String body = sql.substring(i + 1, Math.max(i + 1, end - 1));
@@ -65,8 +71,8 @@ final class SqlWords {
       } else if (c == '.') {
         out.add(".");
         i++;
-      } else if (c == '=') {
-        out.add("=");
+      } else if (c == '=' || c == '<' || c == '>' || c == '!') {
+        out.add(String.valueOf(c));
         i++;
       } else if (c == ';') {
         out.add(";");
@@ -80,7 +86,7 @@ final class SqlWords {
         i++;
       }
     }
-    return new SqlWords(out);
+    return new SqlWords(out, literals);
   }
 
   private static int skipQuoted(String sql, int i, char quote) {
@@ -101,6 +107,11 @@ final class SqlWords {
 
   List<String> words() {
     return words;
+  }
+
+  /** The string literals, unquoted, lower case. */
+  List<String> literals() {
+    return literals;
   }
 
   boolean contains(String word) {
