@@ -155,6 +155,33 @@ class FlywayTest {
   }
 
   @Nested
+  class MemoryByDataSource extends Checks {
+    final D1DataSource ds = new D1DataSource();
+    Connection keepAlive;
+
+    @BeforeEach
+    void open() throws SQLException {
+      ds.setUrl("jdbc:d1:mem:flywayds" + System.identityHashCode(this));
+      keepAlive = ds.getConnection();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+      keepAlive.close();
+    }
+
+    @Override
+    FluentConfiguration configure(String location) {
+      return Flyway.configure().dataSource(ds).locations(location);
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+      return ds.getConnection();
+    }
+  }
+
+  @Nested
   class RemoteByUrl extends Checks {
     final String url =
         "jdbc:d1:remote:" + server.accountId() + "/"

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.d1java.sqlite.D1Sqlite;
 import io.github.d1java.sqlite.D1SqliteDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -49,6 +53,29 @@ class LocalJdbcContractTest {
     @Override
     Connection connect() throws SQLException {
       return DriverManager.getConnection("jdbc:d1:mem:" + name);
+    }
+  }
+
+  @Nested
+  class Wrangler extends LocalChecks {
+    @TempDir Path dir;
+
+    @Override
+    Connection connect() throws SQLException {
+      Path config = dir.resolve("wrangler.toml");
+      try {
+        if (!Files.exists(config)) {
+          Files.writeString(
+              config,
+              "name = \"app\"\n[[d1_databases]]\nbinding = \"DB\"\ndatabase_name = \"app\"\n"
+                  + "database_id = \"51e7c314-456e-4167-b6c3-869ad188fc23\"\n");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Properties p = new Properties();
+      p.setProperty("config", config.toString());
+      return DriverManager.getConnection("jdbc:d1:wrangler:DB", p);
     }
   }
 
