@@ -6,4 +6,7 @@ module io.github.d1java.remote {
   requires org.slf4j;
 
   exports io.github.d1java.remote;
+  // the wire (codec, error mapping, retries, HTTP) has one owner, shared with the Worker client
+  exports io.github.d1java.remote.internal to
+      io.github.d1java.worker;
 }

@@ -1,7 +1,6 @@
 package io.github.d1java.sql;
 
 import java.io.Reader;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Splits SQL text into statements, the way SQLite itself reads a script.
+ * Splits SQL text into statements, the way SQLite itself reads a script: {@link SqlLexer}'s
+ * statements, refusing unterminated literals (which a file cannot mean).
  *
  * <pre>{@code
  * List<String> statements = SqlSplitter.split("CREATE TABLE t(a); INSERT INTO t VALUES ('a;b');");
@@ -64,7 +64,7 @@ public final class SqlSplitter {
    * @return the statements in order, each without its terminating {@code ;}; empty when the text
    *     holds only whitespace and comments
    * @throws NullPointerException if {@code sql} is null
-   * @throws SqlSplitException if a string literal or quoted identifier is never closed
+   * @throws SqlSplitException if a string literal, quoted identifier or blob is never closed
    */
   public static List<String> split(String sql) {
     List<String> result = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class SqlSplitter {
   public static List<SqlStatement> statements(String sql) {
     Objects.requireNonNull(sql, "sql");
     List<SqlStatement> result = new ArrayList<>();
-    new SqlScanner(new StringReader(sql)).forEachRemaining(result::add);
+    StatementReader.strict(sql).forEachRemaining(result::add);
     return result;
   }
 
@@ -102,7 +102,7 @@ public final class SqlSplitter {
    */
   public static Stream<SqlStatement> stream(Reader reader) {
     Objects.requireNonNull(reader, "reader");
-    return toStream(new SqlScanner(reader));
+    return toStream(StatementReader.of(reader, true));
   }
 
   /**

@@ -37,7 +37,12 @@ class SqlSplitterPropertiesTest {
     for (int i = 0; i < statements.size(); i++) {
       sql.append(seps.get(i % seps.size()));
       long line = sql.chars().filter(c -> c == '\n').count() + 1;
-      expected.add(new SqlStatement(statements.get(i), line));
+      expected.add(
+          new SqlStatement(
+              statements.get(i),
+              line,
+              sql.length(),
+              SqlLexer.tokenize(statements.get(i))));
       sql.append(statements.get(i)).append(";");
     }
     assertThat(SqlSplitter.stream(new StringReader(sql.toString())).collect(Collectors.toList()))

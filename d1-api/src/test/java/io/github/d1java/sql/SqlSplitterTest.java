@@ -200,22 +200,32 @@ class SqlSplitterTest {
   @Nested
   class Streaming {
 
+    private SqlStatement statement(String source, String sql, long line) {
+      return new SqlStatement(sql, line, source.indexOf(sql), SqlLexer.tokenize(sql));
+    }
+
     @Test
     void reportsTheLineWhereEachStatementStarts() {
       String sql = "-- header\n\nSELECT 1;\n  SELECT\n2; /* a\nb */ SELECT 'x\ny';\nSELECT 4";
       assertThat(SqlSplitter.stream(new StringReader(sql)).collect(Collectors.toList()))
           .containsExactly(
-              new SqlStatement("SELECT 1", 3),
-              new SqlStatement("SELECT\n2", 4),
-              new SqlStatement("SELECT 'x\ny'", 6),
-              new SqlStatement("SELECT 4", 8));
+              statement(sql, "SELECT 1", 3),
+              statement(sql, "SELECT\n2", 4),
+              statement(sql, "SELECT 'x\ny'", 6),
+              statement(sql, "SELECT 4", 8));
     }
 
     @Test
     void readsLazilyOneStatementAtATime() {
       CountingReader reader = new CountingReader(20_000);
       Iterator<SqlStatement> it = SqlSplitter.stream(reader).iterator();
-      assertThat(it.next()).isEqualTo(new SqlStatement("INSERT INTO t VALUES (0)", 1));
+      assertThat(it.next())
+          .isEqualTo(
+              new SqlStatement(
+                  "INSERT INTO t VALUES (0)",
+                  1,
+                  0,
+                  SqlLexer.tokenize("INSERT INTO t VALUES (0)")));
       assertThat(reader.delivered).isLessThan(100L);
       long count = 1;
       while (it.hasNext()) {
@@ -321,7 +331,9 @@ class SqlSplitterTest {
           SqlSplitter.stream(new StringReader("BEGIN TRANSACTION;\nSELECT 1;\nCOMMIT;"))
               .onClose(() -> closed[0] = true);
       try (Stream<SqlStatement> s = SqlSplitter.stripTransaction(source)) {
-        assertThat(s).containsExactly(new SqlStatement("SELECT 1", 2));
+        assertThat(s)
+            .containsExactly(
+                new SqlStatement("SELECT 1", 2, 19, SqlLexer.tokenize("SELECT 1")));
       }
       assertThat(closed[0]).isTrue();
     }

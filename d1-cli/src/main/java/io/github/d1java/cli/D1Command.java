@@ -55,7 +55,8 @@ import picocli.CommandLine.Option;
       DatabaseCommands.ListCommand.class,
       DatabaseCommands.Info.class,
       DatabaseCommands.Delete.class,
-      TimeTravelCommand.class
+      TimeTravelCommand.class,
+      io.github.d1java.cli.internal.WorkerCommand.class
     })
 public final class D1Command implements Runnable {
 

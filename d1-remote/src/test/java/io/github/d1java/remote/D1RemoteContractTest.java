@@ -43,6 +43,11 @@ class D1RemoteContractTest extends D1DatabaseContract {
   }
 
   @Override
+  protected boolean bindsUnsafeIntegersAsText() {
+    return true;
+  }
+
+  @Override
   protected boolean supportsSessionBookmarks() {
     return false;
   }

@@ -70,6 +70,28 @@ class D1RemoteQueryTest {
     }
 
     @Test
+    void sendsIntegersBeyondTwoToThe53AsDigitsSoD1CannotRoundThem() {
+      fx.server.takeRequest(java.time.Duration.ZERO);
+      long limit = 1L << 53;
+      db.prepare("SELECT ?, ?, ?, ?").bind(limit, limit + 1, -limit, -limit - 1).all();
+      assertThat(fx.server.takeRequest().json().get("params").toString())
+          .isEqualTo("[9007199254740992,\"9007199254740993\",-9007199254740992,"
+              + "\"-9007199254740993\"]");
+    }
+
+    @Test
+    void unsafeIntegersAreStoredAndComparedExactlyInIntegerColumns() {
+      db.prepare("CREATE TABLE big (x INTEGER)").run();
+      db.prepare("INSERT INTO big VALUES (?)").bind(Long.MAX_VALUE - 1).run();
+      Map<String, Object> r =
+          db.prepare("SELECT CAST(x AS TEXT) AS s, typeof(x) AS t FROM big WHERE x = ?")
+              .bind(Long.MAX_VALUE - 1)
+              .first();
+      assertThat(r).containsEntry("s", Long.toString(Long.MAX_VALUE - 1));
+      assertThat(r).containsEntry("t", "integer");
+    }
+
+    @Test
     void severalStatementsWithParametersGoAsOneBatchBecauseRestRefusesParams() {
       fx.server.takeRequest(java.time.Duration.ZERO);
       Object v = db.prepare("INSERT INTO u (name) VALUES ('m'); SELECT ? AS v").bind(5).first("v");
@@ -109,8 +131,11 @@ class D1RemoteQueryTest {
 
     @Test
     void integersKeepAll64BitsBothWays() {
+      // beyond 2^53 a bound Long travels as its digits, so D1 cannot round it
       Object v = db.prepare("SELECT ? AS v").bind(Long.MAX_VALUE).first("v");
-      assertThat(v).isEqualTo(Long.MAX_VALUE);
+      assertThat(v).isEqualTo(Long.toString(Long.MAX_VALUE));
+      Object safe = db.prepare("SELECT ? AS v").bind(1L << 53).first("v");
+      assertThat(safe).isEqualTo(1L << 53);
       assertThat((Object) db.prepare("SELECT 9007199254740993 AS v").first("v"))
           .isEqualTo(9007199254740993L);
     }

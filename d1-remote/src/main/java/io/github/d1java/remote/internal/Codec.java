@@ -6,20 +6,32 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.d1java.D1Meta;
 import io.github.d1java.D1PreparedStatement;
+import io.github.d1java.D1SqlException;
 import io.github.d1java.D1TransportException;
 import io.github.d1java.spi.D1RawResult;
+import io.github.d1java.sql.SqlLexer;
+import io.github.d1java.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * JSON shapes of {@code /raw}: request bodies from statements, results and meta from responses.
- * Integers stay exact 64-bit {@link Long}s, reals {@link Double}s, blobs (arrays of byte values)
- * {@code byte[]}. Stateless.
+ * The one owner of D1's JSON shapes, for the REST API's {@code /raw} and the d1-worker Worker
+ * alike: request bodies from statements, results and meta from responses. Received integers stay
+ * exact 64-bit {@link Long}s, reals {@link Double}s, blobs (arrays of byte values) {@code byte[]}.
+ *
+ * <p>Bound integers: D1 parses JSON numbers as JavaScript numbers, so an integer beyond
+ * &plusmn;2<sup>53</sup> sent as a number would be rounded. Such a {@link Long} is sent as a JSON
+ * string of its decimal digits instead ({@link #MAX_SAFE_INTEGER}): SQLite converts that
+ * integer-looking TEXT exactly when it is stored in, or compared with, an INTEGER-affinity column;
+ * elsewhere (for example {@code SELECT ?}) it stays TEXT. Stateless.
  */
 public final class Codec {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  /** The largest integer a JavaScript number holds exactly, 2<sup>53</sup>. */
+  public static final long MAX_SAFE_INTEGER = 1L << 53;
 
   private Codec() {}
 
@@ -43,6 +55,40 @@ public final class Codec {
   }
 
   /**
+   * The REST request for one prepared statement. D1's REST API refuses parameters with several
+   * statements in {@code sql} (7400), while the binding lets the last statement have them; so such
+   * SQL is sent as a batch, which is one transaction too, and its results are combined with {@link
+   * #combine} as the binding reports them.
+   *
+   * @param sql the SQL, possibly several statements
+   * @param params converted bind values
+   * @return the body for {@code /raw}
+   * @throws D1SqlException when a statement other than the last has parameters, with D1's text
+   */
+  public static ObjectNode restQuery(String sql, List<Object> params) {
+    if (params.isEmpty()) {
+      return query(sql, params);
+    }
+    List<SqlStatement> parts = SqlLexer.statements(sql);
+    if (parts.size() < 2) {
+      return query(sql, params);
+    }
+    ObjectNode body = F.objectNode();
+    ArrayNode batch = body.putArray("batch");
+    for (int i = 0; i < parts.size(); i++) {
+      boolean last = i == parts.size() - 1;
+      if (!last && parts.get(i).hasParameters()) {
+        throw D1SqlException.of(
+            "When executing multiple SQL statements in a single call, only the last statement can"
+                + " have parameters.",
+            null);
+      }
+      batch.add(query(parts.get(i).sql(), last ? params : List.of()));
+    }
+    return body;
+  }
+
+  /**
    * {@code {"batch": [{sql, params}, ...]}}.
    *
    * @param statements the statements
@@ -62,7 +108,11 @@ public final class Codec {
       return F.nullNode();
     }
     if (p instanceof Long) {
-      return F.numberNode((Long) p);
+      long v = (Long) p;
+      // beyond 2^53 a JSON number would be rounded by D1: send the digits, stored exactly
+      return v > MAX_SAFE_INTEGER || v < -MAX_SAFE_INTEGER
+          ? F.textNode(Long.toString(v))
+          : F.numberNode(v);
     }
     if (p instanceof Double) {
       return F.numberNode((Double) p);
@@ -215,7 +265,13 @@ public final class Codec {
     return new D1RawResult(last.columns(), last.rows(), meta);
   }
 
-  static D1TransportException malformed(String what) {
+  /**
+   * The exception for a response that is not D1's shape.
+   *
+   * @param what what is wrong
+   * @return a non-retryable transport exception
+   */
+  public static D1TransportException malformed(String what) {
     return new D1TransportException(200, "malformed D1 response: " + what, null, false);
   }
 }

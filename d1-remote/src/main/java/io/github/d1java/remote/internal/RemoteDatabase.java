@@ -1,8 +1,6 @@
 package io.github.d1java.remote.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.d1java.D1DatabaseSession;
 import io.github.d1java.D1DumpException;
 import io.github.d1java.D1Exception;
@@ -74,11 +72,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
   public List<D1Result<Map<String, Object>>> batch(List<? extends D1PreparedStatement> statements) {
     Objects.requireNonNull(statements, "statements");
     ensureOpen();
-    boolean safe = true;
-    for (D1PreparedStatement s : statements) {
-      Objects.requireNonNull(s, "statements must not contain null");
-      safe &= s.isIdempotent() || SqlClassifier.isReadOnly(s.statement());
-    }
+    boolean safe = RetrySafety.isSafe(statements);
     if (statements.isEmpty()) {
       throw D1SqlException.of("No SQL statements detected.", null);
     }
@@ -117,7 +111,7 @@ public final class RemoteDatabase implements D1RemoteDatabase {
       // them
       if (!INDENTED_COMMENT.matcher(line).replaceAll("").trim().isEmpty()) {
         statements.add(new Statement(line, List.of(), false));
-        safe &= SqlClassifier.isReadOnly(line);
+        safe &= RetrySafety.isSafe(line, false);
       }
     }
     String prefix = "Error in line 1: " + lines[0] + ": ";
@@ -195,12 +189,12 @@ public final class RemoteDatabase implements D1RemoteDatabase {
 
   D1RawResult query(String sql, List<Object> params, boolean idempotent) {
     ensureOpen();
-    boolean safe = idempotent || SqlClassifier.isReadOnly(sql);
+    boolean safe = RetrySafety.isSafe(sql, idempotent);
     if (LOG.isDebugEnabled()) {
       logStatement("query", sql, params);
     }
     long t0 = System.nanoTime();
-    JsonNode env = transport.callSql("query", path + "/raw", body(sql, params), safe);
+    JsonNode env = transport.callSql("query", path + "/raw", Codec.restQuery(sql, params), safe);
     List<D1RawResult> results = Codec.rawResults(env);
     if (results.isEmpty()) {
       throw Codec.malformed("no result for the statement");
@@ -209,35 +203,6 @@ public final class RemoteDatabase implements D1RemoteDatabase {
     LOG.debug(
         "query returned {} rows in {} ms", r.rows().size(), (System.nanoTime() - t0) / 1_000_000);
     return r;
-  }
-
-  /**
-   * The request for one prepared statement. D1's REST API refuses parameters with several
-   * statements in {@code sql} (7400), while the binding lets the last statement have them; so such
-   * SQL is sent as a batch, which is one transaction too, and its results combined as the binding
-   * reports them.
-   */
-  private static JsonNode body(String sql, List<Object> params) {
-    if (params.isEmpty()) {
-      return Codec.query(sql, params);
-    }
-    List<SqlClassifier.Statement> parts = SqlClassifier.statements(sql);
-    if (parts.size() < 2) {
-      return Codec.query(sql, params);
-    }
-    ObjectNode body = Transport.MAPPER.createObjectNode();
-    ArrayNode batch = body.putArray("batch");
-    for (int i = 0; i < parts.size(); i++) {
-      boolean last = i == parts.size() - 1;
-      if (!last && parts.get(i).hasParameters()) {
-        throw D1SqlException.of(
-            "When executing multiple SQL statements in a single call, only the last statement can"
-                + " have parameters.",
-            null);
-      }
-      batch.add(Codec.query(parts.get(i).sql(), last ? params : List.of()));
-    }
-    return body;
   }
 
   /** A statement of this database. Immutable. */

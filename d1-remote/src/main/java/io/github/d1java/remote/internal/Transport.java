@@ -3,9 +3,7 @@ package io.github.d1java.remote.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.d1java.D1AuthenticationException;
 import io.github.d1java.D1Exception;
-import io.github.d1java.D1RateLimitException;
 import io.github.d1java.D1SqlException;
 import io.github.d1java.D1TimeoutException;
 import io.github.d1java.D1TransportException;
@@ -23,16 +21,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP to the D1 REST API: authentication, the {@code {success, errors, messages, result}}
- * envelope, error mapping and retries. Thread-safe; one per database or account client.
+ * HTTP only: bearer authentication, the {@code {success, errors, messages, result}} envelope and
+ * retries, for the D1 REST API and the d1-worker Worker alike (both answer with that envelope).
+ * Error mapping is {@link ErrorMapping}'s, JSON shapes are {@link Codec}'s, retry safety is {@link
+ * RetrySafety}'s. Thread-safe; one per database or account client.
  */
 public final class Transport {
 
@@ -76,7 +72,7 @@ public final class Transport {
    * @param body the JSON body, or null for none
    * @param safe whether the call may be repeated (read-only or idempotent)
    * @return the envelope (its {@code success} is true)
-   * @throws D1Exception on failure, see {@link #map}
+   * @throws D1Exception on failure, see {@link ErrorMapping}
    */
   public JsonNode call(String what, String method, String path, JsonNode body, boolean safe) {
     return call(what, method, path, body, safe, false);
@@ -105,7 +101,29 @@ public final class Transport {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the request", e);
     }
-    return retrier.call(what, safe, timeout -> once(what, method, path, bytes, safe, sql, timeout));
+    return retrier.call(
+        what,
+        safe,
+        timeout -> once(what, method, path, bytes, "application/json", safe, sql, timeout));
+  }
+
+  /**
+   * Calls an API endpoint with a body that is not JSON (a multipart upload, for example) and
+   * returns the whole envelope.
+   *
+   * @param what a short description for messages and logs
+   * @param method the HTTP method
+   * @param path the path after the base URL
+   * @param body the body; not null
+   * @param contentType the body's content type; not null
+   * @param safe whether the call may be repeated
+   * @return the envelope (its {@code success} is true)
+   * @throws D1Exception on failure, see {@link ErrorMapping}
+   */
+  public JsonNode callBytes(
+      String what, String method, String path, byte[] body, String contentType, boolean safe) {
+    return retrier.call(
+        what, safe, timeout -> once(what, method, path, body, contentType, safe, false, timeout));
   }
 
   /**
@@ -147,6 +165,7 @@ public final class Transport {
       String method,
       String path,
       byte[] body,
+      String contentType,
       boolean safe,
       boolean sql,
       Duration timeout) {
@@ -157,7 +176,7 @@ public final class Transport {
             .header("Accept", "application/json")
             .header("User-Agent", USER_AGENT);
     if (body != null) {
-      rb.header("Content-Type", "application/json");
+      rb.header("Content-Type", contentType);
       rb.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     } else {
       rb.method(method, HttpRequest.BodyPublishers.noBody());
@@ -188,8 +207,7 @@ public final class Transport {
       throw new D1TransportException(
           -1, what + " timed out after " + timeout.toMillis() + " ms", e, safe);
     } catch (IOException e) {
-      throw new D1TransportException(
-          -1, what + " failed: " + scrub(String.valueOf(e.getMessage())), e, safe);
+      throw new D1TransportException(-1, what + " failed: " + describe(request, e), e, safe);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new D1TransportException(-1, what + " was interrupted", e, false);
@@ -197,7 +215,31 @@ public final class Transport {
   }
 
   /**
-   * Parses a response into its envelope or the matching exception.
+   * A message for an I/O failure that never says {@code null}: {@code connection refused to
+   * host:port} when nothing listens, else the exception's message or, when it has none, its type.
+   */
+  private String describe(HttpRequest request, IOException e) {
+    URI uri = request.uri();
+    int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    String target = uri.getHost() + ":" + port;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException) {
+        return "connection refused to " + target;
+      }
+      if (t instanceof java.nio.channels.UnresolvedAddressException
+          || t instanceof java.net.UnknownHostException) {
+        return "unknown host " + uri.getHost();
+      }
+    }
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      m = e.getClass().getSimpleName() + " talking to " + target;
+    }
+    return scrub(m);
+  }
+
+  /**
+   * Parses a response into its envelope or the exception {@link ErrorMapping} gives.
    *
    * @param what a short description
    * @param status the HTTP status
@@ -216,99 +258,12 @@ public final class Transport {
       root = null;
     }
     if (root == null || !root.isObject()) {
-      if (status == 429) {
-        throw new D1RateLimitException("HTTP 429 from " + what, retryAfter(headers));
-      }
-      if (status == 401 || status == 403) {
-        throw new D1AuthenticationException(status, "HTTP " + status + " from " + what);
-      }
-      // a garbled success, a gateway error or a request timeout may pass on retry; a 404 page will
-      // not
-      boolean transientStatus = status < 300 || status == 408 || status >= 500;
-      throw new D1TransportException(
-          status,
-          "HTTP "
-              + status
-              + " from "
-              + what
-              + " with a body that is not the D1 JSON envelope: "
-              + snippet(body),
-          null,
-          safe && transientStatus);
+      throw ErrorMapping.notAnEnvelope(what, status, headers, snippet(body), safe);
     }
     if (root.path("success").asBoolean(false) && status < 300) {
       return root;
     }
-    throw map(what, status, headers, root, sql);
-  }
-
-  /**
-   * The exception for a failed envelope: 401/403 authentication, 429 rate limit, SQL errors (code
-   * 7500, or a 7400 about the SQL) as in the binding, 5xx retryable, anything else {@link
-   * D1ApiException}.
-   */
-  private D1Exception map(
-      String what, int status, HttpHeaders headers, JsonNode root, boolean sql) {
-    JsonNode err = root.path("errors").path(0);
-    int code = err.path("code").asInt(0);
-    String message = err.path("message").asText(null);
-    if (message == null) {
-      message =
-          root.path("result").path("error").asText(root.path("error").asText("HTTP " + status));
-    }
-    message = scrub(message);
-    String withCode = code == 0 ? message : message + " [code: " + code + "]";
-    if (status == 401 || status == 403) {
-      return new D1AuthenticationException(status, withCode);
-    }
-    if (status == 429) {
-      return new D1RateLimitException(withCode, retryAfter(headers));
-    }
-    if (status >= 500) {
-      if (sql && code == 7500) {
-        return new D1SqlException(message, null, true);
-      }
-      return new D1ApiException(
-          status, code, "HTTP " + status + " from " + what + ": " + withCode, true);
-    }
-    if (sql && (code == 7500 || (code == 7400 && !message.startsWith("Invalid property")))) {
-      return D1Exception.fromMessage(message);
-    }
-    return new D1ApiException(status, code, withCode, false);
-  }
-
-  /**
-   * The delay a 429 asked for: {@code retry-after-ms}, else {@code retry-after} in seconds or as an
-   * HTTP date.
-   *
-   * @param headers the response headers
-   * @return the delay, or null when none was given
-   */
-  static Duration retryAfter(HttpHeaders headers) {
-    Optional<String> ms = headers.firstValue("retry-after-ms");
-    if (ms.isPresent()) {
-      try {
-        return Duration.ofMillis(Math.max(0, (long) Double.parseDouble(ms.get().trim())));
-      } catch (NumberFormatException ignored) {
-        // fall through to retry-after
-      }
-    }
-    Optional<String> ra = headers.firstValue("retry-after");
-    if (ra.isEmpty()) {
-      return null;
-    }
-    String v = ra.get().trim();
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException notDate) {
-        return null;
-      }
-    }
+    throw ErrorMapping.failure(what, status, headers, root, sql, this::scrub);
   }
 
   /**
@@ -428,10 +383,6 @@ public final class Transport {
   }
 
   private String snippet(byte[] body) {
-    if (body == null) {
-      return "";
-    }
-    String s = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
-    return scrub(s) + (body.length > 200 ? "..." : "");
+    return scrub(ErrorMapping.snippet(body));
   }
 }

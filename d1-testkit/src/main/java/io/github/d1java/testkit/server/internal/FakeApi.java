@@ -11,6 +11,8 @@ import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1Result;
 import io.github.d1java.spi.D1Bookmarks;
 import io.github.d1java.spi.D1RawResult;
+import io.github.d1java.sql.SqlLexer;
+import io.github.d1java.sql.SqlStatement;
 import io.github.d1java.testkit.server.RecordedRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -42,6 +44,9 @@ import java.util.regex.Pattern;
 public final class FakeApi implements AutoCloseable {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** The Workers API endpoints of {@code d1 worker deploy}. */
+  private final FakeWorkersApi workers = new FakeWorkersApi();
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_-]*");
   private static final Pattern ROUTE =
       Pattern.compile(
@@ -191,6 +196,10 @@ public final class FakeApi implements AutoCloseable {
       }
       files.put(name, req.body());
       return new Reply(200, Map.of("ETag", "\"" + md5(req.body()) + "\""), new byte[0]);
+    }
+    Reply workerReply = workers.handle(req, apiToken, accountId, id -> find(id) != null);
+    if (workerReply != null) {
+      return workerReply;
     }
     int a = path.indexOf("/accounts/");
     Matcher m = a < 0 ? null : ROUTE.matcher(path.substring(a));
@@ -420,7 +429,10 @@ public final class FakeApi implements AutoCloseable {
           results.add(RawQuery.fromResult(r));
         }
       } else {
-        List<String> parts = SqlSplitter.split(body.path("sql").asText(""));
+        List<String> parts =
+            SqlLexer.statements(body.path("sql").asText("")).stream()
+                .map(SqlStatement::sql)
+                .toList();
         if (parts.size() > 1 && body.path("params").size() > 0) {
           throw new ApiError(
               400,
@@ -714,7 +726,10 @@ public final class FakeApi implements AutoCloseable {
   /** Runs the import now; the answer says active, and the next poll gives the outcome. */
   private ObjectNode startImport(Db d, byte[] file) {
     String at = bookmark(d);
-    List<String> sql = SqlSplitter.split(new String(file, StandardCharsets.UTF_8));
+    List<String> sql =
+        SqlLexer.statements(new String(file, StandardCharsets.UTF_8)).stream()
+            .map(SqlStatement::sql)
+            .toList();
     ObjectNode outcome =
         MAPPER.createObjectNode().put("success", true).put("type", "import").put("at_bookmark", at);
     try {
