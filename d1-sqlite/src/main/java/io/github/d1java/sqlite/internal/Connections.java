@@ -206,6 +206,11 @@ final class Connections {
     }
   }
 
+  /** Whether the database is closed. */
+  boolean isClosed() {
+    return closed.get();
+  }
+
   /** Marks the database closed; true only for the first call. */
   boolean markClosed() {
     return !closed.getAndSet(true);

@@ -74,7 +74,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     this.connections = connections;
     this.writer = connections.writer();
     this.state = new MetaState(writer);
-    this.transactions = new WriteTransactions(connections, state);
+    this.transactions = new WriteTransactions(connections, state, config.busyTimeoutMillis());
   }
 
   /**
@@ -242,7 +242,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   @Override
   public byte[] dump() {
-    transactions.lock();
+    transactions.lockCommitted();
     try {
       connections.ensureOpen();
       return Connections.withoutWalMarker(writer.serialize());
@@ -284,7 +284,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     Conn conn = connections.hasReaders() ? connections.takeReader() : null;
     boolean locked = false;
     if (conn == null) {
-      transactions.lock();
+      transactions.lockCommitted();
       locked = true;
       conn = writer;
     }
@@ -427,6 +427,30 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   private static boolean isPageKeyword(String keyword) {
     return keyword != null && PAGE_KEYWORDS.contains(keyword);
+  }
+
+  /** The engine's side of {@link InteractiveTransaction}. */
+  WriteTransactions transactions() {
+    return transactions;
+  }
+
+  /** Runs calls inside an interactive transaction, each parsed and authorized as any call. */
+  List<D1RawResult> runInteractive(
+      InteractiveTransaction tx, List<String> sql, List<List<Object>> params) {
+    List<ParsedSql> parsed = new ArrayList<>(sql.size());
+    for (String text : sql) {
+      parsed.add(parseCache.parseOrThrow(text));
+    }
+    return transactions.inInteractive(
+        tx,
+        true,
+        () -> {
+          List<D1RawResult> out = new ArrayList<>(sql.size());
+          for (int i = 0; i < sql.size(); i++) {
+            out.add(runInTransaction(new Query(sql.get(i), params.get(i)), parsed.get(i)));
+          }
+          return out;
+        });
   }
 
   private void log(List<Query> queries, double ms) {

@@ -1,0 +1,2 @@
+CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+INSERT INTO people (name) VALUES ('Ada');
