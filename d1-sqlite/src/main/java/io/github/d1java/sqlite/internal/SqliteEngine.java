@@ -346,10 +346,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
               // the batch (one page count query per statement would cost half an insert)
               List<D1RawResult> out = new ArrayList<>(pending.size());
               for (Pending r : pending) {
-                D1Meta meta =
-                    state.meta(
-                        r.ms(), r.changes(), r.rowId(), r.changedDb(), r.read(), r.written());
-                out.add(new D1RawResult(r.rows().columns(), r.rows().rows(), meta));
+                out.add(toResult(r));
               }
               return out;
             },
@@ -361,6 +358,11 @@ public final class SqliteEngine implements D1SqliteDatabase {
   /** A statement's result before the call's size_after is known. */
   private record Pending(
       Rows rows, double ms, long changes, long rowId, boolean changedDb, long read, long written) {}
+
+  private D1RawResult toResult(Pending r) {
+    D1Meta meta = state.meta(r.ms(), r.changes(), r.rowId(), r.changedDb(), r.read(), r.written());
+    return new D1RawResult(r.rows().columns(), r.rows().rows(), meta);
+  }
 
   /**
    * Runs one query of a call in the open transaction.
@@ -447,7 +449,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
         () -> {
           List<D1RawResult> out = new ArrayList<>(sql.size());
           for (int i = 0; i < sql.size(); i++) {
-            out.add(runInTransaction(new Query(sql.get(i), params.get(i)), parsed.get(i)));
+            out.add(toResult(runInTransaction(new Query(sql.get(i), params.get(i)), parsed.get(i), true)));
           }
           return out;
         });
