@@ -28,6 +28,19 @@ class ReadmeSnippetsTest {
     assertThat(problems).isEmpty();
   }
 
+  @Test
+  void readmesUserPomIsTheOneTheUserProjectTestBuilds() throws IOException {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    String readme = Files.readString(root.resolve("README.md"));
+    int start = readme.indexOf("```xml\n<project");
+    assertThat(start).as("the README's user pom").isNotNegative();
+    String pom = readme.substring(start + "```xml\n".length(), readme.indexOf("\n```", start) + 1);
+    String tested =
+        Files.readString(root.resolve("examples/src/it/user-project/pom.xml"))
+            .replace("@project.version@", "0.1.0-SNAPSHOT");
+    assertThat(pom).isEqualTo(tested);
+  }
+
   @Nested
   class Checker {
     @TempDir Path root;
