@@ -55,40 +55,45 @@ public final class DirectImport implements AutoCloseable {
    * @throws Failure naming the failing statement; everything since the last commit is rolled back
    */
   public long runUncommitted(List<SqlStatement> chunk, List<String> extra) throws Failure {
+    int i = 0;
     try (Statement s = connection.createStatement()) {
       long before = nativeDb().total_changes();
-      StringBuilder script = new StringBuilder("\nSAVEPOINT d1_import_chunk;\n");
-      for (SqlStatement st : chunk) {
-        script.append(st.sql()).append(";\n");
-      }
-      for (String sql : extra) {
-        script.append(sql).append(";\n");
-      }
-      script.append("RELEASE d1_import_chunk;\n");
-      try {
-        s.executeUpdate(script.toString());
-        return nativeDb().total_changes() - before;
-      } catch (SQLException e) {
-        s.executeUpdate("ROLLBACK TO d1_import_chunk");
-        s.executeUpdate("RELEASE d1_import_chunk");
-      }
-      int i = 0;
-      try {
-        for (; i < chunk.size(); i++) {
-          s.execute(chunk.get(i).sql());
+      // SQLite splits a joined script itself: join only pieces the lexer sees end where they do
+      if (allComplete(chunk)) {
+        StringBuilder script = new StringBuilder("\nSAVEPOINT d1_import_chunk;\n");
+        for (SqlStatement st : chunk) {
+          script.append(st.sql()).append(";\n");
         }
-        throw new SQLException("the chunk failed as a script but not statement by statement");
-      } catch (SQLException e) {
-        connection.rollback();
-        throw new Failure(Math.min(i, chunk.size() - 1), d1Error(e));
+        for (String sql : extra) {
+          script.append(sql).append(";\n");
+        }
+        script.append("RELEASE d1_import_chunk;\n");
+        try {
+          s.executeUpdate(script.toString());
+          return nativeDb().total_changes() - before;
+        } catch (SQLException e) {
+          s.executeUpdate("ROLLBACK TO d1_import_chunk");
+          s.executeUpdate("RELEASE d1_import_chunk");
+        }
       }
+      // statement by statement, which also finds the one that failed in the script
+      s.executeUpdate("SAVEPOINT d1_import_chunk");
+      for (; i < chunk.size(); i++) {
+        s.execute(chunk.get(i).sql());
+      }
+      i = chunk.size() - 1;
+      for (String sql : extra) {
+        s.execute(sql);
+      }
+      s.executeUpdate("RELEASE d1_import_chunk");
+      return nativeDb().total_changes() - before;
     } catch (SQLException e) {
       try {
         connection.rollback();
       } catch (SQLException r) {
         e.addSuppressed(r);
       }
-      throw new Failure(0, d1Error(e));
+      throw new Failure(Math.min(i, chunk.size() - 1), d1Error(e));
     }
   }
 
