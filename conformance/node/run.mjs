@@ -18,14 +18,17 @@ for (const file of fs.readdirSync(casesDir).filter((f) => f.endsWith(".json")).s
   }
 }
 
-// One D1 database per case, so every case starts empty.
-const bindings = Object.fromEntries(cases.map((c, i) => [`DB${i}`, `conformance-${i}`]));
-const mf = new Miniflare({
-  modules: true,
-  script: "export default { fetch() { return new Response('conformance') } }",
-  d1Databases: bindings,
-  compatibilityDate: "2025-06-01",
-});
+// One D1 database per case, so every case starts empty. A Miniflare instance serves at most
+// CHUNK databases (with several hundred bindings its loopback fetch fails), so the corpus runs in
+// chunks, each on its own instance.
+const CHUNK = 150;
+const newMiniflare = (chunk, base) =>
+  new Miniflare({
+    modules: true,
+    script: "export default { fetch() { return new Response('conformance') } }",
+    d1Databases: Object.fromEntries(chunk.map((c, i) => [`DB${base + i}`, `conformance-${base + i}`])),
+    compatibilityDate: "2025-06-01",
+  });
 
 // "{{text*N}}" in SQL or a string param expands to text repeated N times, with "#" in text
 // replaced by 1..N (for the limit cases).
@@ -116,29 +119,33 @@ async function run(db, call) {
 }
 
 const out = { runner: "miniflare", cases: {} };
-try {
-  for (const [i, c] of cases.entries()) {
-    const db = await mf.getD1Database(`DB${i}`);
-    const outcomes = [];
-    try {
-      for (const sql of c.setup ?? []) {
-        await db.prepare(sql).run();
-      }
-    } catch (e) {
-      out.cases[c.name] = [{ error: `setup failed: ${e.message}` }];
-      continue;
-    }
-    for (const call of c.calls) {
+for (let base = 0; base < cases.length; base += CHUNK) {
+  const chunk = cases.slice(base, base + CHUNK);
+  const mf = newMiniflare(chunk, base);
+  try {
+    for (const [k, c] of chunk.entries()) {
+      const db = await mf.getD1Database(`DB${base + k}`);
+      const outcomes = [];
       try {
-        outcomes.push({ value: (await run(db, call)) ?? null });
+        for (const sql of c.setup ?? []) {
+          await db.prepare(sql).run();
+        }
       } catch (e) {
-        outcomes.push({ error: String(e.message) });
+        out.cases[c.name] = [{ error: `setup failed: ${e.message}` }];
+        continue;
       }
+      for (const call of c.calls) {
+        try {
+          outcomes.push({ value: (await run(db, call)) ?? null });
+        } catch (e) {
+          outcomes.push({ error: String(e.message) });
+        }
+      }
+      out.cases[c.name] = outcomes;
     }
-    out.cases[c.name] = outcomes;
+  } finally {
+    await mf.dispose();
   }
-} finally {
-  await mf.dispose();
 }
 fs.writeFileSync(outFile, JSON.stringify(out, null, 1) + "\n");
 console.log(`miniflare: ran ${cases.length} cases into ${outFile}`);
