@@ -107,6 +107,7 @@ final class Connections {
       } else {
         c.setJournalMode(SQLiteConfig.JournalMode.WAL);
         c.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        c.setJournalSizeLimit((int) WalCheckpoints.JOURNAL_SIZE_LIMIT);
       }
     }
     SQLiteConnection connection = JDBC.createConnection(url, c.toProperties());

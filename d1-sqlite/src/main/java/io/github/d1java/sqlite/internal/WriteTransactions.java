@@ -24,10 +24,12 @@ final class WriteTransactions {
   private final AtomicLong commitSequence = new AtomicLong();
   private final Connections connections;
   private final MetaState state;
+  private final WalCheckpoints wal;
 
-  WriteTransactions(Connections connections, MetaState state) {
+  WriteTransactions(Connections connections, MetaState state, WalCheckpoints wal) {
     this.connections = connections;
     this.state = state;
+    this.wal = wal;
   }
 
   /** Takes the write lock (for work on the writer outside a transaction). */
@@ -71,6 +73,7 @@ final class WriteTransactions {
         throw SqliteErrors.of(e);
       }
       state.committed();
+      wal.afterCommit(writer);
       long seq = commitSequence.incrementAndGet();
       if (session != null) {
         session.observe(seq);
