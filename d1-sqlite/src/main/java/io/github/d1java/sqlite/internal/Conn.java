@@ -20,6 +20,8 @@ final class Conn implements AutoCloseable {
   private final DB db;
   private final Statement control;
   private final LinkedHashMap<String, PreparedStatement> cache;
+  /** The pool's handle while a pooled reader is lent out, else null. */
+  private java.sql.Connection lease;
 
   Conn(SQLiteConnection connection, int cacheSize) throws SQLException {
     this.connection = connection;
@@ -42,6 +44,14 @@ final class Conn implements AutoCloseable {
 
   SQLiteConnection connection() {
     return connection;
+  }
+
+  java.sql.Connection lease() {
+    return lease;
+  }
+
+  void lease(java.sql.Connection lease) {
+    this.lease = lease;
   }
 
   /** SQLite's {@code total_changes()} without a statement round trip. */
