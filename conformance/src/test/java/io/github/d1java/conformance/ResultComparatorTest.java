@@ -36,6 +36,33 @@ class ResultComparatorTest {
   }
 
   @Nested
+  class UsageFigures {
+
+    private static final String REF =
+        "{'usage/scan': [{'value': {'meta': {'changes': 0, 'rows_read': 6, 'rows_written': 0}}}],"
+            + " 'meta/other': [{'value': {'meta': {'changes': 1, 'rows_read': 1, 'rows_written': 2}}}]}";
+    private static final String ACT =
+        "{'usage/scan': [{'value': {'meta': {'changes': 0, 'rows_read': 1, 'rows_written': 0}}}],"
+            + " 'meta/other': [{'value': {'meta': {'changes': 1, 'rows_read': 0, 'rows_written': 2}}}]}";
+
+    @Test
+    void areComparedInTheUsageCasesOnly() {
+      Report r = compare(REF, ACT);
+      assertThat(r.failures()).hasSize(1);
+      assertThat(r.failures().get(0).caseName()).isEqualTo("usage/scan");
+      assertThat(r.failures().get(0).path()).isEqualTo("/0/value/meta/rows_read");
+    }
+
+    @Test
+    void shareCountsEqualFigures() {
+      assertThat(ResultComparator.usageShare(results(REF), results(ACT), true))
+          .containsExactly(1, 2);
+      assertThat(ResultComparator.usageShare(results(REF), results(ACT), false))
+          .containsExactly(2, 4);
+    }
+  }
+
+  @Nested
   class Values {
 
     @Test

@@ -62,4 +62,54 @@ public final class D1ResultAssert extends AbstractD1RowsAssert<D1ResultAssert, D
     }
     return this;
   }
+
+  /**
+   * Verifies {@code meta.rows_read}: the rows D1 bills as read (rows visited by scans and seeks, not
+   * rows returned). A full scan reads the whole table; an index seek only the rows it touches.
+   *
+   * @param expected the expected count
+   * @return this assertion
+   */
+  public D1ResultAssert readRows(long expected) {
+    isNotNull();
+    if (actual.meta().rowsRead() != expected) {
+      failWithMessage(
+          "Expecting %s row(s) read but meta.rows_read is %s", expected, actual.meta().rowsRead());
+    }
+    return this;
+  }
+
+  /**
+   * Verifies that {@code meta.rows_read} is at most {@code limit}: what an index test checks (with
+   * the index, a query reads a few rows; without it, the whole table).
+   *
+   * @param limit the most rows the query may read
+   * @return this assertion
+   */
+  public D1ResultAssert readAtMost(long limit) {
+    isNotNull();
+    if (actual.meta().rowsRead() > limit) {
+      failWithMessage(
+          "Expecting at most %s row(s) read but meta.rows_read is %s (a full scan? check the"
+              + " index with EXPLAIN QUERY PLAN)",
+          limit, actual.meta().rowsRead());
+    }
+    return this;
+  }
+
+  /**
+   * Verifies {@code meta.rows_written}: table rows plus index entries written, as D1 bills them.
+   *
+   * @param expected the expected count
+   * @return this assertion
+   */
+  public D1ResultAssert wroteRows(long expected) {
+    isNotNull();
+    if (actual.meta().rowsWritten() != expected) {
+      failWithMessage(
+          "Expecting %s row(s) written but meta.rows_written is %s",
+          expected, actual.meta().rowsWritten());
+    }
+    return this;
+  }
 }

@@ -105,6 +105,29 @@ class D1AssertionsTest {
     }
 
     @Test
+    void checkUsageFigures() {
+      assertThat(db.prepare("SELECT * FROM t WHERE name = 'cake'").all())
+          .readRows(2)
+          .readAtMost(2);
+      assertThat(db.prepare("SELECT * FROM t WHERE id = 2").all()).readRows(1).readAtMost(1);
+      assertThat(db.prepare("INSERT INTO t (name) VALUES ('pie')").run()).wroteRows(1).readRows(0);
+    }
+
+    @Test
+    void failOnUsageFigures() {
+      D1Result<Map<String, Object>> scan = db.prepare("SELECT * FROM t WHERE name = 'cake'").all();
+      assertThatThrownBy(() -> assertThat(scan).readAtMost(1))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("Expecting at most 1 row(s) read but meta.rows_read is 2");
+      assertThatThrownBy(() -> assertThat(scan).readRows(1))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("Expecting 1 row(s) read but meta.rows_read is 2");
+      assertThatThrownBy(() -> assertThat(scan).wroteRows(1))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("Expecting 1 row(s) written but meta.rows_written is 0");
+    }
+
+    @Test
     void failOnRowsThatAreNotMaps() {
       D1Result<String> mapped = db.prepare("SELECT name FROM t").all(String.class);
       assertThatThrownBy(() -> assertThat(mapped).hasRowCount(2))

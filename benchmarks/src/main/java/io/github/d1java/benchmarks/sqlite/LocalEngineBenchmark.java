@@ -78,6 +78,8 @@ public class LocalEngineBenchmark {
     jdbc = DriverManager.getConnection("jdbc:sqlite:" + file);
     try (Statement s = jdbc.createStatement()) {
       s.execute("PRAGMA journal_mode=WAL");
+      // the engine's writer settings, so the insert comparison is like for like
+      s.execute("PRAGMA synchronous=NORMAL");
       s.execute("PRAGMA busy_timeout=5000");
     }
     jdbcPoint = jdbc.prepareStatement("SELECT * FROM items WHERE id = ?");

@@ -21,6 +21,8 @@ final class Conn implements AutoCloseable {
   private final Statement control;
   private final LinkedHashMap<String, PreparedStatement> cache;
   private final SchemaRules schemaRules = new SchemaRules();
+  /** The pool's handle while a pooled reader is lent out, else null. */
+  private java.sql.Connection lease;
 
   Conn(SQLiteConnection connection, int cacheSize) throws SQLException {
     this.connection = connection;
@@ -43,6 +45,14 @@ final class Conn implements AutoCloseable {
 
   SQLiteConnection connection() {
     return connection;
+  }
+
+  java.sql.Connection lease() {
+    return lease;
+  }
+
+  void lease(java.sql.Connection lease) {
+    this.lease = lease;
   }
 
   /** SQLite's {@code total_changes()} without a statement round trip. */

@@ -1,38 +1,48 @@
 package io.github.d1java.sqlite.internal;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.d1java.D1SqlException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.sqlite.JDBC;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteLimits;
 
 /**
- * The connections of one database: the writer and, for a file database, a pool of read-only
- * connections; also the database's open/closed state. Thread-safe; the writer itself is guarded
+ * The connections of one database: the writer and, for a file database, a HikariCP pool of
+ * read-only connections; also the database's open/closed state. Thread-safe; the writer itself is guarded
  * by {@link WriteTransactions}' lock, a reader belongs to the thread that took it.
  */
 final class Connections {
 
   static final int MAX_SQL_LENGTH = 100_000;
+  private static final String INTERRUPTED = "Interrupted while waiting for a connection.";
+  private static final long WAIT_MILLIS = 1000;
 
   private final Conn writer;
-  private final BlockingQueue<Conn> readers;
+  private final HikariDataSource readers;
+  private final int statementCacheSize;
+  /** Our statement cache per physical reader connection, which HikariCP lends through proxies. */
+  private final ConcurrentHashMap<SQLiteConnection, Conn> readerConns = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Connections(Conn writer, BlockingQueue<Conn> readers) {
+  private Connections(Conn writer, HikariDataSource readers, int statementCacheSize) {
     this.writer = writer;
     this.readers = readers;
+    this.statementCacheSize = statementCacheSize;
   }
 
   /**
@@ -57,18 +67,20 @@ final class Connections {
         writer.deserialize(withoutWalMarker(config.image()));
         queryLong(writer, "SELECT count(*) FROM sqlite_master");
       }
-      BlockingQueue<Conn> readers = null;
+      HikariDataSource readers = null;
       if (file != null && config.readers() > 0) {
-        readers = new ArrayBlockingQueue<>(config.readers());
-        for (int i = 0; i < config.readers(); i++) {
-          Conn r = connect(config, true);
-          opened.add(r);
-          readers.add(r);
-        }
+        readers = readerPool(config);
       }
-      return new Connections(writer, readers);
-    } catch (SQLException e) {
-      D1SqlException failure = SqliteErrors.of(e);
+      return new Connections(writer, readers, config.statementCacheSize());
+    } catch (SQLException | RuntimeException e) {
+      D1SqlException failure =
+          e instanceof D1SqlException
+              ? (D1SqlException) e
+              : e instanceof SQLException
+                  ? SqliteErrors.of((SQLException) e)
+                  : e.getCause() instanceof SQLException
+                      ? SqliteErrors.of((SQLException) e.getCause())
+                      : D1SqlException.of(String.valueOf(e.getMessage()), e);
       for (Conn c : opened) {
         try {
           c.close();
@@ -92,7 +104,92 @@ final class Connections {
     return image;
   }
 
+  /**
+   * The read-only connections: a HikariCP pool of {@code readers} connections, each opened with
+   * the D1 limits and pragmas, never retired (SQLite connections do not go stale), waiting as long
+   * as it takes for a free one.
+   */
+  private static HikariDataSource readerPool(EngineConfig config) {
+    HikariConfig h = new HikariConfig();
+    h.setPoolName("d1-sqlite-readers-" + POOLS.incrementAndGet());
+    h.setDataSource(new ReaderSource(config));
+    h.setMaximumPoolSize(config.readers());
+    h.setMinimumIdle(config.readers());
+    h.setReadOnly(true);
+    h.setAutoCommit(true);
+    // a waiting thread wakes up every second to see whether the database was closed
+    h.setConnectionTimeout(WAIT_MILLIS);
+    h.setIdleTimeout(0);
+    h.setMaxLifetime(0);
+    h.setKeepaliveTime(0);
+    h.setRegisterMbeans(false);
+    return new HikariDataSource(h);
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger POOLS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Opens read-only connections for the pool. */
+  private static final class ReaderSource implements DataSource {
+    private final EngineConfig config;
+
+    ReaderSource(EngineConfig config) {
+      this.config = config;
+    }
+
+    @Override
+    public java.sql.Connection getConnection() throws SQLException {
+      return open(config, true);
+    }
+
+    @Override
+    public java.sql.Connection getConnection(String user, String password) throws SQLException {
+      return open(config, true);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+      // not used
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+      // not used
+    }
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
+    }
+  }
+
   private static Conn connect(EngineConfig config, boolean readOnly) throws SQLException {
+    return new Conn(open(config, readOnly), config.statementCacheSize());
+  }
+
+  /** Opens one connection with D1's limits and pragmas. */
+  private static SQLiteConnection open(EngineConfig config, boolean readOnly)
+      throws SQLException {
     SQLiteConfig c = new SQLiteConfig();
     c.enforceForeignKeys(true);
     c.enableLoadExtension(false);
@@ -108,6 +205,7 @@ final class Connections {
       } else {
         c.setJournalMode(SQLiteConfig.JournalMode.WAL);
         c.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        c.setJournalSizeLimit((int) WalCheckpoints.JOURNAL_SIZE_LIMIT);
       }
     }
     SQLiteConnection connection = JDBC.createConnection(url, c.toProperties());
@@ -133,7 +231,7 @@ final class Connections {
         // trusted_schema stays on, as in workerd: off refuses what D1 accepts (highlight() in a
         // trigger, pragma_table_list in a view); the authorizer's function rules cover views
       }
-      return new Conn(connection, config.statementCacheSize());
+      return connection;
     } catch (SQLException e) {
       try {
         connection.close();
@@ -163,35 +261,60 @@ final class Connections {
   }
 
   /**
-   * Takes a read-only connection, waiting for one to be free.
+   * Takes a read-only connection from the pool, waiting for one to be free.
    *
    * @throws D1SqlException if the database is closed meanwhile or the thread is interrupted
    */
   Conn takeReader() {
     // an interrupted thread fails even when a connection is free, as a blocking wait would
-    Conn free = Thread.currentThread().isInterrupted() ? null : readers.poll();
-    if (free != null) {
-      return free;
+    if (Thread.currentThread().isInterrupted()) {
+      throw D1SqlException.of(INTERRUPTED, null);
+    }
+    java.sql.Connection lease = null;
+    while (lease == null) {
+      try {
+        lease = readers.getConnection();
+      } catch (SQLTransientConnectionException e) {
+        // none free within WAIT_MILLIS: wait on unless closed or interrupted
+        ensureOpen();
+        if (Thread.currentThread().isInterrupted()) {
+          throw D1SqlException.of(INTERRUPTED, e);
+        }
+      } catch (SQLException e) {
+        ensureOpen();
+        if (Thread.currentThread().isInterrupted()) {
+          throw D1SqlException.of(INTERRUPTED, e);
+        }
+        throw SqliteErrors.of(e);
+      }
     }
     try {
-      while (true) {
-        Conn c = readers.poll(50, TimeUnit.MILLISECONDS);
-        if (c != null) {
-          return c;
-        }
-        ensureOpen();
+      SQLiteConnection physical = lease.unwrap(SQLiteConnection.class);
+      Conn c = readerConns.get(physical);
+      if (c == null) {
+        c = new Conn(physical, statementCacheSize);
+        readerConns.put(physical, c);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw D1SqlException.of("Interrupted while waiting for a connection.", e);
+      c.lease(lease);
+      return c;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        lease.close();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e instanceof SQLException ? SqliteErrors.of((SQLException) e) : (RuntimeException) e;
     }
   }
 
-  /** Gives a reader back; closes it (and any other free reader) if the database closed. */
+  /** Gives a reader back to the pool. */
   void returnReader(Conn c) {
-    readers.offer(c);
-    if (closed.get()) {
-      closeReaders(null);
+    java.sql.Connection lease = c.lease();
+    c.lease(null);
+    try {
+      lease.close();
+    } catch (SQLException e) {
+      // the pool discards a connection it cannot reset; the next take opens a new one
     }
   }
 
@@ -227,7 +350,8 @@ final class Connections {
   }
 
   /**
-   * Closes the free readers (a reader in use is closed when it is returned).
+   * Closes the reader pool: free connections now, connections in use when HikariCP's shutdown
+   * aborts them.
    *
    * @return {@code failure}, or a new failure, with further failures suppressed
    */
@@ -235,18 +359,17 @@ final class Connections {
     if (readers == null) {
       return failure;
     }
-    Conn c;
-    while ((c = readers.poll()) != null) {
-      try {
-        c.close();
-      } catch (SQLException e) {
-        if (failure == null) {
-          failure = SqliteErrors.of(e);
-        } else {
-          failure.addSuppressed(e);
-        }
+    try {
+      readers.close();
+    } catch (RuntimeException e) {
+      D1SqlException f = D1SqlException.of("Closing the reader pool failed: " + e.getMessage(), e);
+      if (failure == null) {
+        failure = f;
+      } else {
+        failure.addSuppressed(f);
       }
     }
+    readerConns.clear();
     return failure;
   }
 }

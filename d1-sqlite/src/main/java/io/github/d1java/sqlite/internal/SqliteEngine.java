@@ -59,6 +59,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   private final Connections connections;
   private final Conn writer;
   private final MetaState state;
+  private final WalCheckpoints wal;
   private final WriteTransactions transactions;
   private final ParseCache parseCache = new ParseCache();
 
@@ -74,7 +75,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
     this.connections = connections;
     this.writer = connections.writer();
     this.state = new MetaState(writer);
-    this.transactions = new WriteTransactions(connections, state, config.busyTimeoutMillis());
+    this.wal = new WalCheckpoints(config.file(), config.busyTimeoutMillis());
+    this.transactions =
+        new WriteTransactions(connections, state, wal, config.busyTimeoutMillis());
   }
 
   /**
@@ -473,14 +476,23 @@ public final class SqliteEngine implements D1SqliteDatabase {
     if (!connections.markClosed()) {
       return;
     }
-    D1SqlException failure;
+    // readers first: SQLite checkpoints and deletes the -wal file when the last connection closes,
+    // and a read-only connection cannot
+    D1SqlException failure = connections.closeReaders(null);
     transactions.lock();
     try {
-      failure = connections.closeWriter();
+      wal.beforeClose(writer);
+      D1SqlException writerFailure = connections.closeWriter();
+      if (writerFailure != null) {
+        if (failure == null) {
+          failure = writerFailure;
+        } else {
+          failure.addSuppressed(writerFailure);
+        }
+      }
     } finally {
       transactions.unlock();
     }
-    failure = connections.closeReaders(failure);
     parseCache.clear();
     LOG.debug("closed {}", config.file() == null ? ":memory:" : config.file());
     if (failure != null) {

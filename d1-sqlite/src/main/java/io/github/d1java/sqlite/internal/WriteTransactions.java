@@ -31,10 +31,13 @@ final class WriteTransactions {
   private final AtomicLong commitSequence = new AtomicLong();
   private final Connections connections;
   private final MetaState state;
+  private final WalCheckpoints wal;
 
-  WriteTransactions(Connections connections, MetaState state, long busyTimeoutMillis) {
+  WriteTransactions(
+      Connections connections, MetaState state, WalCheckpoints wal, long busyTimeoutMillis) {
     this.connections = connections;
     this.state = state;
+    this.wal = wal;
     this.busyTimeoutMillis = busyTimeoutMillis;
   }
 
@@ -99,6 +102,7 @@ final class WriteTransactions {
         throw SqliteErrors.of(e);
       }
       state.committed();
+      wal.afterCommit(writer);
       long seq = commitSequence.incrementAndGet();
       if (session != null) {
         session.observe(seq);
