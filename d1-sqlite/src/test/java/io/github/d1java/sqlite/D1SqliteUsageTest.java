@@ -240,4 +240,32 @@ class D1SqliteUsageTest {
       assertThat(first.sizeAfter()).isEqualTo(last.sizeAfter()).isPositive();
     }
   }
+
+  /**
+   * Regression: names in double quotes, brackets or backticks after FROM/INTO/UPDATE (as Flyway
+   * writes them) made the usage analysis throw a NullPointerException.
+   */
+  @Nested
+  class QuotedNames {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "SELECT * FROM \"t\"|6",
+          "SELECT * FROM [t]|6",
+          "SELECT count(*) FROM `t`|6",
+        })
+    void readsCountTheTableScan(String sql, long rowsRead) {
+      assertThat(read(sql).rowsRead()).isEqualTo(rowsRead);
+    }
+
+    @Test
+    void writesThroughQuotedNamesCountTheirRows() {
+      assertThat(write("INSERT INTO \"t\" (name) VALUES ('g')").rowsWritten())
+          .isEqualTo(1);
+      assertThat(write("UPDATE \"t\" SET age = 7 WHERE name = 'g'").changes()).isEqualTo(1);
+      assertThat(write("DELETE FROM [t] WHERE name = 'g'").changes()).isEqualTo(1);
+    }
+  }
 }

@@ -260,7 +260,7 @@ final class UsagePlan {
       return null;
     }
     int i = at + 1;
-    while (i < tokens.size() && skip.contains(word(tokens.get(i)))) {
+    while (i < tokens.size() && isIn(skip, word(tokens.get(i)))) {
       i += skipWidth;
     }
     if (i >= tokens.size()) {
@@ -447,6 +447,11 @@ final class UsagePlan {
       default:
         return null;
     }
+  }
+
+  /** {@code Set.of} sets refuse {@code contains(null)}: a token that is not a word is in none. */
+  private static boolean isIn(Set<String> set, String word) {
+    return word != null && set.contains(word);
   }
 
   private static boolean isWord(SqlToken t) {
