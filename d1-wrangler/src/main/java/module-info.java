@@ -1,6 +1,6 @@
 /**
- * wrangler's D1 commands as a library: project configuration, SQL import and export, migrations
- * and time travel, on local or remote databases. Exports only the public package.
+ * wrangler's D1 commands as a library: project configuration, SQL import and export, migrations and
+ * time travel, on local or remote databases. Exports only the public package.
  */
 module io.github.d1java.wrangler {
   requires transitive io.github.d1java;

@@ -62,8 +62,8 @@ public interface D1Database extends AutoCloseable {
   }
 
   /**
-   * Runs SQL without parameters, as D1's {@code exec}: the text is trimmed and split on {@code
-   * \n} only, every non-blank line is one statement, and all lines run in one transaction.
+   * Runs SQL without parameters, as D1's {@code exec}: the text is trimmed and split on {@code \n}
+   * only, every non-blank line is one statement, and all lines run in one transaction.
    *
    * @param sql the lines to run; not null
    * @return the number of lines run and their total duration
@@ -73,8 +73,8 @@ public interface D1Database extends AutoCloseable {
   D1ExecResult exec(String sql);
 
   /**
-   * Returns the whole database as the bytes of an SQLite database file. D1 deprecated this
-   * method; the local engine keeps it because a consistent copy of the file is useful in tests.
+   * Returns the whole database as the bytes of an SQLite database file. D1 deprecated this method;
+   * the local engine keeps it because a consistent copy of the file is useful in tests.
    *
    * @return a consistent snapshot of the database file
    * @throws D1DumpException where the backend cannot dump (the remote backend: use its export)

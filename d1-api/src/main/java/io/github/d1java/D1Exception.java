@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The root of every failure this library raises. {@link #getMessage()} is D1's exact text, {@code
  * <CODE>: <detail>}, for example {@code D1_ERROR: no such table: nope: SQLITE_ERROR}, so code that
- * matches on D1's messages keeps working. The local and remote backends raise the same subclass
- * for the same failure.
+ * matches on D1's messages keeps working. The local and remote backends raise the same subclass for
+ * the same failure.
  *
  * <p>As in D1's binding, {@link #getCause()} is an exception whose message is the text without the
  * code prefix (for {@code D1_COLUMN_NOTFOUND}, {@code Column not found}); the underlying exception,
@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * <p>Subclasses by family: {@link D1SqlException} ({@code D1_ERROR}, with {@link
  * D1ConstraintException}), {@link D1TypeException}, {@link D1ColumnNotFoundException}, {@link
  * D1ExecException}, {@link D1DumpException}, {@link D1SessionException}, {@link
- * D1MappingException}, {@link D1LimitExceededException} (with {@link
- * D1QuotaExceededException}), and for the remote backend {@link D1AuthenticationException}, {@link
- * D1RateLimitException}, {@link D1TransportException} and {@link D1TimeoutException}.
+ * D1MappingException}, {@link D1LimitExceededException} (with {@link D1QuotaExceededException}),
+ * and for the remote backend {@link D1AuthenticationException}, {@link D1RateLimitException},
+ * {@link D1TransportException} and {@link D1TimeoutException}.
  */
 public class D1Exception extends RuntimeException {
 
@@ -62,8 +62,8 @@ public class D1Exception extends RuntimeException {
   public static final String D1_TIMEOUT = "D1_TIMEOUT";
 
   /**
-   * D1's documented transient error texts (debug-d1): a failure whose detail contains one of
-   * these is {@link #isRetryable() retryable}.
+   * D1's documented transient error texts (debug-d1): a failure whose detail contains one of these
+   * is {@link #isRetryable() retryable}.
    */
   public static final List<String> TRANSIENT_MESSAGES =
       List.of(
@@ -162,9 +162,9 @@ public class D1Exception extends RuntimeException {
 
   /**
    * Builds the exception D1 would raise for this message: {@code "D1_TYPE_ERROR: ..."} gives a
-   * {@link D1TypeException}, {@code "D1_ERROR: UNIQUE constraint failed: ...:
-   * SQLITE_CONSTRAINT"} a {@link D1ConstraintException}, and so on. A message without a {@code
-   * D1_*} prefix is taken as the detail of a {@code D1_ERROR}.
+   * {@link D1TypeException}, {@code "D1_ERROR: UNIQUE constraint failed: ...: SQLITE_CONSTRAINT"} a
+   * {@link D1ConstraintException}, and so on. A message without a {@code D1_*} prefix is taken as
+   * the detail of a {@code D1_ERROR}.
    *
    * @param message a D1 error message; not null
    * @return the matching exception
@@ -292,8 +292,8 @@ public class D1Exception extends RuntimeException {
   }
 
   /**
-   * Whether the same request may succeed if retried: D1's transient errors, rate limiting,
-   * server errors and dropped connections. Errors in the SQL itself are not retryable.
+   * Whether the same request may succeed if retried: D1's transient errors, rate limiting, server
+   * errors and dropped connections. Errors in the SQL itself are not retryable.
    *
    * @return true if a retry may succeed
    */

@@ -2,8 +2,8 @@ package io.github.d1java;
 
 /**
  * {@code D1_MAPPING_ERROR}: {@code all(Class)} or {@code first(Class)} could not map a row, for
- * example a TEXT value for an {@code int} component. Not a D1 code: typed mapping is this
- * library's addition.
+ * example a TEXT value for an {@code int} component. Not a D1 code: typed mapping is this library's
+ * addition.
  */
 public class D1MappingException extends D1Exception {
 

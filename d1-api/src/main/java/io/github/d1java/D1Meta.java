@@ -12,15 +12,15 @@ import java.util.Map;
  * {@code wrangler dev}.
  *
  * @param duration the SQL execution time in milliseconds
- * @param changes rows changed, inserted or deleted by the query (the {@code total_changes()}
- *     delta, so triggers and every statement of a multi-statement query count)
+ * @param changes rows changed, inserted or deleted by the query (the {@code total_changes()} delta,
+ *     so triggers and every statement of a multi-statement query count)
  * @param lastRowId {@code last_insert_rowid()} after the query; sticky across queries as in D1
  * @param changedDb whether the query changed the database (changes, last row id or size)
  * @param sizeAfter the database size in bytes after the query
  * @param rowsRead rows read (D1's billing unit); estimated locally, see the README
  * @param rowsWritten rows written, index entries included; estimated locally, see the README
- * @param servedBy the backend that ran the query ({@code "d1-java.sqlite"} locally,
- *     e.g. {@code "v3-prod"} remotely); may be null
+ * @param servedBy the backend that ran the query ({@code "d1-java.sqlite"} locally, e.g. {@code
+ *     "v3-prod"} remotely); may be null
  * @param servedByRegion remote only: the region that ran the query, e.g. {@code WEUR}; nullable
  * @param servedByColo remote only: the colo that ran the query, e.g. {@code DFW}; nullable
  * @param servedByPrimary remote only: whether the primary ran the query; nullable

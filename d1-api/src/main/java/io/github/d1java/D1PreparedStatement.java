@@ -105,11 +105,11 @@ public interface D1PreparedStatement {
   List<List<Object>> raw(boolean columnNames);
 
   /**
-   * Runs the statement and maps every row onto {@code type}: a record (components by column
-   * name), a JavaBean (setters or fields by column name), a {@code Map}, or a single value type
-   * ({@link Long}, {@link Integer}, {@link String}, {@link Double}, {@link Boolean}, {@code
-   * byte[]}, enums, ...), which takes the first column. Column names match component names
-   * exactly, then ignoring case and underscores ({@code company_name} fills {@code companyName}).
+   * Runs the statement and maps every row onto {@code type}: a record (components by column name),
+   * a JavaBean (setters or fields by column name), a {@code Map}, or a single value type ({@link
+   * Long}, {@link Integer}, {@link String}, {@link Double}, {@link Boolean}, {@code byte[]}, enums,
+   * ...), which takes the first column. Column names match component names exactly, then ignoring
+   * case and underscores ({@code company_name} fills {@code companyName}).
    *
    * @param type the row type; not null
    * @param <T> the row type

@@ -26,8 +26,8 @@ public class D1SqlException extends D1Exception {
    *
    * @param detail the message without {@code D1_ERROR: }; not null
    * @param underlying the underlying exception, or null
-   * @return a {@link D1ConstraintException} when the detail carries {@code SQLITE_CONSTRAINT},
-   *     else a {@link D1SqlException}
+   * @return a {@link D1ConstraintException} when the detail carries {@code SQLITE_CONSTRAINT}, else
+   *     a {@link D1SqlException}
    */
   public static D1SqlException of(String detail, Throwable underlying) {
     D1SqlException e = new D1SqlException(detail, underlying, false);

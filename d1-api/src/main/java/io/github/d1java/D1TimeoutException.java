@@ -1,8 +1,8 @@
 package io.github.d1java;
 
 /**
- * {@code D1_TIMEOUT}: the request, with its retries, did not finish within the configured
- * deadline. The last attempt's failure, if any, is the cause's cause.
+ * {@code D1_TIMEOUT}: the request, with its retries, did not finish within the configured deadline.
+ * The last attempt's failure, if any, is the cause's cause.
  */
 public class D1TimeoutException extends D1Exception {
 

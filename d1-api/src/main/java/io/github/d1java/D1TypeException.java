@@ -1,8 +1,8 @@
 package io.github.d1java;
 
 /**
- * {@code D1_TYPE_ERROR}: a bind value of an unsupported type, thrown by {@code bind()} itself as
- * D1 does: {@code D1_TYPE_ERROR: Type 'object' not supported for value '[object Object]'}.
+ * {@code D1_TYPE_ERROR}: a bind value of an unsupported type, thrown by {@code bind()} itself as D1
+ * does: {@code D1_TYPE_ERROR: Type 'object' not supported for value '[object Object]'}.
  */
 public class D1TypeException extends D1Exception {
 

@@ -39,7 +39,9 @@ class D1ExceptionTest {
 
     @Test
     void causeCarriesTheTextWithoutPrefixAsD1Does() {
-      D1Exception e = D1Exception.fromMessage("D1_ERROR: near \"SELEC\": syntax error at offset 0: SQLITE_ERROR");
+      D1Exception e =
+          D1Exception.fromMessage(
+              "D1_ERROR: near \"SELEC\": syntax error at offset 0: SQLITE_ERROR");
       assertThat(e.getCause()).hasMessage("near \"SELEC\": syntax error at offset 0: SQLITE_ERROR");
     }
 
@@ -63,7 +65,8 @@ class D1ExceptionTest {
     @Test
     void columnNotFoundKeepsColumnAndD1sCauseText() {
       D1ColumnNotFoundException e =
-          (D1ColumnNotFoundException) D1Exception.fromMessage("D1_COLUMN_NOTFOUND: Column not found (a b)");
+          (D1ColumnNotFoundException)
+              D1Exception.fromMessage("D1_COLUMN_NOTFOUND: Column not found (a b)");
       assertThat(e.column()).isEqualTo("a b");
       assertThat(e.getCause()).hasMessage("Column not found");
     }
@@ -104,7 +107,8 @@ class D1ExceptionTest {
 
     @Test
     void rateLimitIsRetryableAndCarriesRetryAfter() {
-      D1RateLimitException e = new D1RateLimitException("too many", java.time.Duration.ofSeconds(3));
+      D1RateLimitException e =
+          new D1RateLimitException("too many", java.time.Duration.ofSeconds(3));
       assertThat(e.isRetryable()).isTrue();
       assertThat(e.retryAfter()).hasSeconds(3);
       assertThat(e).hasMessage("D1_RATE_LIMITED: too many");
@@ -120,7 +124,9 @@ class D1ExceptionTest {
     @Test
     void execErrorIsRetryableWhenItsUnderlyingErrorIs() {
       D1Exception inner = D1Exception.fromMessage("D1_ERROR: Network connection lost.");
-      assertThat(new D1ExecException("Error in line 1: x: Network connection lost.", inner).isRetryable())
+      assertThat(
+              new D1ExecException("Error in line 1: x: Network connection lost.", inner)
+                  .isRetryable())
           .isTrue();
       assertThat(new D1ExecException("Error in line 1: x: nope", null).isRetryable()).isFalse();
     }

@@ -16,7 +16,8 @@ class D1RecordsTest {
     D1Result<String> r = new D1Result<>(true, rows, D1Meta.builder().build());
     rows.add("b");
     assertThat(r.results()).containsExactly("a");
-    assertThatThrownBy(() -> r.results().add("c")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> r.results().add("c"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -49,15 +50,33 @@ class D1RecordsTest {
   @Test
   void metaPrintsD1FieldNamesInD1Order() {
     D1Meta local =
-        D1Meta.builder().servedBy("x").duration(0.5).changes(1).lastRowId(7).changedDb(true)
-            .sizeAfter(8192).rowsRead(1).rowsWritten(2).build();
+        D1Meta.builder()
+            .servedBy("x")
+            .duration(0.5)
+            .changes(1)
+            .lastRowId(7)
+            .changedDb(true)
+            .sizeAfter(8192)
+            .rowsRead(1)
+            .rowsWritten(2)
+            .build();
     assertThat(local.toD1Map().keySet())
         .containsExactly(
-            "served_by", "duration", "changes", "last_row_id", "changed_db", "size_after",
-            "rows_read", "rows_written");
+            "served_by",
+            "duration",
+            "changes",
+            "last_row_id",
+            "changed_db",
+            "size_after",
+            "rows_read",
+            "rows_written");
     D1Meta remote =
-        local.toBuilder().servedByRegion("WEUR").servedByPrimary(true).sqlDurationMs(0.25)
-            .totalAttempts(2).build();
+        local.toBuilder()
+            .servedByRegion("WEUR")
+            .servedByPrimary(true)
+            .sqlDurationMs(0.25)
+            .totalAttempts(2)
+            .build();
     Map<String, Object> m = remote.toD1Map();
     assertThat(m).containsEntry("served_by_region", "WEUR").containsEntry("total_attempts", 2);
     assertThat(m.get("timings")).isEqualTo(Map.of("sql_duration_ms", 0.25));

@@ -149,8 +149,7 @@ public final class RowMapper<T> {
       Object[] args = new Object[components.length];
       for (int i = 0; i < components.length; i++) {
         if (index[i] >= 0) {
-          args[i] =
-              convert(row.get(index[i]), types[i], columns.get(index[i]));
+          args[i] = convert(row.get(index[i]), types[i], columns.get(index[i]));
         }
       }
       return instantiate(ctor, args);
@@ -188,8 +187,7 @@ public final class RowMapper<T> {
           && m.getName().length() > 3
           && m.getParameterCount() == 1
           && !Modifier.isStatic(m.getModifiers())) {
-        String prop =
-            Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
+        String prop = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
         setters.put(prop, (bean, v) -> invoke(m, bean, v));
         targetTypes.put(prop, m.getParameterTypes()[0]);
       }

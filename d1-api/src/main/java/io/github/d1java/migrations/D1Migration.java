@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * One migration file.
  *
- * @param name the file's path relative to the migrations directory, with {@code /} separators
- *     and the {@code .sql} suffix, e.g. {@code 0001_init.sql}: the value recorded in the
- *     migrations table, as wrangler records it; not null
+ * @param name the file's path relative to the migrations directory, with {@code /} separators and
+ *     the {@code .sql} suffix, e.g. {@code 0001_init.sql}: the value recorded in the migrations
+ *     table, as wrangler records it; not null
  * @param path the file; not null
  */
 public record D1Migration(String name, Path path) {

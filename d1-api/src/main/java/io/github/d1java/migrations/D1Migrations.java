@@ -69,8 +69,8 @@ public final class D1Migrations {
   /**
    * Wrangler's {@code compareMigrationPaths} on migration names: segment by segment (split on
    * {@code /}), by JavaScript's {@code parseInt} of the text before the first {@code _}, numbered
-   * before unnumbered, then by UTF-16 text order; a shorter path first when all shared segments
-   * are equal. So {@code 1_a.sql, 9_b.sql, 10_c.sql} sort as numbered.
+   * before unnumbered, then by UTF-16 text order; a shorter path first when all shared segments are
+   * equal. So {@code 1_a.sql, 9_b.sql, 10_c.sql} sort as numbered.
    */
   public static final Comparator<String> ORDER = D1Migrations::compareMigrationPaths;
 
@@ -154,8 +154,8 @@ public final class D1Migrations {
    * The migration files, in wrangler's order. Reads the file system, not the database.
    *
    * @return every migration, applied or not
-   * @throws IllegalStateException with wrangler's message {@code No migrations present at
-   *     <absolute path>.} when the directory does not exist
+   * @throws IllegalStateException with wrangler's message {@code No migrations present at <absolute
+   *     path>.} when the directory does not exist
    * @throws UncheckedIOException if the directory cannot be read
    */
   public List<D1Migration> migrations() {
@@ -259,13 +259,13 @@ public final class D1Migrations {
 
   /**
    * Creates the next migration file: {@code wrangler d1 migrations create}. The file is {@code
-   * NNNN_<message with spaces replaced by _>.sql}, where NNNN is one more than the highest
-   * leading number among the existing migrations (so the first is {@code 0001}), zero-padded to
-   * four digits, and holds the single line {@code -- Migration number: NNNN \t <ISO instant>}.
-   * Creates the directory if it is missing.
+   * NNNN_<message with spaces replaced by _>.sql}, where NNNN is one more than the highest leading
+   * number among the existing migrations (so the first is {@code 0001}), zero-padded to four
+   * digits, and holds the single line {@code -- Migration number: NNNN \t <ISO instant>}. Creates
+   * the directory if it is missing.
    *
-   * @param message what the migration does, e.g. {@code create users}; not null or blank, no
-   *     {@code /} or {@code \}
+   * @param message what the migration does, e.g. {@code create users}; not null or blank, no {@code
+   *     /} or {@code \}
    * @return the new migration
    * @throws IllegalArgumentException if the message is blank or contains a path separator
    * @throws UncheckedIOException if the file cannot be written, or already exists
@@ -393,9 +393,7 @@ public final class D1Migrations {
     return negative ? -value : value;
   }
 
-  /**
-   * Builds {@link D1Migrations}. Not thread-safe; the built object is.
-   */
+  /** Builds {@link D1Migrations}. Not thread-safe; the built object is. */
   public static final class Builder {
     private Path directory = Path.of(DEFAULT_DIRECTORY);
     private String table = DEFAULT_TABLE;

@@ -7,8 +7,8 @@ import io.github.d1java.D1Exception;
  * names the file and, when it can be told, the failing statement and the line it starts on, then
  * the database's own error: {@code D1_SCRIPT_ERROR: 0002_add_orders.sql failed at line 3: INSERT
  * INTO nope VALUES (1): D1_ERROR: no such table: nope: SQLITE_ERROR}. The database's exception is
- * the cause's cause; {@link #sqliteCode()} carries its SQLite code. Not a D1 code: scripts are
- * this library's (and wrangler's) addition. Nothing of the failing file was committed.
+ * the cause's cause; {@link #sqliteCode()} carries its SQLite code. Not a D1 code: scripts are this
+ * library's (and wrangler's) addition. Nothing of the failing file was committed.
  */
 public final class D1ScriptException extends D1Exception {
 

@@ -25,8 +25,8 @@ import java.util.Objects;
  *
  * <p>When the batch fails, D1 does not say which statement failed. This class finds out by
  * replaying prefixes of the batch, each followed by a statement that always fails, so that every
- * replay is rolled back (a binary search: about log2(n) extra batches, only on failure). The
- * thrown {@link D1ScriptException} names the file, the statement and its line.
+ * replay is rolled back (a binary search: about log2(n) extra batches, only on failure). The thrown
+ * {@link D1ScriptException} names the file, the statement and its line.
  *
  * <p>All methods are static and thread-safe (as thread-safe as the database).
  */
@@ -43,8 +43,8 @@ public final class D1Scripts {
    * @param db the database; not null
    * @param file the SQL file; not null. Its file name names it in errors
    * @return one result per statement, in order; empty when the file has no statements
-   * @throws D1ScriptException if the file cannot be split or a statement fails; nothing of the
-   *     file was committed
+   * @throws D1ScriptException if the file cannot be split or a statement fails; nothing of the file
+   *     was committed
    * @throws UncheckedIOException if the file cannot be read
    */
   public static List<D1Result<Map<String, Object>>> run(D1Database db, Path file) {

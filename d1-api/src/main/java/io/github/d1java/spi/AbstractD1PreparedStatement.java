@@ -194,8 +194,8 @@ public abstract class AbstractD1PreparedStatement implements D1PreparedStatement
   }
 
   /**
-   * One row as D1 builds it with {@code Object.fromEntries}: column order, and with duplicate
-   * names the last value wins (at the first one's position).
+   * One row as D1 builds it with {@code Object.fromEntries}: column order, and with duplicate names
+   * the last value wins (at the first one's position).
    *
    * @param columns the column names
    * @param row the values

@@ -11,8 +11,8 @@ public final class D1Bookmarks {
   private D1Bookmarks() {}
 
   /**
-   * The local bookmark for a commit sequence number, in D1's {@code 8-8-8-32} hex format:
-   * {@code 00000000-0000006a-00000000-00000000000000000000000000000000} for 0x6a.
+   * The local bookmark for a commit sequence number, in D1's {@code 8-8-8-32} hex format: {@code
+   * 00000000-0000006a-00000000-00000000000000000000000000000000} for 0x6a.
    *
    * @param sequence the commit sequence; not negative
    * @return the bookmark
@@ -23,8 +23,7 @@ public final class D1Bookmarks {
     }
     return String.format(
         "%08x-%08x-00000000-00000000000000000000000000000000",
-        sequence >>> 32,
-        sequence & 0xffffffffL);
+        sequence >>> 32, sequence & 0xffffffffL);
   }
 
   /**

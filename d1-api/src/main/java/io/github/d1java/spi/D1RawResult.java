@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a backend returns for one executed statement: column names (duplicates kept), rows as
- * lists in column order, and meta. Not copied: the backend hands over fresh lists.
+ * What a backend returns for one executed statement: column names (duplicates kept), rows as lists
+ * in column order, and meta. Not copied: the backend hands over fresh lists.
  *
  * @param columns the result's column names, empty for a write without RETURNING; not null
  * @param rows the rows, each as long as {@code columns}; not null

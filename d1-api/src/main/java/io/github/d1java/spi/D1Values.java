@@ -21,8 +21,8 @@ public final class D1Values {
   /**
    * Converts bind values: null stays null; Boolean becomes 1L or 0L; Byte, Short, Integer and Long
    * become Long; Float and Double become Double (NaN and infinities become null, as D1's JSON
-   * transport makes them); String stays; {@code byte[]} and {@link ByteBuffer} become a copy of
-   * the bytes.
+   * transport makes them); String stays; {@code byte[]} and {@link ByteBuffer} become a copy of the
+   * bytes.
    *
    * @param values the values given to {@code bind}; null is taken as one null value, as Java's
    *     varargs pass {@code bind((Object[]) null)}

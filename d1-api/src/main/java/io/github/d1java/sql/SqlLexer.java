@@ -19,22 +19,22 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p><b>Tokens.</b> As SQLite: strings {@code 'it''s'}; identifiers bare, {@code "x"}, {@code
- * [x]} and {@code `x`}; blobs {@code x'0a'}; numbers {@code 12}, {@code 0x1F}, {@code 1.5}, {@code
- * .5}, {@code 1e5}, {@code 1_000} (digit separators, SQLite 3.46+); variables {@code ?}, {@code
- * ?NNN}, {@code :a}, {@code @a}, {@code $a}, {@code #a}, Tcl's {@code $a(any)} and {@code $a::b};
- * comments {@code --} to the end of the line and {@code /* *}{@code /} (an unterminated one runs to
- * the end of the text); everything SQLite refuses with {@code unrecognized token} is {@link
+ * <p><b>Tokens.</b> As SQLite: strings {@code 'it''s'}; identifiers bare, {@code "x"}, {@code [x]}
+ * and {@code `x`}; blobs {@code x'0a'}; numbers {@code 12}, {@code 0x1F}, {@code 1.5}, {@code .5},
+ * {@code 1e5}, {@code 1_000} (digit separators, SQLite 3.46+); variables {@code ?}, {@code ?NNN},
+ * {@code :a}, {@code @a}, {@code $a}, {@code #a}, Tcl's {@code $a(any)} and {@code $a::b}; comments
+ * {@code --} to the end of the line and {@code /* *}{@code /} (an unterminated one runs to the end
+ * of the text); everything SQLite refuses with {@code unrecognized token} is {@link
  * SqlTokenType#ILLEGAL}. Offsets are in UTF-16 {@code char}s; every non-ASCII character is an
  * identifier character, as every non-ASCII byte is in SQLite.
  *
  * <p><b>Statements.</b> A {@code ;} ends a statement except inside the body of a {@code CREATE
- * [TEMP|TEMPORARY] TRIGGER} (also after {@code EXPLAIN [QUERY PLAN]}), which ends only at a
- * {@code ;} right after {@code ; END}, so {@code CASE ... END} and a column named {@code end}
- * inside the body do not end it. This is {@code sqlite3_complete}'s state machine, fed the
- * tokenizer's tokens rather than complete.c's own rougher scan, so it agrees with what {@code
- * sqlite3_prepare} consumes (complete.c would stop at the {@code ;} inside {@code $a(;)}, which
- * the tokenizer reads as one variable).
+ * [TEMP|TEMPORARY] TRIGGER} (also after {@code EXPLAIN [QUERY PLAN]}), which ends only at a {@code
+ * ;} right after {@code ; END}, so {@code CASE ... END} and a column named {@code end} inside the
+ * body do not end it. This is {@code sqlite3_complete}'s state machine, fed the tokenizer's tokens
+ * rather than complete.c's own rougher scan, so it agrees with what {@code sqlite3_prepare}
+ * consumes (complete.c would stop at the {@code ;} inside {@code $a(;)}, which the tokenizer reads
+ * as one variable).
  *
  * <p><b>NUL.</b> SQLite stops reading SQL at a NUL character. This lexer reads on, returning the
  * NUL as an {@link SqlTokenType#ILLEGAL} token, so that a caller sees the text SQLite would ignore
@@ -128,9 +128,9 @@ public final class SqlLexer {
 
   /**
    * Splits {@code sql} into statements, each with its tokens, its offset and its line. Empty
-   * statements ({@code ;;}) and statements of only comments are left out. Never throws on
-   * malformed SQL: an unterminated string runs to the end as an {@link SqlTokenType#ILLEGAL}
-   * token, for SQLite to refuse.
+   * statements ({@code ;;}) and statements of only comments are left out. Never throws on malformed
+   * SQL: an unterminated string runs to the end as an {@link SqlTokenType#ILLEGAL} token, for
+   * SQLite to refuse.
    *
    * @param sql the SQL text; not null
    * @return the statements in order

@@ -28,12 +28,12 @@ import java.util.stream.StreamSupport;
  * <p>A {@code ;} ends a statement except inside a string literal ({@code 'it''s'}), a quoted
  * identifier ({@code "a;b"}, {@code `a;b`}, {@code [a;b]}), a comment ({@code -- ;} to the end of
  * the line, {@code /* ; *}{@code /}), or the body of a {@code CREATE [TEMP] TRIGGER ... BEGIN ...
- * END}, which ends only at an {@code END} that directly follows a {@code ;}, so {@code CASE ... END}
- * inside the body does not end it. This is the rule of SQLite's {@code sqlite3_complete()}.
+ * END}, which ends only at an {@code END} that directly follows a {@code ;}, so {@code CASE ...
+ * END} inside the body does not end it. This is the rule of SQLite's {@code sqlite3_complete()}.
  *
  * <p>Each statement is returned from its first token to its last, without the terminating {@code
- * ;}. Comments and whitespace between statements are dropped; comments inside a statement are
- * kept. Statements that are empty or only comments are dropped.
+ * ;}. Comments and whitespace between statements are dropped; comments inside a statement are kept.
+ * Statements that are empty or only comments are dropped.
  *
  * <p><b>Differences from wrangler's {@code splitSqlQuery}</b> (deliberate; wrangler's are bugs):
  * {@code [a;b]} is one identifier; {@code CASE ... END)} and {@code CASE ... END,} do not swallow
@@ -43,8 +43,8 @@ import java.util.stream.StreamSupport;
  * removal of one {@code BEGIN TRANSACTION}/{@code COMMIT} pair is a separate step, {@link
  * #stripTransaction(List)}.
  *
- * <p>All methods are static and thread-safe. The streaming forms hold only the current statement
- * in memory.
+ * <p>All methods are static and thread-safe. The streaming forms hold only the current statement in
+ * memory.
  */
 public final class SqlSplitter {
 
@@ -127,8 +127,8 @@ public final class SqlSplitter {
   }
 
   /**
-   * Streaming form of {@link #stripTransaction(List)}: the same rules, applied lazily. The
-   * returned stream closes {@code statements} when it is closed.
+   * Streaming form of {@link #stripTransaction(List)}: the same rules, applied lazily. The returned
+   * stream closes {@code statements} when it is closed.
    *
    * @param statements the statements, for example from {@link #stream(Reader)}; not null
    * @return the statements without the pair
@@ -163,8 +163,7 @@ public final class SqlSplitter {
         String sql = candidate.sql();
         if (BEGIN.matcher(sql).matches()) {
           if (began) {
-            throw new SqlSplitException(
-                SqlSplitException.SEVERAL_TRANSACTIONS, candidate.line());
+            throw new SqlSplitException(SqlSplitException.SEVERAL_TRANSACTIONS, candidate.line());
           }
           began = true;
           openedAt = candidate.line();

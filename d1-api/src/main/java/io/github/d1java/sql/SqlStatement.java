@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * One statement found by {@link SqlLexer#statements(String)} or {@link SqlSplitter}: its text,
- * where it starts in the source, and its tokens, with the classification every caller needs
- * (first keyword, read-only, parameters), all decided from the tokens.
+ * where it starts in the source, and its tokens, with the classification every caller needs (first
+ * keyword, read-only, parameters), all decided from the tokens.
  *
  * <p>Immutable and thread-safe.
  *
@@ -25,9 +25,25 @@ public record SqlStatement(String sql, long line, long offset, List<SqlToken> to
   /** Keywords that, anywhere in a statement, may make it write. */
   private static final Set<String> WRITE_KEYWORDS =
       Set.of(
-          "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "PRAGMA", "VACUUM",
-          "ANALYZE", "REINDEX", "ATTACH", "DETACH", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT",
-          "RELEASE", "RETURNING");
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "REPLACE",
+          "CREATE",
+          "DROP",
+          "ALTER",
+          "PRAGMA",
+          "VACUUM",
+          "ANALYZE",
+          "REINDEX",
+          "ATTACH",
+          "DETACH",
+          "BEGIN",
+          "COMMIT",
+          "ROLLBACK",
+          "SAVEPOINT",
+          "RELEASE",
+          "RETURNING");
 
   /** The highest {@code ?NNN} this class counts (sqlite-jdbc's SQLITE_MAX_VARIABLE_NUMBER). */
   public static final int MAX_PARAMETER_INDEX = 250_000;
@@ -71,8 +87,8 @@ public record SqlStatement(String sql, long line, long offset, List<SqlToken> to
   /**
    * The first token's keyword, upper case ({@code "SELECT"}, {@code "CREATE"}...).
    *
-   * @return the keyword, or null when the statement starts with anything else (a name, a literal,
-   *     a parenthesis...)
+   * @return the keyword, or null when the statement starts with anything else (a name, a literal, a
+   *     parenthesis...)
    */
   public String firstKeyword() {
     return tokens.isEmpty() ? null : tokens.get(0).keyword();
@@ -124,10 +140,10 @@ public record SqlStatement(String sql, long line, long offset, List<SqlToken> to
   }
 
   /**
-   * The number of parameters SQLite gives the statement ({@code sqlite3_bind_parameter_count}):
-   * the highest index, where {@code ?} takes the next index, {@code ?NNN} takes NNN, and a name
-   * takes the next index at its first use and the same index again after. {@code #} followed by
-   * a digit is not a parameter (SQLite refuses it as a syntax error).
+   * The number of parameters SQLite gives the statement ({@code sqlite3_bind_parameter_count}): the
+   * highest index, where {@code ?} takes the next index, {@code ?NNN} takes NNN, and a name takes
+   * the next index at its first use and the same index again after. {@code #} followed by a digit
+   * is not a parameter (SQLite refuses it as a syntax error).
    *
    * @return the highest parameter index, 0 when there is none; at most {@link Integer#MAX_VALUE}
    */

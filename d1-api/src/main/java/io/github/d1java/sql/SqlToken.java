@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One token of SQL text, as SQLite's tokenizer reads it: its {@link SqlTokenType type} and where
- * it lies in the text it was read from ({@link #start()} inclusive, {@link #end()} exclusive, in
+ * One token of SQL text, as SQLite's tokenizer reads it: its {@link SqlTokenType type} and where it
+ * lies in the text it was read from ({@link #start()} inclusive, {@link #end()} exclusive, in
  * {@code char}s). Tokens of a {@link SqlStatement} are relative to {@link SqlStatement#sql()}.
  *
  * <p>Immutable and thread-safe. Never holds null.

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The scanner behind {@link SqlLexer}: SQLite 3.47's {@code sqlite3GetToken} (tokenize.c) on
- * UTF-16 text, and the statement-end state machine of {@code sqlite3_complete} (complete.c).
- * Stateless; all methods are static and thread-safe.
+ * The scanner behind {@link SqlLexer}: SQLite 3.47's {@code sqlite3GetToken} (tokenize.c) on UTF-16
+ * text, and the statement-end state machine of {@code sqlite3_complete} (complete.c). Stateless;
+ * all methods are static and thread-safe.
  *
  * <p>SQLite reads UTF-8 bytes; every byte of a non-ASCII character is an identifier character
  * there, so here every {@code char} at or above U+0080 is one, except U+FEFF (the UTF-8 byte order
@@ -63,23 +63,153 @@ final class Tokenizer {
   /** SQLite 3.47's keywords (tool/mkkeywordhash.c, every option enabled): 147 words. */
   static final Set<String> KEYWORDS =
       Set.of(
-          "ABORT", "ACTION", "ADD", "AFTER", "ALL", "ALTER", "ALWAYS", "ANALYZE", "AND", "AS",
-          "ASC", "ATTACH", "AUTOINCREMENT", "BEFORE", "BEGIN", "BETWEEN", "BY", "CASCADE", "CASE",
-          "CAST", "CHECK", "COLLATE", "COLUMN", "COMMIT", "CONFLICT", "CONSTRAINT", "CREATE",
-          "CROSS", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "DATABASE",
-          "DEFAULT", "DEFERRABLE", "DEFERRED", "DELETE", "DESC", "DETACH", "DISTINCT", "DO",
-          "DROP", "EACH", "ELSE", "END", "ESCAPE", "EXCEPT", "EXCLUDE", "EXCLUSIVE", "EXISTS",
-          "EXPLAIN", "FAIL", "FILTER", "FIRST", "FOLLOWING", "FOR", "FOREIGN", "FROM", "FULL",
-          "GENERATED", "GLOB", "GROUP", "GROUPS", "HAVING", "IF", "IGNORE", "IMMEDIATE", "IN",
-          "INDEX", "INDEXED", "INITIALLY", "INNER", "INSERT", "INSTEAD", "INTERSECT", "INTO", "IS",
-          "ISNULL", "JOIN", "KEY", "LAST", "LEFT", "LIKE", "LIMIT", "MATCH", "MATERIALIZED",
-          "NATURAL", "NO", "NOT", "NOTHING", "NOTNULL", "NULL", "NULLS", "OF", "OFFSET", "ON",
-          "OR", "ORDER", "OTHERS", "OUTER", "OVER", "PARTITION", "PLAN", "PRAGMA", "PRECEDING",
-          "PRIMARY", "QUERY", "RAISE", "RANGE", "RECURSIVE", "REFERENCES", "REGEXP", "REINDEX",
-          "RELEASE", "RENAME", "REPLACE", "RESTRICT", "RETURNING", "RIGHT", "ROLLBACK", "ROW",
-          "ROWS", "SAVEPOINT", "SELECT", "SET", "TABLE", "TEMP", "TEMPORARY", "THEN", "TIES",
-          "TO", "TRANSACTION", "TRIGGER", "UNBOUNDED", "UNION", "UNIQUE", "UPDATE", "USING",
-          "VACUUM", "VALUES", "VIEW", "VIRTUAL", "WHEN", "WHERE", "WINDOW", "WITH", "WITHOUT");
+          "ABORT",
+          "ACTION",
+          "ADD",
+          "AFTER",
+          "ALL",
+          "ALTER",
+          "ALWAYS",
+          "ANALYZE",
+          "AND",
+          "AS",
+          "ASC",
+          "ATTACH",
+          "AUTOINCREMENT",
+          "BEFORE",
+          "BEGIN",
+          "BETWEEN",
+          "BY",
+          "CASCADE",
+          "CASE",
+          "CAST",
+          "CHECK",
+          "COLLATE",
+          "COLUMN",
+          "COMMIT",
+          "CONFLICT",
+          "CONSTRAINT",
+          "CREATE",
+          "CROSS",
+          "CURRENT",
+          "CURRENT_DATE",
+          "CURRENT_TIME",
+          "CURRENT_TIMESTAMP",
+          "DATABASE",
+          "DEFAULT",
+          "DEFERRABLE",
+          "DEFERRED",
+          "DELETE",
+          "DESC",
+          "DETACH",
+          "DISTINCT",
+          "DO",
+          "DROP",
+          "EACH",
+          "ELSE",
+          "END",
+          "ESCAPE",
+          "EXCEPT",
+          "EXCLUDE",
+          "EXCLUSIVE",
+          "EXISTS",
+          "EXPLAIN",
+          "FAIL",
+          "FILTER",
+          "FIRST",
+          "FOLLOWING",
+          "FOR",
+          "FOREIGN",
+          "FROM",
+          "FULL",
+          "GENERATED",
+          "GLOB",
+          "GROUP",
+          "GROUPS",
+          "HAVING",
+          "IF",
+          "IGNORE",
+          "IMMEDIATE",
+          "IN",
+          "INDEX",
+          "INDEXED",
+          "INITIALLY",
+          "INNER",
+          "INSERT",
+          "INSTEAD",
+          "INTERSECT",
+          "INTO",
+          "IS",
+          "ISNULL",
+          "JOIN",
+          "KEY",
+          "LAST",
+          "LEFT",
+          "LIKE",
+          "LIMIT",
+          "MATCH",
+          "MATERIALIZED",
+          "NATURAL",
+          "NO",
+          "NOT",
+          "NOTHING",
+          "NOTNULL",
+          "NULL",
+          "NULLS",
+          "OF",
+          "OFFSET",
+          "ON",
+          "OR",
+          "ORDER",
+          "OTHERS",
+          "OUTER",
+          "OVER",
+          "PARTITION",
+          "PLAN",
+          "PRAGMA",
+          "PRECEDING",
+          "PRIMARY",
+          "QUERY",
+          "RAISE",
+          "RANGE",
+          "RECURSIVE",
+          "REFERENCES",
+          "REGEXP",
+          "REINDEX",
+          "RELEASE",
+          "RENAME",
+          "REPLACE",
+          "RESTRICT",
+          "RETURNING",
+          "RIGHT",
+          "ROLLBACK",
+          "ROW",
+          "ROWS",
+          "SAVEPOINT",
+          "SELECT",
+          "SET",
+          "TABLE",
+          "TEMP",
+          "TEMPORARY",
+          "THEN",
+          "TIES",
+          "TO",
+          "TRANSACTION",
+          "TRIGGER",
+          "UNBOUNDED",
+          "UNION",
+          "UNIQUE",
+          "UPDATE",
+          "USING",
+          "VACUUM",
+          "VALUES",
+          "VIEW",
+          "VIRTUAL",
+          "WHEN",
+          "WHERE",
+          "WINDOW",
+          "WITH",
+          "WITHOUT");
 
   private Tokenizer() {}
 
@@ -110,11 +240,7 @@ final class Tokenizer {
     if (c >= 0x80) {
       return true;
     }
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || isDigit(c)
-        || c == '_'
-        || c == '$';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '_' || c == '$';
   }
 
   static SqlTokenType type(long packed) {
@@ -396,8 +522,8 @@ final class Tokenizer {
 
   /**
    * Whether the token at {@code [start, end)} (the last of the input when unterminated) opens a
-   * string, quoted identifier, blob or block comment that the input never closes: the cases
-   * {@code sqlite3_complete} calls incomplete.
+   * string, quoted identifier, blob or block comment that the input never closes: the cases {@code
+   * sqlite3_complete} calls incomplete.
    */
   static boolean unterminated(CharSequence z, SqlTokenType type, int start, int end) {
     char c = z.charAt(start);

@@ -73,8 +73,10 @@ class D1MigrationsTest {
     }
 
     @Property
-    void isAConsistentTotalOrder(@ForAll List<@net.jqwik.api.constraints.StringLength(max = 8) String> raw) {
-      List<String> names = raw.stream().map(s -> s.replace('\u0000', 'x')).collect(Collectors.toList());
+    void isAConsistentTotalOrder(
+        @ForAll List<@net.jqwik.api.constraints.StringLength(max = 8) String> raw) {
+      List<String> names =
+          raw.stream().map(s -> s.replace('\u0000', 'x')).collect(Collectors.toList());
       List<String> once = new ArrayList<>(names);
       once.sort(D1Migrations.ORDER);
       List<String> shuffled = new ArrayList<>(names);
@@ -169,7 +171,8 @@ class D1MigrationsTest {
     @Test
     void createsAMissingDirectory() {
       Path nested = dir.resolve("db/migrations");
-      D1Migration created = D1Migrations.builder().directory(nested).clock(clock).build().create("a");
+      D1Migration created =
+          D1Migrations.builder().directory(nested).clock(clock).build().create("a");
       assertThat(created.path()).isEqualTo(nested.resolve("0001_a.sql")).exists();
     }
 
@@ -233,7 +236,8 @@ class D1MigrationsTest {
     @Test
     void namesFileLineAndStatementAndKeepsTheSqliteCode() {
       D1SqlException cause = D1SqlException.of("no such table: nope: SQLITE_ERROR", null);
-      D1ScriptException e = new D1ScriptException("0002_b.sql", "INSERT INTO nope VALUES (1)", 3, cause);
+      D1ScriptException e =
+          new D1ScriptException("0002_b.sql", "INSERT INTO nope VALUES (1)", 3, cause);
       assertThat(e)
           .hasMessage(
               "D1_SCRIPT_ERROR: 0002_b.sql failed at line 3: INSERT INTO nope VALUES (1): "

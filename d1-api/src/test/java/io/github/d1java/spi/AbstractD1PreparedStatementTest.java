@@ -173,7 +173,8 @@ class AbstractD1PreparedStatementTest {
     @Test
     void mapsRecordsByFoldedColumnNames() {
       assertThat(customers.all(Customer.class).results())
-          .containsExactly(new Customer(11, "Bs Beverages", null), new Customer(12, "Around", null));
+          .containsExactly(
+              new Customer(11, "Bs Beverages", null), new Customer(12, "Around", null));
     }
 
     @Test
@@ -205,7 +206,8 @@ class AbstractD1PreparedStatementTest {
       Fixed s = stmt(List.of("v"), Arrays.asList("RED"));
       assertThat(s.first(Color.class)).isEqualTo(Color.RED);
       assertThat(stmt(List.of("v"), Arrays.asList(1L)).first(boolean.class)).isTrue();
-      ByteBuffer bb = stmt(List.of("v"), Arrays.<Object>asList(new byte[] {1, 2})).first(ByteBuffer.class);
+      ByteBuffer bb =
+          stmt(List.of("v"), Arrays.<Object>asList(new byte[] {1, 2})).first(ByteBuffer.class);
       assertThat(bb.remaining()).isEqualTo(2);
     }
 
@@ -247,7 +249,8 @@ class AbstractD1PreparedStatementTest {
 
     @Test
     void interfacesCannotBeMapped() {
-      assertThatThrownBy(() -> customers.all(Runnable.class)).isInstanceOf(D1MappingException.class);
+      assertThatThrownBy(() -> customers.all(Runnable.class))
+          .isInstanceOf(D1MappingException.class);
     }
 
     @Test

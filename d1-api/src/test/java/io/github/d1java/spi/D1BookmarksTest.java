@@ -25,7 +25,8 @@ class D1BookmarksTest {
   @Test
   void recognisesTheShape() {
     assertThat(D1Bookmarks.isBookmark(D1Bookmarks.format(5))).isTrue();
-    assertThat(D1Bookmarks.isBookmark("00000085-0000024c-00004c6d-8e61117bf38d7adb71b934ebbf891683"))
+    assertThat(
+            D1Bookmarks.isBookmark("00000085-0000024c-00004c6d-8e61117bf38d7adb71b934ebbf891683"))
         .isTrue();
     assertThat(D1Bookmarks.isBookmark("garbage-bookmark")).isFalse();
     assertThat(D1Bookmarks.isBookmark(null)).isFalse();

@@ -12,16 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The lexer against SQLite itself (sqlite-jdbc, in memory) as the oracle: where SQLite's own
- * script runner ({@code sqlite3_exec}) ends statements, what type SQLite gives a literal, where an
+ * The lexer against SQLite itself (sqlite-jdbc, in memory) as the oracle: where SQLite's own script
+ * runner ({@code sqlite3_exec}) ends statements, what type SQLite gives a literal, where an
  * unrecognized token starts and ends, how many parameters a statement has.
  */
 class SqlLexerOracleProperties {
@@ -123,9 +123,9 @@ class SqlLexerOracleProperties {
 
   /**
    * On arbitrary text, SQLite's first complaint names a token the lexer has: an unrecognized token
-   * is the lexer's first ILLEGAL token, and a syntax error is near a token before it. A number
-   * with a misplaced {@code _} is a token to SQLite's tokenizer and refused only when the parser
-   * reduces it, so a syntax error on the next token may win, and SQLite reads on past it.
+   * is the lexer's first ILLEGAL token, and a syntax error is near a token before it. A number with
+   * a misplaced {@code _} is a token to SQLite's tokenizer and refused only when the parser reduces
+   * it, so a syntax error on the next token may win, and SQLite reads on past it.
    */
   @Property(tries = 1000)
   void sqlitesErrorsNameTheLexersTokens(@ForAll("soup") String soup) throws SQLException {
@@ -197,8 +197,7 @@ class SqlLexerOracleProperties {
       return false;
     }
     return quoted.equals(token)
-        || (MISPLACED_SEPARATOR.matcher(token).matches()
-            && quoted.matches("[0-9a-fA-FxX._eE+-]+"));
+        || (MISPLACED_SEPARATOR.matcher(token).matches() && quoted.matches("[0-9a-fA-FxX._eE+-]+"));
   }
 
   private static String between(String message, String prefix) {
@@ -233,9 +232,17 @@ class SqlLexerOracleProperties {
         tricky().filter(s -> !s.contains("*/")).map(s -> "/*" + s + "*/ 4"),
         tricky().map(s -> "-- " + s.replace('\n', ' ') + "\n 5"),
         Arbitraries.of(
-            "1_000", "0x1_F", ".5", "1e-3", "1.5_5e1_0", "CASE WHEN 1 THEN 'end;' END",
-            "CASE 1 WHEN 1 THEN CASE 2 WHEN 2 THEN 'x' END END", "'BEGIN'", "'; END;'",
-            "(SELECT begin FROM src LIMIT 1)", "(SELECT \"end\" FROM (SELECT 1 AS \"end\"))"));
+            "1_000",
+            "0x1_F",
+            ".5",
+            "1e-3",
+            "1.5_5e1_0",
+            "CASE WHEN 1 THEN 'end;' END",
+            "CASE 1 WHEN 1 THEN CASE 2 WHEN 2 THEN 'x' END END",
+            "'BEGIN'",
+            "'; END;'",
+            "(SELECT begin FROM src LIMIT 1)",
+            "(SELECT \"end\" FROM (SELECT 1 AS \"end\"))"));
   }
 
   private static String hex(String s) {
@@ -267,8 +274,12 @@ class SqlLexerOracleProperties {
                 Arbitraries.of(" ", "\n", " /* ; */ ", " -- END;\n"))
             .as(
                 (create, bodies, ws) ->
-                    create + " tr%d AFTER INSERT ON src BEGIN" + ws + String.join(ws, bodies)
-                        + ws + "END");
+                    create
+                        + " tr%d AFTER INSERT ON src BEGIN"
+                        + ws
+                        + String.join(ws, bodies)
+                        + ws
+                        + "END");
     Arbitrary<String> explain =
         Arbitraries.of(
             "EXPLAIN CREATE TRIGGER ex AFTER INSERT ON src BEGIN SELECT 1; END",
@@ -319,8 +330,8 @@ class SqlLexerOracleProperties {
         Arbitraries.oneOf(
             text(" 'x\"`[]-*/;$#:@?(),.01e_!|<>=&~^{}\\é\n", 10),
             Arbitraries.of(
-                "'a'", "x'0A'", "1e5", "0x1F", "$a(b)", "$a::b", ":n", "#n", "?3", "\"q\"",
-                "[b]", "-- c\n", "/* c */", "CASE", "END", "||", "->>", "!="));
+                "'a'", "x'0A'", "1e5", "0x1F", "$a(b)", "$a::b", ":n", "#n", "?3", "\"q\"", "[b]",
+                "-- c\n", "/* c */", "CASE", "END", "||", "->>", "!="));
     return piece.list().ofMaxSize(5).map(l -> String.join("", l));
   }
 
@@ -337,6 +348,10 @@ class SqlLexerOracleProperties {
             Combinators.combine(name, text("abc;,'.x", 4))
                 .as((n, arg) -> "$" + n + "(" + arg + ")"),
             name.map(n -> "$" + n + "::" + n));
-    return variable.list().ofMinSize(1).ofMaxSize(6).map(l -> l.stream().collect(Collectors.toList()));
+    return variable
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(6)
+        .map(l -> l.stream().collect(Collectors.toList()));
   }
 }

@@ -425,7 +425,8 @@ class SqlLexerTest {
 
     @Test
     void validates() {
-      assertThatThrownBy(() -> new SqlStatement(" ", 1)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> new SqlStatement(" ", 1))
+          .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> new SqlStatement("SELECT 1", 1, -1, List.of()))
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> new SqlStatement("SELECT 1", 1, 0, null))

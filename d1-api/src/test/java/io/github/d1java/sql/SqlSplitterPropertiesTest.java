@@ -39,10 +39,7 @@ class SqlSplitterPropertiesTest {
       long line = sql.chars().filter(c -> c == '\n').count() + 1;
       expected.add(
           new SqlStatement(
-              statements.get(i),
-              line,
-              sql.length(),
-              SqlLexer.tokenize(statements.get(i))));
+              statements.get(i), line, sql.length(), SqlLexer.tokenize(statements.get(i))));
       sql.append(statements.get(i)).append(";");
     }
     assertThat(SqlSplitter.stream(new StringReader(sql.toString())).collect(Collectors.toList()))
@@ -113,7 +110,8 @@ class SqlSplitterPropertiesTest {
   }
 
   private Arbitrary<String> plainStatement() {
-    Arbitrary<String> middle = Arbitraries.oneOf(word(), literals()).list().ofMaxSize(5).map(l -> String.join(" ", l));
+    Arbitrary<String> middle =
+        Arbitraries.oneOf(word(), literals()).list().ofMaxSize(5).map(l -> String.join(" ", l));
     return Combinators.combine(word(), middle, Arbitraries.oneOf(word(), quoted('\'', '\'')))
         .as((first, mid, last) -> (first + " " + mid + " " + last).replaceAll(" +", " "));
   }
@@ -129,7 +127,9 @@ class SqlSplitterPropertiesTest {
   }
 
   private Arbitrary<String> word() {
-    return Arbitraries.of("SELECT", "a", "t", "FROM", "1", "(", ")", ",", "x_1", "$p", "?", "+", "end", "case", "begin");
+    return Arbitraries.of(
+        "SELECT", "a", "t", "FROM", "1", "(", ")", ",", "x_1", "$p", "?", "+", "end", "case",
+        "begin");
   }
 
   private Arbitrary<String> text() {
@@ -138,7 +138,9 @@ class SqlSplitterPropertiesTest {
 
   private Arbitrary<String> quoted(char open, char close) {
     Arbitrary<String> content =
-        close == ']' ? text().map(s -> s.replace("]", "")) : text().map(s -> s.replace(String.valueOf(close), "" + close + close));
+        close == ']'
+            ? text().map(s -> s.replace("]", ""))
+            : text().map(s -> s.replace(String.valueOf(close), "" + close + close));
     return content.map(s -> open + s + close);
   }
 }

@@ -79,7 +79,8 @@ class SqlSplitterTest {
 
     @Test
     void endsAStatementAfterADollarParameter() {
-      assertThat(SqlSplitter.split("SELECT $1; SELECT 2;")).containsExactly("SELECT $1", "SELECT 2");
+      assertThat(SqlSplitter.split("SELECT $1; SELECT 2;"))
+          .containsExactly("SELECT $1", "SELECT 2");
     }
 
     @Test
@@ -165,7 +166,9 @@ class SqlSplitterTest {
 
     @Test
     void lowerCaseBeginOutsideATriggerOpensNothing() {
-      assertThat(SqlSplitter.split("CREATE TABLE a(x);\nbegin transaction;\nINSERT INTO a VALUES (1);"))
+      assertThat(
+              SqlSplitter.split(
+                  "CREATE TABLE a(x);\nbegin transaction;\nINSERT INTO a VALUES (1);"))
           .containsExactly("CREATE TABLE a(x)", "begin transaction", "INSERT INTO a VALUES (1)");
     }
 
@@ -178,10 +181,7 @@ class SqlSplitterTest {
     @Test
     void quotedEndDoesNotCloseATrigger() {
       String trigger = "CREATE TRIGGER x AFTER INSERT ON t BEGIN SELECT 1; \"END\"; END";
-      assertThat(SqlSplitter.split(trigger + "; SELECT 2"))
-          .hasSize(2)
-          .first()
-          .isEqualTo(trigger);
+      assertThat(SqlSplitter.split(trigger + "; SELECT 2")).hasSize(2).first().isEqualTo(trigger);
     }
 
     @Test
@@ -222,10 +222,7 @@ class SqlSplitterTest {
       assertThat(it.next())
           .isEqualTo(
               new SqlStatement(
-                  "INSERT INTO t VALUES (0)",
-                  1,
-                  0,
-                  SqlLexer.tokenize("INSERT INTO t VALUES (0)")));
+                  "INSERT INTO t VALUES (0)", 1, 0, SqlLexer.tokenize("INSERT INTO t VALUES (0)")));
       assertThat(reader.delivered).isLessThan(100L);
       long count = 1;
       while (it.hasNext()) {
@@ -274,7 +271,8 @@ class SqlSplitterTest {
                   + "INSERT INTO t VALUES(1);\nCOMMIT;\n");
       assertThat(SqlSplitter.stripTransaction(statements))
           .extracting(SqlStatement::sql)
-          .containsExactly("PRAGMA foreign_keys=OFF", "CREATE TABLE t(a)", "INSERT INTO t VALUES(1)");
+          .containsExactly(
+              "PRAGMA foreign_keys=OFF", "CREATE TABLE t(a)", "INSERT INTO t VALUES(1)");
     }
 
     @ParameterizedTest
@@ -293,7 +291,8 @@ class SqlSplitterTest {
 
     @Test
     void leavesTextWithoutTransactionUnchanged() {
-      List<SqlStatement> statements = SqlSplitter.statements("SELECT 1; SELECT 'BEGIN TRANSACTION;'");
+      List<SqlStatement> statements =
+          SqlSplitter.statements("SELECT 1; SELECT 'BEGIN TRANSACTION;'");
       assertThat(SqlSplitter.stripTransaction(statements)).isEqualTo(statements);
     }
 
@@ -332,8 +331,7 @@ class SqlSplitterTest {
               .onClose(() -> closed[0] = true);
       try (Stream<SqlStatement> s = SqlSplitter.stripTransaction(source)) {
         assertThat(s)
-            .containsExactly(
-                new SqlStatement("SELECT 1", 2, 19, SqlLexer.tokenize("SELECT 1")));
+            .containsExactly(new SqlStatement("SELECT 1", 2, 19, SqlLexer.tokenize("SELECT 1")));
       }
       assertThat(closed[0]).isTrue();
     }

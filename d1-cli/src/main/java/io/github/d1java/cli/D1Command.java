@@ -3,11 +3,11 @@ package io.github.d1java.cli;
 import io.github.d1java.D1Exception;
 import io.github.d1java.cli.internal.CliContext;
 import io.github.d1java.cli.internal.DatabaseCommands;
-import io.github.d1java.cli.internal.TimeTravelCommand;
 import io.github.d1java.cli.internal.ExecuteCommand;
 import io.github.d1java.cli.internal.ExportCommand;
 import io.github.d1java.cli.internal.Json;
 import io.github.d1java.cli.internal.MigrationsCommand;
+import io.github.d1java.cli.internal.TimeTravelCommand;
 import io.github.d1java.remote.D1Account;
 import io.github.d1java.remote.D1Remote;
 import io.github.d1java.wrangler.SqlImportException;
@@ -26,10 +26,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code d1} command line: {@code wrangler d1}'s commands, run by Java against the same local
- * files and config: {@code d1 execute}, {@code d1 export}, {@code d1 migrations
- * create|list|apply} (local, or remote with {@code --remote}), and the remote-only {@code d1
- * create|list|info|delete|insights} and {@code d1 time-travel info|restore}. Remote commands
- * read {@code CLOUDFLARE_API_TOKEN} and {@code CLOUDFLARE_ACCOUNT_ID} from the environment.
+ * files and config: {@code d1 execute}, {@code d1 export}, {@code d1 migrations create|list|apply}
+ * (local, or remote with {@code --remote}), and the remote-only {@code d1
+ * create|list|info|delete|insights} and {@code d1 time-travel info|restore}. Remote commands read
+ * {@code CLOUDFLARE_API_TOKEN} and {@code CLOUDFLARE_ACCOUNT_ID} from the environment.
  *
  * <pre>{@code
  * d1 execute DB --command "SELECT * FROM users"
@@ -38,9 +38,9 @@ import picocli.CommandLine.Option;
  * d1 migrations apply DB
  * }</pre>
  *
- * <p>Exit codes: 0 on success, 1 when the command fails (the one-line reason is printed as
- * {@code ✘ [ERROR] <reason>} on standard error, or as {@code {"error":{"text":...}}} on standard
- * output with {@code --json}), 2 for a usage error. Not thread-safe: one instance per run.
+ * <p>Exit codes: 0 on success, 1 when the command fails (the one-line reason is printed as {@code ✘
+ * [ERROR] <reason>} on standard error, or as {@code {"error":{"text":...}}} on standard output with
+ * {@code --json}), 2 for a usage error. Not thread-safe: one instance per run.
  */
 @Command(
     name = "d1",
@@ -63,8 +63,9 @@ public final class D1Command implements Runnable {
 
   @Option(
       names = {"-c", "--config"},
-      description = "Path to the wrangler config file (default: wrangler.json, wrangler.jsonc or"
-          + " wrangler.toml in the working folder or a parent).")
+      description =
+          "Path to the wrangler config file (default: wrangler.json, wrangler.jsonc or"
+              + " wrangler.toml in the working folder or a parent).")
   private Path config;
 
   @Option(
@@ -100,7 +101,8 @@ public final class D1Command implements Runnable {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code =
-        commandLine(Path.of("").toAbsolutePath(), System.getenv(), out, err, tty, tty).execute(args);
+        commandLine(Path.of("").toAbsolutePath(), System.getenv(), out, err, tty, tty)
+            .execute(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -224,7 +226,9 @@ public final class D1Command implements Runnable {
     if (token == null || token.isBlank()) {
       throw new WranglerException(
           "d1 needs an API token for --remote: set a CLOUDFLARE_API_TOKEN environment variable."
-              + " Go to " + TOKEN_HELP_URL + " for instructions on how to create an API token"
+              + " Go to "
+              + TOKEN_HELP_URL
+              + " for instructions on how to create an API token"
               + " (with D1 edit permission), and assign its value to CLOUDFLARE_API_TOKEN.");
     }
     String account = vars.get(D1Remote.ENV_ACCOUNT_ID);

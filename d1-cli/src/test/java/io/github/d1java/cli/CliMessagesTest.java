@@ -52,7 +52,8 @@ class CliMessagesTest {
       assertThat(run("execute", "DB", "--command", "SELECT 1")).isZero();
 
       assertThat(out)
-          .contains("🌀 To execute on your remote database, add a --remote flag to your d1 command.\n")
+          .contains(
+              "🌀 To execute on your remote database, add a --remote flag to your d1 command.\n")
           .doesNotContain("wrangler command");
     }
 
@@ -114,8 +115,7 @@ class CliMessagesTest {
       assertThat(run("execute", "DB", "--remote", "--command", "SELECT 1")).isEqualTo(1);
 
       assertThat(out).isEmpty();
-      assertThat(err)
-          .isEqualTo("✘ [ERROR] accountId must match [A-Za-z0-9_-]+, got 'not/an/id'\n");
+      assertThat(err).isEqualTo("✘ [ERROR] accountId must match [A-Za-z0-9_-]+, got 'not/an/id'\n");
     }
 
     @Test

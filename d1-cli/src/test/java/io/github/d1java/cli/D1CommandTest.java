@@ -60,8 +60,13 @@ class D1CommandTest {
   class Execute {
     @Test
     void jsonPrintsWranglersShapeOnly() throws IOException {
-      int code = run("execute", "app-db", "--json", "--command",
-          "CREATE TABLE t(a, b); INSERT INTO t VALUES (1, X'0102ff'), (2.5, NULL); SELECT * FROM t");
+      int code =
+          run(
+              "execute",
+              "app-db",
+              "--json",
+              "--command",
+              "CREATE TABLE t(a, b); INSERT INTO t VALUES (1, X'0102ff'), (2.5, NULL); SELECT * FROM t");
 
       assertThat(code).isZero();
       assertThat(err).isEmpty();
@@ -83,15 +88,21 @@ class D1CommandTest {
           .startsWith(
               "🌀 Executing on local database app-db (51e7c314-456e-4167-b6c3-869ad188fc23) from"
                   + " .wrangler/state/v3/d1:\n")
-          .contains("🚣 1 command executed successfully.\n[\n  {\n    \"results\": [\n      {\n"
-              + "        \"one\": 1\n      }\n    ],");
+          .contains(
+              "🚣 1 command executed successfully.\n[\n  {\n    \"results\": [\n      {\n"
+                  + "        \"one\": 1\n      }\n    ],");
     }
 
     @Test
     void onATerminalDrawsBoxedTablesForResultsWithRows() {
-      int code = run(true, "execute", "DB", "--command",
-          "SELECT 1 AS a, 'x' AS b, NULL AS c UNION ALL SELECT 9007199254740992, 'x', NULL;"
-              + " SELECT 1 WHERE 0; SELECT 2 AS two");
+      int code =
+          run(
+              true,
+              "execute",
+              "DB",
+              "--command",
+              "SELECT 1 AS a, 'x' AS b, NULL AS c UNION ALL SELECT 9007199254740992, 'x', NULL;"
+                  + " SELECT 1 WHERE 0; SELECT 2 AS two");
 
       assertThat(code).isZero();
       assertThat(out)
@@ -122,8 +133,15 @@ class D1CommandTest {
 
     @Test
     void persistToMovesTheState() {
-      int code = run("execute", "DB", "--local", "--persist-to", "elsewhere", "--command",
-          "CREATE TABLE t(a)");
+      int code =
+          run(
+              "execute",
+              "DB",
+              "--local",
+              "--persist-to",
+              "elsewhere",
+              "--command",
+              "CREATE TABLE t(a)");
 
       assertThat(code).isZero();
       assertThat(dir.resolve("elsewhere/v3/d1/miniflare-D1DatabaseObject")).isDirectory();
@@ -132,7 +150,8 @@ class D1CommandTest {
 
     @Test
     void fileImportsAnyDumpAndPrintsASummary() throws IOException {
-      Files.writeString(dir.resolve("dump.sql"),
+      Files.writeString(
+          dir.resolve("dump.sql"),
           "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t(a);\n"
               + "INSERT INTO t VALUES(1);\nINSERT INTO t VALUES(2);\nCOMMIT;\n");
 
@@ -181,7 +200,8 @@ class D1CommandTest {
       int code = run("execute", "DB", "--command", "SELEC 1");
 
       assertThat(code).isEqualTo(1);
-      assertThat(err).isEqualTo("✘ [ERROR] near \"SELEC\": syntax error at offset 0: SQLITE_ERROR\n");
+      assertThat(err)
+          .isEqualTo("✘ [ERROR] near \"SELEC\": syntax error at offset 0: SQLITE_ERROR\n");
     }
 
     @Test
@@ -191,13 +211,15 @@ class D1CommandTest {
       assertThat(code).isEqualTo(1);
       assertThat(err).isEmpty();
       assertThat(out)
-          .isEqualTo("{\n  \"error\": {\n    \"text\": \"near \\\"SELEC\\\": syntax error at offset"
-              + " 0: SQLITE_ERROR\"\n  }\n}\n");
+          .isEqualTo(
+              "{\n  \"error\": {\n    \"text\": \"near \\\"SELEC\\\": syntax error at offset"
+                  + " 0: SQLITE_ERROR\"\n  }\n}\n");
     }
 
     @Test
     void badSqlInAFileNamesTheLine() throws IOException {
-      Files.writeString(dir.resolve("bad.sql"), "CREATE TABLE t(a);\n\nINSERT INTO nope VALUES (1);\n");
+      Files.writeString(
+          dir.resolve("bad.sql"), "CREATE TABLE t(a);\n\nINSERT INTO nope VALUES (1);\n");
 
       int code = run("execute", "DB", "--file", "bad.sql");
 
@@ -211,8 +233,10 @@ class D1CommandTest {
 
       assertThat(code).isEqualTo(1);
       assertThat(err)
-          .isEqualTo("✘ [ERROR] Unable to read SQL text file \"" + dir.resolve("missing.sql")
-              + "\": no such file.\n");
+          .isEqualTo(
+              "✘ [ERROR] Unable to read SQL text file \""
+                  + dir.resolve("missing.sql")
+                  + "\": no such file.\n");
     }
 
     @Test
@@ -221,8 +245,9 @@ class D1CommandTest {
 
       assertThat(code).isEqualTo(1);
       assertThat(err)
-          .isEqualTo("✘ [ERROR] Couldn't find a D1 DB with the name or binding 'nope' in your"
-              + " wrangler.toml file.\n");
+          .isEqualTo(
+              "✘ [ERROR] Couldn't find a D1 DB with the name or binding 'nope' in your"
+                  + " wrangler.toml file.\n");
     }
 
     @Test
@@ -232,8 +257,10 @@ class D1CommandTest {
       int code = run("execute", "DB", "--command", "SELECT 1");
 
       assertThat(code).isEqualTo(1);
-      assertThat(err).startsWith("✘ [ERROR] No wrangler config (wrangler.json, wrangler.jsonc or"
-          + " wrangler.toml) found in ");
+      assertThat(err)
+          .startsWith(
+              "✘ [ERROR] No wrangler config (wrangler.json, wrangler.jsonc or"
+                  + " wrangler.toml) found in ");
     }
 
     @Test
@@ -256,7 +283,9 @@ class D1CommandTest {
 
     @Test
     void binarySqliteFileIsRefused() throws IOException {
-      Files.write(dir.resolve("db.sqlite"), "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      Files.write(
+          dir.resolve("db.sqlite"),
+          "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
       assertThat(run("execute", "DB", "--file", "db.sqlite")).isEqualTo(1);
       assertThat(err).startsWith("✘ [ERROR] Provided file is a binary SQLite database file");
@@ -285,17 +314,23 @@ class D1CommandTest {
 
       assertThat(code).isZero();
       assertThat(Files.readString(dir.resolve("out.sql")))
-          .isEqualTo("PRAGMA defer_foreign_keys=TRUE;\nCREATE TABLE t(a);\nINSERT INTO \"t\" (\"a\") VALUES(1);");
+          .isEqualTo(
+              "PRAGMA defer_foreign_keys=TRUE;\nCREATE TABLE t(a);\nINSERT INTO \"t\" (\"a\") VALUES(1);");
       assertThat(out)
-          .contains("🌀 Exporting local database app-db (51e7c314-456e-4167-b6c3-869ad188fc23) from"
-              + " .wrangler/state/v3/d1:\n")
+          .contains(
+              "🌀 Exporting local database app-db (51e7c314-456e-4167-b6c3-869ad188fc23) from"
+                  + " .wrangler/state/v3/d1:\n")
           .contains("🌀 Exporting SQL to " + dir.resolve("out.sql") + "...\n")
           .endsWith("Done!\n");
     }
 
     @Test
     void tablesAndNoDataAreHonoured() throws IOException {
-      run("execute", "DB", "--command", "CREATE TABLE a(x); CREATE TABLE b(y); INSERT INTO a VALUES (1)");
+      run(
+          "execute",
+          "DB",
+          "--command",
+          "CREATE TABLE a(x); CREATE TABLE b(y); INSERT INTO a VALUES (1)");
 
       assertThat(run("export", "DB", "--output", "a.sql", "--table", "a", "--no-data")).isZero();
 
@@ -319,7 +354,8 @@ class D1CommandTest {
     @Test
     void aDirectoryOutputIsRefused() {
       assertThat(run("export", "DB", "--output", ".")).isEqualTo(1);
-      assertThat(err).isEqualTo("✘ [ERROR] Please specify a file path for --output, not a directory.\n");
+      assertThat(err)
+          .isEqualTo("✘ [ERROR] Please specify a file path for --output, not a directory.\n");
     }
   }
 
@@ -331,21 +367,26 @@ class D1CommandTest {
 
       assertThat(run("migrations", "create", "DB", "add users")).isZero();
       Path file = dir.resolve("migrations/0001_add_users.sql");
-      assertThat(out).startsWith("✅ Successfully created Migration '0001_add_users.sql'!")
+      assertThat(out)
+          .startsWith("✅ Successfully created Migration '0001_add_users.sql'!")
           .contains(file.toString());
-      Files.writeString(file, "CREATE TABLE users(id INTEGER PRIMARY KEY);\n",
+      Files.writeString(
+          file,
+          "CREATE TABLE users(id INTEGER PRIMARY KEY);\n",
           java.nio.file.StandardOpenOption.APPEND);
 
       assertThat(run("migrations", "list", "DB")).isZero();
       assertThat(out)
-          .isEqualTo("Migrations to be applied:\n┌────────────────────┐\n│ Name               │\n"
-              + "├────────────────────┤\n│ 0001_add_users.sql │\n└────────────────────┘\n");
+          .isEqualTo(
+              "Migrations to be applied:\n┌────────────────────┐\n│ Name               │\n"
+                  + "├────────────────────┤\n│ 0001_add_users.sql │\n└────────────────────┘\n");
 
       assertThat(run("migrations", "apply", "DB")).isZero();
       assertThat(out)
-          .endsWith("┌────────────────────┬────────┐\n│ name               │ status │\n"
-              + "├────────────────────┼────────┤\n│ 0001_add_users.sql │ ✅     │\n"
-              + "└────────────────────┴────────┘\n");
+          .endsWith(
+              "┌────────────────────┬────────┐\n│ name               │ status │\n"
+                  + "├────────────────────┼────────┤\n│ 0001_add_users.sql │ ✅     │\n"
+                  + "└────────────────────┴────────┘\n");
 
       assertThat(run("migrations", "apply", "DB")).isZero();
       assertThat(out).isEqualTo("✅ No migrations to apply!\n");
@@ -359,24 +400,32 @@ class D1CommandTest {
     void aFailingMigrationIsMarkedAndStopsTheRun() throws IOException {
       Path migrations = Files.createDirectories(dir.resolve("migrations"));
       Files.writeString(migrations.resolve("0001_ok.sql"), "CREATE TABLE a(x);");
-      Files.writeString(migrations.resolve("0002_bad.sql"), "CREATE TABLE b(x);\nINSERT INTO nope VALUES (1);");
+      Files.writeString(
+          migrations.resolve("0002_bad.sql"), "CREATE TABLE b(x);\nINSERT INTO nope VALUES (1);");
       Files.writeString(migrations.resolve("0003_later.sql"), "CREATE TABLE c(x);");
 
       assertThat(run("migrations", "apply", "DB")).isEqualTo(1);
 
-      assertThat(out).contains("│ 0001_ok.sql  │ ✅     │").contains("│ 0002_bad.sql │ ❌     │")
+      assertThat(out)
+          .contains("│ 0001_ok.sql  │ ✅     │")
+          .contains("│ 0002_bad.sql │ ❌     │")
           .contains("Migration 0002_bad.sql failed with the following errors:");
       assertThat(err).startsWith("✘ [ERROR] 0002_bad.sql failed at line 2");
       try (D1SqliteDatabase db = open()) {
-        assertThat(db.prepare("SELECT group_concat(name) AS n FROM sqlite_schema WHERE type = 'table'"
-            + " AND name IN ('a', 'b', 'c')").<String>first("n")).isEqualTo("a");
+        assertThat(
+                db.prepare(
+                        "SELECT group_concat(name) AS n FROM sqlite_schema WHERE type = 'table'"
+                            + " AND name IN ('a', 'b', 'c')")
+                    .<String>first("n"))
+            .isEqualTo("a");
       }
     }
 
     @Test
     void missingDirectoryIsNamed() {
       assertThat(run("migrations", "list", "DB")).isEqualTo(1);
-      assertThat(err).isEqualTo("✘ [ERROR] No migrations present at " + dir.resolve("migrations") + ".\n");
+      assertThat(err)
+          .isEqualTo("✘ [ERROR] No migrations present at " + dir.resolve("migrations") + ".\n");
     }
 
     @Test
@@ -399,17 +448,26 @@ class D1CommandTest {
 
   @Test
   void explicitConfigAndEnvironmentAreUsed() throws IOException {
-    Files.writeString(dir.resolve("other.toml"),
+    Files.writeString(
+        dir.resolve("other.toml"),
         "[env.staging]\n[[env.staging.d1_databases]]\nbinding = \"STAGE\"\n");
 
-    assertThat(run("-c", "other.toml", "-e", "staging", "execute", "STAGE", "--command", "SELECT 1")).isZero();
+    assertThat(
+            run("-c", "other.toml", "-e", "staging", "execute", "STAGE", "--command", "SELECT 1"))
+        .isZero();
     assertThat(run("-c", "other.toml", "execute", "STAGE", "--command", "SELECT 1")).isEqualTo(1);
-    assertThat(err).contains("Couldn't find a D1 DB with the name or binding 'STAGE' in your other.toml file.");
+    assertThat(err)
+        .contains(
+            "Couldn't find a D1 DB with the name or binding 'STAGE' in your other.toml file.");
   }
 
   @Test
   void withoutASubcommandPrintsUsage() {
     assertThat(run()).isZero();
-    assertThat(out).contains("Usage: d1").contains("execute").contains("export").contains("migrations");
+    assertThat(out)
+        .contains("Usage: d1")
+        .contains("execute")
+        .contains("export")
+        .contains("migrations");
   }
 }

@@ -56,9 +56,15 @@ class ExecuteFileCommandTest {
   @Test
   void aFailedImportIsRefusedWithoutResumeAndContinuesWithIt() throws IOException {
     // the first run commits two chunks, then stops at a statement that fails on this database
-    assertThat(run("execute", "DB", "--command", "CREATE TABLE t(x UNIQUE); INSERT INTO t VALUES"
-        + " (3)")).isZero();
-    Files.writeString(dir.resolve("dump.sql"),
+    assertThat(
+            run(
+                "execute",
+                "DB",
+                "--command",
+                "CREATE TABLE t(x UNIQUE); INSERT INTO t VALUES" + " (3)"))
+        .isZero();
+    Files.writeString(
+        dir.resolve("dump.sql"),
         "CREATE TABLE IF NOT EXISTS t(x UNIQUE);\nINSERT INTO t VALUES (1);\n"
             + "INSERT INTO t VALUES (2);\nINSERT INTO t VALUES (3);\n");
     assertThat(run("execute", "DB", "--file", "dump.sql", "--chunk-size", "2")).isEqualTo(1);
@@ -66,14 +72,17 @@ class ExecuteFileCommandTest {
     assertThat(Files.readString(SqlImport.progressFile(database()))).contains("statements=2\n");
 
     assertThat(run("execute", "DB", "--file", "dump.sql", "--chunk-size", "2")).isEqualTo(1);
-    assertThat(err).startsWith("✘ [ERROR] An import of this file stopped after 2 statements"
-        + " (the last one on line 2), which are committed;");
+    assertThat(err)
+        .startsWith(
+            "✘ [ERROR] An import of this file stopped after 2 statements"
+                + " (the last one on line 2), which are committed;");
 
     try (D1SqliteDatabase db = D1Sqlite.open(database())) {
       db.exec("DELETE FROM t WHERE x = 3");
     }
     assertThat(run("execute", "DB", "--file", "dump.sql", "--chunk-size", "2", "--resume"))
-        .as(err).isZero();
+        .as(err)
+        .isZero();
     assertThat(count("t")).isEqualTo(3);
     assertThat(SqlImport.progressFile(database())).doesNotExist();
   }
@@ -88,9 +97,11 @@ class ExecuteFileCommandTest {
     Files.write(dir.resolve("latin.sql"), file);
 
     assertThat(run("execute", "DB", "--file", "latin.sql")).isEqualTo(1);
-    assertThat(err).startsWith("✘ [ERROR] Error on line 2: the file is not valid UTF-8 at byte 43.");
+    assertThat(err)
+        .startsWith("✘ [ERROR] Error on line 2: the file is not valid UTF-8 at byte 43.");
 
-    assertThat(run("execute", "DB", "--file", "latin.sql", "--replace-invalid-utf8")).as(err)
+    assertThat(run("execute", "DB", "--file", "latin.sql", "--replace-invalid-utf8"))
+        .as(err)
         .isZero();
     try (D1SqliteDatabase db = D1Sqlite.open(database())) {
       assertThat(db.prepare("SELECT x FROM t").<String>first("x")).isEqualTo("a\uFFFD");
@@ -100,8 +111,8 @@ class ExecuteFileCommandTest {
   @Test
   void resumeIsForLocalFileImportsOnly() {
     assertThat(run("execute", "DB", "--command", "SELECT 1", "--resume")).isEqualTo(1);
-    assertThat(err).isEqualTo(
-        "✘ [ERROR] --resume and --replace-invalid-utf8 apply to --file imports only.\n");
+    assertThat(err)
+        .isEqualTo("✘ [ERROR] --resume and --replace-invalid-utf8 apply to --file imports only.\n");
     assertThat(run("execute", "DB", "--file", "x.sql", "--remote", "--resume")).isEqualTo(1);
     assertThat(err).isEqualTo("✘ [ERROR] --resume applies to local --file imports only.\n");
   }

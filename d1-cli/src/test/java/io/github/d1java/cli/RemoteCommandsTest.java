@@ -63,11 +63,20 @@ class RemoteCommandsTest {
     @Test
     void createListInfoDelete() throws IOException {
       assertThat(run("create", "orders", "--location", "weur", "--binding", "ORDERS")).isZero();
-      assertThat(out).startsWith("✅ Successfully created DB 'orders'").contains("\"binding\": \"ORDERS\"");
-      String id = json(out.substring(out.indexOf('{'))).get("d1_databases").get(0).get("database_id").asText();
+      assertThat(out)
+          .startsWith("✅ Successfully created DB 'orders'")
+          .contains("\"binding\": \"ORDERS\"");
+      String id =
+          json(out.substring(out.indexOf('{')))
+              .get("d1_databases")
+              .get(0)
+              .get("database_id")
+              .asText();
 
       assertThat(run("list", "--json")).isZero();
-      assertThat(json(out)).extracting(n -> n.get("name").asText()).containsExactlyInAnyOrder("app", "orders");
+      assertThat(json(out))
+          .extracting(n -> n.get("name").asText())
+          .containsExactlyInAnyOrder("app", "orders");
 
       assertThat(run("list")).isZero();
       assertThat(out).startsWith("┌").contains("│ uuid").contains(id);
@@ -111,29 +120,43 @@ class RemoteCommandsTest {
   class Execute {
     @Test
     void commandRunsRemotelyWithFullMeta() throws IOException {
-      assertThat(run("execute", "app", "--remote", "--json", "--command",
-          "CREATE TABLE t(a); INSERT INTO t VALUES (1); SELECT a FROM t")).isZero();
+      assertThat(
+              run(
+                  "execute",
+                  "app",
+                  "--remote",
+                  "--json",
+                  "--command",
+                  "CREATE TABLE t(a); INSERT INTO t VALUES (1); SELECT a FROM t"))
+          .isZero();
 
       JsonNode json = json(out);
       assertThat(json).hasSize(3);
       assertThat(json.get(2).get("results").get(0).get("a").asLong()).isEqualTo(1);
       assertThat(json.get(1).get("meta").has("changes")).isTrue();
-      assertThat(server.database(appId).prepare("SELECT count(*) AS n FROM t").<Long>first("n")).isEqualTo(1L);
+      assertThat(server.database(appId).prepare("SELECT count(*) AS n FROM t").<Long>first("n"))
+          .isEqualTo(1L);
     }
 
     @Test
     void configBindingResolvesToItsDatabaseId() throws IOException {
-      Files.writeString(dir.resolve("wrangler.toml"),
-          "[[d1_databases]]\nbinding = \"DB\"\ndatabase_name = \"app\"\ndatabase_id = \"" + appId + "\"\n");
+      Files.writeString(
+          dir.resolve("wrangler.toml"),
+          "[[d1_databases]]\nbinding = \"DB\"\ndatabase_name = \"app\"\ndatabase_id = \""
+              + appId
+              + "\"\n");
 
       assertThat(run("execute", "DB", "--remote", "--command", "SELECT 1 AS one")).isZero();
-      assertThat(out).startsWith("🌀 Executing on remote database DB (" + appId + "):")
+      assertThat(out)
+          .startsWith("🌀 Executing on remote database DB (" + appId + "):")
           .contains("🚣 Executed 1 commands in ");
     }
 
     @Test
     void fileUsesTheImportApi() throws IOException {
-      Files.writeString(dir.resolve("data.sql"), "CREATE TABLE f(x);\nINSERT INTO f VALUES (1);\nINSERT INTO f VALUES (2);\n");
+      Files.writeString(
+          dir.resolve("data.sql"),
+          "CREATE TABLE f(x);\nINSERT INTO f VALUES (1);\nINSERT INTO f VALUES (2);\n");
 
       assertThat(run("execute", "app", "--remote", "--json", "--file", "data.sql")).isZero();
 
@@ -141,7 +164,8 @@ class RemoteCommandsTest {
       assertThat(r.get("results").get(0).get("Total queries executed").asLong()).isEqualTo(3);
       assertThat(r.get("results").get(0).get("Database size (MB)").isTextual()).isTrue();
       assertThat(r.get("finalBookmark").asText()).isNotEmpty();
-      assertThat(server.database(appId).prepare("SELECT count(*) AS n FROM f").<Long>first("n")).isEqualTo(2L);
+      assertThat(server.database(appId).prepare("SELECT count(*) AS n FROM f").<Long>first("n"))
+          .isEqualTo(2L);
     }
 
     @Test
@@ -150,9 +174,11 @@ class RemoteCommandsTest {
 
       assertThat(run("execute", "app", "--remote", "--file", "data.sql")).isZero();
 
-      assertThat(out).contains("⚠️ This process may take some time, during which your D1 database will be"
-          + " unavailable to serve queries.\n? Ok to proceed?\n🤖 Using fallback value in"
-          + " non-interactive context: yes\n");
+      assertThat(out)
+          .contains(
+              "⚠️ This process may take some time, during which your D1 database will be"
+                  + " unavailable to serve queries.\n? Ok to proceed?\n🤖 Using fallback value in"
+                  + " non-interactive context: yes\n");
       assertThat(run("execute", "app", "--remote", "--file", "data.sql", "--yes")).isEqualTo(1);
       assertThat(out).doesNotContain("Ok to proceed?");
       assertThat(err).contains("table g already exists");
@@ -161,13 +187,18 @@ class RemoteCommandsTest {
     @Test
     void remoteSqlErrorsAreOneLine() {
       assertThat(run("execute", "app", "--remote", "--command", "SELECT * FROM nope")).isEqualTo(1);
-      assertThat(err).startsWith("✘ [ERROR] ").contains("no such table: nope").doesNotContain("\n\n");
+      assertThat(err)
+          .startsWith("✘ [ERROR] ")
+          .contains("no such table: nope")
+          .doesNotContain("\n\n");
     }
 
     @Test
     void localAndRemoteTogetherAreRefused() {
-      assertThat(run("execute", "app", "--local", "--remote", "--command", "SELECT 1")).isEqualTo(1);
-      assertThat(err).isEqualTo("✘ [ERROR] Error: can't use --local and --remote at the same time\n");
+      assertThat(run("execute", "app", "--local", "--remote", "--command", "SELECT 1"))
+          .isEqualTo(1);
+      assertThat(err)
+          .isEqualTo("✘ [ERROR] Error: can't use --local and --remote at the same time\n");
     }
 
     @Test
@@ -193,7 +224,8 @@ class RemoteCommandsTest {
       assertThat(run("export", "app", "--remote", "--output", "remote.sql", "-y")).isZero();
 
       assertThat(Files.readString(dir.resolve("remote.sql")))
-          .startsWith("PRAGMA defer_foreign_keys=TRUE;").contains("42");
+          .startsWith("PRAGMA defer_foreign_keys=TRUE;")
+          .contains("42");
     }
   }
 
@@ -201,7 +233,8 @@ class RemoteCommandsTest {
   class Migrations {
     @Test
     void applyRemotelyRecordsTheMigrationInTheRemoteDatabase() throws IOException {
-      Files.writeString(dir.resolve("wrangler.toml"),
+      Files.writeString(
+          dir.resolve("wrangler.toml"),
           "[[d1_databases]]\nbinding = \"DB\"\ndatabase_name = \"app\"\n");
       Files.createDirectories(dir.resolve("migrations"));
       Files.writeString(dir.resolve("migrations/0001_init.sql"), "CREATE TABLE m(x);");
@@ -209,7 +242,11 @@ class RemoteCommandsTest {
       assertThat(run("migrations", "apply", "DB", "--remote")).isZero();
 
       assertThat(out).contains("│ 0001_init.sql │ ✅     │");
-      assertThat(server.database(appId).prepare("SELECT name FROM d1_migrations").<String>first("name"))
+      assertThat(
+              server
+                  .database(appId)
+                  .prepare("SELECT name FROM d1_migrations")
+                  .<String>first("name"))
           .isEqualTo("0001_init.sql");
       assertThat(run("migrations", "list", "DB", "--remote")).isZero();
       assertThat(out).isEqualTo("✅ No migrations to apply!\n");
@@ -236,8 +273,10 @@ class RemoteCommandsTest {
     void restoreNeedsExactlyOneTarget() {
       assertThat(run("time-travel", "restore", "app")).isEqualTo(1);
       assertThat(err).isEqualTo("✘ [ERROR] Provide either a timestamp or a bookmark.\n");
-      assertThat(run("time-travel", "restore", "app", "--bookmark", "b", "--timestamp", "1")).isEqualTo(1);
-      assertThat(err).isEqualTo("✘ [ERROR] Provide either a timestamp, or a bookmark - not both.\n");
+      assertThat(run("time-travel", "restore", "app", "--bookmark", "b", "--timestamp", "1"))
+          .isEqualTo(1);
+      assertThat(err)
+          .isEqualTo("✘ [ERROR] Provide either a timestamp, or a bookmark - not both.\n");
     }
 
     @Test

@@ -28,8 +28,7 @@ public abstract class AllAndRunContract extends ContractSupport {
     sql("INSERT INTO t (name) VALUES ('a'), ('b')");
     D1Result<Map<String, Object>> r = db.prepare("SELECT name, id FROM t ORDER BY id").all();
     assertThat(r.success()).isTrue();
-    assertThat(r.results())
-        .containsExactly(row("name", "a", "id", 1L), row("name", "b", "id", 2L));
+    assertThat(r.results()).containsExactly(row("name", "a", "id", 1L), row("name", "b", "id", 2L));
     assertThat(new ArrayList<>(r.results().get(0).keySet())).containsExactly("name", "id");
   }
 
@@ -43,8 +42,7 @@ public abstract class AllAndRunContract extends ContractSupport {
   @Test
   void runReturnsRowsLikeAll() {
     sql("INSERT INTO t (name) VALUES ('a')");
-    assertThat(db.prepare("SELECT name FROM t").run().results())
-        .containsExactly(row("name", "a"));
+    assertThat(db.prepare("SELECT name FROM t").run().results()).containsExactly(row("name", "a"));
   }
 
   @Test

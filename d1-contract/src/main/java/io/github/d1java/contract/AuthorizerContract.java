@@ -94,8 +94,7 @@ public abstract class AuthorizerContract extends ContractSupport {
   void rejectsTransactionStatementsInExecAndBatch() {
     assertThatThrownBy(() -> db.exec("BEGIN;\nINSERT INTO parent VALUES (1);\nCOMMIT;"))
         .isInstanceOf(D1ExecException.class)
-        .hasMessage(
-            "D1_EXEC_ERROR: Error in line 1: BEGIN;: " + TRANSACTION_MESSAGE.substring(10));
+        .hasMessage("D1_EXEC_ERROR: Error in line 1: BEGIN;: " + TRANSACTION_MESSAGE.substring(10));
     assertThatThrownBy(
             () -> db.batch(db.prepare("INSERT INTO parent VALUES (1)"), db.prepare("BEGIN")))
         .hasMessage(TRANSACTION_MESSAGE);
@@ -115,9 +114,7 @@ public abstract class AuthorizerContract extends ContractSupport {
       })
   void deniesAttachTempAndReservedNames(String sql) {
     assertD1Error(
-        D1SqlException.class,
-        "D1_ERROR: not authorized: SQLITE_AUTH",
-        () -> db.prepare(sql).run());
+        D1SqlException.class, "D1_ERROR: not authorized: SQLITE_AUTH", () -> db.prepare(sql).run());
   }
 
   @Test
@@ -187,8 +184,7 @@ public abstract class AuthorizerContract extends ContractSupport {
   @Test
   void schemaTablesAreReadable() {
     assertThat(
-            db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 't'")
-                .raw())
+            db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 't'").raw())
         .containsExactly(List.of("t"));
   }
 

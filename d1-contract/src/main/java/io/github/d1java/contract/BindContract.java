@@ -54,8 +54,7 @@ public abstract class BindContract extends ContractSupport {
     assertThat(st.params().get(2)).isEqualTo(2.5d);
     assertThat(st.params().get(3)).isEqualTo(new byte[] {7});
     assertThat(st.params().get(4)).isNull();
-    assertThatThrownBy(() -> st.params().add(1))
-        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> st.params().add(1)).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -151,8 +150,7 @@ public abstract class BindContract extends ContractSupport {
     sql(
         "CREATE TABLE c (name TEXT)",
         "INSERT INTO c VALUES ('Bs Beverages'), ('Alfreds Futterkiste'), ('Never Mind')");
-    assertThat(
-            db.prepare("SELECT name FROM c WHERE name LIKE ? ORDER BY name").bind("%eve%").raw())
+    assertThat(db.prepare("SELECT name FROM c WHERE name LIKE ? ORDER BY name").bind("%eve%").raw())
         .containsExactly(List.of("Bs Beverages"), List.of("Never Mind"));
   }
 }

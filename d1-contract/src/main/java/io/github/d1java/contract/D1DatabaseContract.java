@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  *
  * <p>This class is a facade: each area of the API has its own abstract class in this package
- * ({@link PrepareContract}, {@link BatchContract}, {@link ErrorsContract}, ...), and this class runs
- * every one of them as a {@code @Nested} test class against {@link #newDatabase()}. A backend that
- * wants only some areas extends those classes directly.
+ * ({@link PrepareContract}, {@link BatchContract}, {@link ErrorsContract}, ...), and this class
+ * runs every one of them as a {@code @Nested} test class against {@link #newDatabase()}. A backend
+ * that wants only some areas extends those classes directly.
  *
  * <p>Expected values are D1's, from Cloudflare's binding code and from running the same calls on
  * Miniflare (the {@code conformance} module re-checks them). Where this library deliberately

@@ -31,11 +31,7 @@ public abstract class ErrorsContract extends ContractSupport {
             "near \"SELEC\": syntax error at offset 0: SQLITE_ERROR",
             1),
         Arguments.of(
-            "",
-            "SELECT * FROM nope",
-            D1SqlException.class,
-            "no such table: nope: SQLITE_ERROR",
-            1),
+            "", "SELECT * FROM nope", D1SqlException.class, "no such table: nope: SQLITE_ERROR", 1),
         Arguments.of(
             "CREATE TABLE t (v TEXT)",
             "SELECT nope FROM t",

@@ -40,8 +40,7 @@ public abstract class ExecContract extends ContractSupport {
 
   @Test
   void severalStatementsOnOneLineRunButCountOnce() {
-    assertThat(db.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('a')").count())
-        .isEqualTo(1);
+    assertThat(db.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('a')").count()).isEqualTo(1);
     assertThat(count("t")).isEqualTo(1L);
   }
 

@@ -77,10 +77,8 @@ public abstract class ForeignKeysContract extends ContractSupport {
   @Test
   void deferralEndsWithTheBatch() {
     db.batch(
-        db.prepare("PRAGMA defer_foreign_keys = on"),
-        db.prepare("INSERT INTO parent VALUES (1)"));
-    assertThat((Long) db.prepare("PRAGMA defer_foreign_keys").first("defer_foreign_keys"))
-        .isZero();
+        db.prepare("PRAGMA defer_foreign_keys = on"), db.prepare("INSERT INTO parent VALUES (1)"));
+    assertThat((Long) db.prepare("PRAGMA defer_foreign_keys").first("defer_foreign_keys")).isZero();
     assertThatThrownBy(() -> db.prepare("INSERT INTO child VALUES (6)").run())
         .isInstanceOf(D1ConstraintException.class)
         .hasMessageStartingWith("D1_ERROR: FOREIGN KEY constraint failed");

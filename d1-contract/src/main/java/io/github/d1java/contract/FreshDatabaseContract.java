@@ -47,8 +47,7 @@ public abstract class FreshDatabaseContract extends ContractSupport {
   @Test
   void hasNoUserTables() {
     assertThat(
-            db.prepare(
-                    "SELECT name FROM sqlite_master WHERE name NOT LIKE '\\_cf\\_%' ESCAPE '\\'")
+            db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE '\\_cf\\_%' ESCAPE '\\'")
                 .raw())
         .isEmpty();
   }

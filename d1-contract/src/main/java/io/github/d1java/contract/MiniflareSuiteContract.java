@@ -95,8 +95,7 @@ public abstract class MiniflareSuiteContract extends ContractSupport {
   @Test
   void runOfInsertReturningReportsMeta() {
     D1Result<Map<String, Object>> r =
-        db.prepare(
-                "INSERT INTO colours (id, name, rgb) VALUES (4, 'purple', 8388736) RETURNING id")
+        db.prepare("INSERT INTO colours (id, name, rgb) VALUES (4, 'purple', 8388736) RETURNING id")
             .run();
     assertThat(r.results()).containsExactly(row("id", 4L));
     assertThat(r.meta().changes()).isEqualTo(1);

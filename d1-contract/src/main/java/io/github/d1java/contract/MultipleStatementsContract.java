@@ -68,9 +68,7 @@ public abstract class MultipleStatementsContract extends ContractSupport {
   @ValueSource(strings = {"", "   \n  ", "  -- c"})
   void emptySqlIsRejected(String sql) {
     assertD1Error(
-        D1SqlException.class,
-        "D1_ERROR: No SQL statements detected.",
-        () -> db.prepare(sql).all());
+        D1SqlException.class, "D1_ERROR: No SQL statements detected.", () -> db.prepare(sql).all());
   }
 
   @ParameterizedTest

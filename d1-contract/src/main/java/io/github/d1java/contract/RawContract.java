@@ -52,8 +52,7 @@ public abstract class RawContract extends ContractSupport {
 
   @Test
   void returningRowsWithHeader() {
-    assertThat(
-            db.prepare("INSERT INTO t (name) VALUES ('a'), ('b') RETURNING id, name").raw(true))
+    assertThat(db.prepare("INSERT INTO t (name) VALUES ('a'), ('b') RETURNING id, name").raw(true))
         .containsExactly(List.of("id", "name"), List.of(1L, "a"), List.of(2L, "b"));
   }
 

@@ -58,8 +58,7 @@ public abstract class SessionsContract extends ContractSupport {
     D1DatabaseSession session = db.withSession();
     session.prepare("SELECT * FROM s").all();
     if (supportsSessionBookmarks()) {
-      assertThat(session.getBookmark())
-          .matches("[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}");
+      assertThat(session.getBookmark()).matches("[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}");
     } else {
       assertThat(session.getBookmark()).isNull();
     }

@@ -36,9 +36,7 @@ public abstract class ThreadSafetyContract extends ContractSupport {
               D1PreparedStatement insert = db.prepare("INSERT INTO c (worker, n) VALUES (?, ?)");
               for (long n = 0; n < perWorker; n++) {
                 ids.add(insert.bind(worker, n).run().meta().lastRowId());
-                db.prepare("SELECT count(*) AS k FROM c WHERE worker = ?")
-                    .bind(worker)
-                    .first("k");
+                db.prepare("SELECT count(*) AS k FROM c WHERE worker = ?").bind(worker).first("k");
               }
               return ids;
             });

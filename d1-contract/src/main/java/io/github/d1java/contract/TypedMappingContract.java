@@ -52,8 +52,7 @@ public abstract class TypedMappingContract extends ContractSupport {
 
   @Test
   void mapsSingleValuesFromTheFirstColumn() {
-    assertThat(
-            db.prepare("SELECT CustomerId FROM Customers ORDER BY 1").all(Long.class).results())
+    assertThat(db.prepare("SELECT CustomerId FROM Customers ORDER BY 1").all(Long.class).results())
         .containsExactly(1L, 11L);
     assertThat(db.prepare("SELECT CompanyName FROM Customers ORDER BY 1").first(String.class))
         .isEqualTo("Alfreds Futterkiste");

@@ -37,8 +37,8 @@ public abstract class TypesContract extends ContractSupport {
   }
 
   /**
-   * Whether the backend reads numbers as D1's JSON transport carries them, as JavaScript numbers:
-   * a REAL with an integral value arrives as a {@link Long} ({@code 1.0} as {@code 1L}) and an
+   * Whether the backend reads numbers as D1's JSON transport carries them, as JavaScript numbers: a
+   * REAL with an integral value arrives as a {@link Long} ({@code 1.0} as {@code 1L}) and an
    * integer beyond &plusmn;2<sup>53</sup> arrives rounded. True for D1 itself (through the Worker
    * binding); the suite then expects those values as D1 gives them.
    *
@@ -51,8 +51,8 @@ public abstract class TypesContract extends ContractSupport {
   /**
    * Whether the backend binds every number as a SQLite REAL, as Miniflare's workerd does ({@code
    * sqlite3_bind_double} for any JavaScript number, see conformance/divergences.json {@code
-   * types/integer-bind}): {@code typeof(?)} of a bound {@code 42} is {@code real} there. When
-   * true the suite expects {@code real} for bound Java integers and booleans.
+   * types/integer-bind}): {@code typeof(?)} of a bound {@code 42} is {@code real} there. When true
+   * the suite expects {@code real} for bound Java integers and booleans.
    *
    * @return false by default
    */
@@ -143,8 +143,7 @@ public abstract class TypesContract extends ContractSupport {
   void byteBufferBindsItsRemainingBytes() {
     ByteBuffer buf = ByteBuffer.wrap(new byte[] {9, 8, 7, 6});
     buf.position(1);
-    assertThat((byte[]) db.prepare("SELECT ? AS b").bind(buf).first("b"))
-        .containsExactly(8, 7, 6);
+    assertThat((byte[]) db.prepare("SELECT ? AS b").bind(buf).first("b")).containsExactly(8, 7, 6);
     assertThat(buf.position()).as("the caller's buffer is not consumed").isEqualTo(1);
   }
 
@@ -164,7 +163,12 @@ public abstract class TypesContract extends ContractSupport {
   @Test
   void readsRealsAsDoubles() {
     assertThat(db.prepare("SELECT 1.0 AS v, 0.1 + 0.2 AS s").first())
-        .isEqualTo(row("v", readsNumbersAsJavaScriptNumbers() ? (Object) 1L : 1.0d, "s", 0.30000000000000004d));
+        .isEqualTo(
+            row(
+                "v",
+                readsNumbersAsJavaScriptNumbers() ? (Object) 1L : 1.0d,
+                "s",
+                0.30000000000000004d));
   }
 
   @Test

@@ -24,8 +24,8 @@ import javax.sql.DataSource;
  * try (Connection c = ds.getConnection()) { ... }
  * }</pre>
  *
- * <p>Thread-safe once configured. Setters fail fast on bad values; {@link #getConnection()}
- * throws {@link SQLException} when no URL is set or the database cannot be opened.
+ * <p>Thread-safe once configured. Setters fail fast on bad values; {@link #getConnection()} throws
+ * {@link SQLException} when no URL is set or the database cannot be opened.
  */
 public final class D1DataSource implements DataSource {
 
@@ -44,9 +44,9 @@ public final class D1DataSource implements DataSource {
   }
 
   /**
-   * Wraps an existing database. Connections share it and do not close it: the caller does. A
-   * {@code d1-sqlite} database gets real local transactions; any other gets buffered ones (see
-   * {@link D1Driver}).
+   * Wraps an existing database. Connections share it and do not close it: the caller does. A {@code
+   * d1-sqlite} database gets real local transactions; any other gets buffered ones (see {@link
+   * D1Driver}).
    *
    * @param database the database; not null
    * @return a data source over it

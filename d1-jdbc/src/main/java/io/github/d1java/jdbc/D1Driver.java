@@ -24,8 +24,8 @@ import java.util.logging.Logger;
  *   <li>{@code jdbc:d1:file:<path>}: a local SQLite file run by the {@code d1-sqlite} engine. All
  *       connections of this JVM to the same file share one engine (one writer, so no {@code
  *       SQLITE_BUSY} between them); it closes with the last connection.
- *   <li>{@code jdbc:d1:mem:<name>}: an in-memory database, shared by name while a connection to
- *       it is open.
+ *   <li>{@code jdbc:d1:mem:<name>}: an in-memory database, shared by name while a connection to it
+ *       is open.
  *   <li>{@code jdbc:d1:wrangler:<binding>}: the very file {@code wrangler dev} uses for that
  *       binding or {@code database_name}; properties {@code config} (the wrangler config file),
  *       {@code persistTo}, {@code env} and {@code cwd}. Needs {@code d1-wrangler} on the class
@@ -35,43 +35,41 @@ import java.util.logging.Logger;
  *       else {@code CLOUDFLARE_API_BASE_URL}. {@code jdbc:d1:remote:} alone takes account and
  *       database from the environment, as {@code D1Remote.fromEnv()}.
  *   <li>{@code jdbc:d1:worker:<https-url>}: the Worker transport ({@code d1-worker}, loaded
- *       reflectively when on the class path); property {@code token}, else {@code
- *       D1_WORKER_TOKEN}.
+ *       reflectively when on the class path); property {@code token}, else {@code D1_WORKER_TOKEN}.
  * </ul>
  *
- * Properties may also be given as a query: {@code jdbc:d1:remote:acc/db?baseUrl=...}; they
- * override the {@code Properties}. Tokens never appear in messages or {@code toString}.
+ * Properties may also be given as a query: {@code jdbc:d1:remote:acc/db?baseUrl=...}; they override
+ * the {@code Properties}. Tokens never appear in messages or {@code toString}.
  *
  * <h2>Transactions</h2>
  *
  * With auto-commit on (the default) each statement is one D1 call, atomic as in D1. With
- * auto-commit off, local backends (file, mem, wrangler) run real SQLite transactions: reads see
- * the transaction's own writes, {@code rollback()} undoes everything, savepoints are SQLite
- * savepoints; other connections' writes wait for the commit (up to the busy timeout). Remote
- * backends have no interactive transactions: writes are buffered and {@code commit()} sends them
- * as one atomic D1 batch ({@code executeUpdate} returns {@link java.sql.Statement#SUCCESS_NO_INFO}
- * until then); reads run at once on committed data, and a read that depends on a buffered write
- * (it names a written table, or a view, trigger or foreign key reaching one) is refused with an
- * {@link SQLFeatureNotSupportedException} saying so, as are writes whose rows are needed before
- * commit (RETURNING, generated keys). Savepoints there are positions in the buffer.
+ * auto-commit off, local backends (file, mem, wrangler) run real SQLite transactions: reads see the
+ * transaction's own writes, {@code rollback()} undoes everything, savepoints are SQLite savepoints;
+ * other connections' writes wait for the commit (up to the busy timeout). Remote backends have no
+ * interactive transactions: writes are buffered and {@code commit()} sends them as one atomic D1
+ * batch ({@code executeUpdate} returns {@link java.sql.Statement#SUCCESS_NO_INFO} until then);
+ * reads run at once on committed data, and a read that depends on a buffered write (it names a
+ * written table, or a view, trigger or foreign key reaching one) is refused with an {@link
+ * SQLFeatureNotSupportedException} saying so, as are writes whose rows are needed before commit
+ * (RETURNING, generated keys). Savepoints there are positions in the buffer.
  *
  * <h2>Values</h2>
  *
- * {@code setObject} accepts null, booleans (1/0), integral numbers (INTEGER), floats (REAL),
- * {@code String}, {@code byte[]}, {@code BigDecimal} (exact TEXT), {@code UUID} (TEXT, lower-case
+ * {@code setObject} accepts null, booleans (1/0), integral numbers (INTEGER), floats (REAL), {@code
+ * String}, {@code byte[]}, {@code BigDecimal} (exact TEXT), {@code UUID} (TEXT, lower-case
  * canonical), {@code LocalDate} ({@code YYYY-MM-DD}), {@code LocalTime}, {@code LocalDateTime}
  * ({@code YYYY-MM-DD HH:MM:SS[.f]}, SQLite's {@code datetime()} format) and instants ({@code
- * Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}, {@code Timestamp}: the instant in UTC
- * in that format). {@code getObject(i, Class)} converts back.
+ * Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}, {@code Timestamp}: the instant in UTC in
+ * that format). {@code getObject(i, Class)} converts back.
  *
  * <h2>Errors</h2>
  *
  * {@link SQLException} subclasses with SQLStates by class: constraint violations are {@link
- * java.sql.SQLIntegrityConstraintViolationException} ({@code 23505} unique, {@code 23503}
- * foreign key, {@code 23502} not null, {@code 23514} check), authentication {@code 28000},
- * timeouts {@link java.sql.SQLTimeoutException}, network failures {@link
- * java.sql.SQLTransientConnectionException}; the message is D1's text, the cause the {@link
- * io.github.d1java.D1Exception}.
+ * java.sql.SQLIntegrityConstraintViolationException} ({@code 23505} unique, {@code 23503} foreign
+ * key, {@code 23502} not null, {@code 23514} check), authentication {@code 28000}, timeouts {@link
+ * java.sql.SQLTimeoutException}, network failures {@link java.sql.SQLTransientConnectionException};
+ * the message is D1's text, the cause the {@link io.github.d1java.D1Exception}.
  *
  * <p>Thread-safe. Connections are not: use one per thread, or a pool.
  */

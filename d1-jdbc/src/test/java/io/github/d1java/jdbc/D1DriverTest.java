@@ -33,7 +33,9 @@ class D1DriverTest {
       assertThat(d).isInstanceOf(D1Driver.class);
       assertThat(d.acceptsURL("jdbc:sqlite:x")).isFalse();
       assertThat(d.connect("jdbc:sqlite:x", new Properties())).isNull();
-      assertThat(d.getPropertyInfo("jdbc:d1:mem:x", null)).extracting(p -> p.name).contains("token");
+      assertThat(d.getPropertyInfo("jdbc:d1:mem:x", null))
+          .extracting(p -> p.name)
+          .contains("token");
     }
 
     @Test
@@ -67,8 +69,7 @@ class D1DriverTest {
     @Test
     void remoteTakesTheTokenFromTheEnvironment() throws SQLException {
       String token = "env-token-0123456789";
-      Driver d =
-          new D1Driver(name -> name.equals("CLOUDFLARE_API_TOKEN") ? token : null);
+      Driver d = new D1Driver(name -> name.equals("CLOUDFLARE_API_TOKEN") ? token : null);
       try (Connection c = d.connect("jdbc:d1:remote:acc/db?baseUrl=http://127.0.0.1:9", null)) {
         assertThat(c.toString()).doesNotContain(token).contains("jdbc:d1:remote:acc/db");
       }
@@ -90,7 +91,8 @@ class D1DriverTest {
             .isInstanceOf(SQLNonTransientConnectionException.class)
             .hasMessage("jdbc:d1:worker: URLs need io.github.d1java:d1-worker on the class path");
       }
-      assertThatThrownBy(() -> new D1Driver(name -> null).connect("jdbc:d1:worker:", new Properties()))
+      assertThatThrownBy(
+              () -> new D1Driver(name -> null).connect("jdbc:d1:worker:", new Properties()))
           .isInstanceOf(SQLException.class);
     }
   }
@@ -186,7 +188,8 @@ class D1DriverTest {
         }
         assertThat(db.prepare("SELECT count(*) AS n FROM t").<Long>first("n")).isZero();
         assertThat(ds.isWrapperFor(D1SqliteDatabase.class)).isTrue();
-        assertThatThrownBy(() -> ds.setUrl("jdbc:d1:mem:x")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ds.setUrl("jdbc:d1:mem:x"))
+            .isInstanceOf(IllegalStateException.class);
       }
     }
 

@@ -69,7 +69,8 @@ class FlywayTest {
       MigrationInfo[] applied = flyway.info().applied();
       assertThat(applied).extracting(i -> i.getVersion().getVersion()).containsExactly("1", "2");
       assertThat(applied).extracting(MigrationInfo::getState).containsOnly(MigrationState.SUCCESS);
-      assertThat(column("SELECT p.name || '/' || o.name FROM pets p JOIN people o ON o.id = p.owner"))
+      assertThat(
+              column("SELECT p.name || '/' || o.name FROM pets p JOIN people o ON o.id = p.owner"))
           .containsExactly("Rex/Ada");
       assertThat(flyway.migrate().migrationsExecuted).isZero();
     }
@@ -82,7 +83,9 @@ class FlywayTest {
           .hasStackTraceContaining("UNIQUE constraint failed: people.name");
       assertThat(column("SELECT name FROM people")).containsExactly("Ada");
       assertThat(column("SELECT name FROM sqlite_master WHERE name = 'pets'")).isEmpty();
-      assertThat(column("SELECT version || ':' || success FROM flyway_schema_history ORDER BY installed_rank"))
+      assertThat(
+              column(
+                  "SELECT version || ':' || success FROM flyway_schema_history ORDER BY installed_rank"))
           .containsExactly("1:1");
       assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
     }
@@ -184,9 +187,12 @@ class FlywayTest {
   @Nested
   class RemoteByUrl extends Checks {
     final String url =
-        "jdbc:d1:remote:" + server.accountId() + "/"
+        "jdbc:d1:remote:"
+            + server.accountId()
+            + "/"
             + server.createDatabase("flyway" + System.identityHashCode(this))
-            + "?baseUrl=" + server.baseUrl();
+            + "?baseUrl="
+            + server.baseUrl();
 
     @Override
     FluentConfiguration configure(String location) {

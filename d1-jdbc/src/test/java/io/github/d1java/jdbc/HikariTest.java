@@ -74,7 +74,8 @@ class HikariTest {
       }
       try (Connection c = ds.getConnection();
           Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT worker || ':' || n) FROM hits")) {
+          ResultSet rs =
+              st.executeQuery("SELECT count(*), count(DISTINCT worker || ':' || n) FROM hits")) {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(expected).isEqualTo(THREADS * ROUNDS * 3 / 2);
         assertThat(rs.getInt(2)).isEqualTo(expected);
@@ -89,7 +90,8 @@ class HikariTest {
     for (int i = 0; i < ROUNDS; i++) {
       try (Connection c = ds.getConnection()) {
         if (i % 2 == 0) {
-          try (PreparedStatement ps = c.prepareStatement("INSERT INTO hits (worker, n) VALUES (?, ?)")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("INSERT INTO hits (worker, n) VALUES (?, ?)")) {
             ps.setInt(1, worker);
             ps.setInt(2, written++);
             assertThat(ps.executeUpdate()).isEqualTo(1);
@@ -101,18 +103,22 @@ class HikariTest {
           }
         } else {
           c.setAutoCommit(false);
-          try (PreparedStatement ps = c.prepareStatement("INSERT INTO hits (worker, n) VALUES (?, ?)")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("INSERT INTO hits (worker, n) VALUES (?, ?)")) {
             for (int k = 0; k < 2; k++) {
               ps.setInt(1, worker);
               ps.setInt(2, written++);
               ps.executeUpdate();
             }
           }
-          try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM hits WHERE worker = ?")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT count(*) FROM hits WHERE worker = ?")) {
             ps.setInt(1, worker);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
-              assertThat(rs.getInt(1)).as("the transaction sees all its worker's rows").isEqualTo(written);
+              assertThat(rs.getInt(1))
+                  .as("the transaction sees all its worker's rows")
+                  .isEqualTo(written);
             }
           }
           c.commit();

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * JDBC-level checks every URL kind must pass. Subclasses open connections to one fresh database
- * per test; {@link #interactive()} says whether transactions are local SQLite ones (else buffered).
+ * JDBC-level checks every URL kind must pass. Subclasses open connections to one fresh database per
+ * test; {@link #interactive()} says whether transactions are local SQLite ones (else buffered).
  */
 abstract class JdbcContract {
 
@@ -116,7 +116,8 @@ abstract class JdbcContract {
     @Test
     void resultSetMetadataReportsStorageClasses() throws SQLException {
       try (Statement st = conn.createStatement();
-          ResultSet rs = st.executeQuery("SELECT 1 AS i, 1.5 AS r, 'x' AS t, x'00' AS b, NULL AS n")) {
+          ResultSet rs =
+              st.executeQuery("SELECT 1 AS i, 1.5 AS r, 'x' AS t, x'00' AS b, NULL AS n")) {
         ResultSetMetaData md = rs.getMetaData();
         assertThat(md.getColumnTypeName(1)).isEqualTo("INTEGER");
         assertThat(md.getColumnType(1)).isEqualTo(java.sql.Types.BIGINT);
@@ -152,7 +153,9 @@ abstract class JdbcContract {
     void maxRowsLimitsTheResult() throws SQLException {
       try (Statement st = conn.createStatement()) {
         st.setMaxRows(2);
-        try (ResultSet rs = st.executeQuery("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5) SELECT x FROM c")) {
+        try (ResultSet rs =
+            st.executeQuery(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5) SELECT x FROM c")) {
           int n = 0;
           while (rs.next()) {
             n++;
@@ -198,7 +201,8 @@ abstract class JdbcContract {
           assertThat(rs.getString(5)).isEqualTo("2024-01-01 10:00:00");
           assertThat(rs.getString(6)).isEqualTo("123e4567-e89b-12d3-a456-426614174000");
           assertThat(rs.getObject(6, UUID.class)).isEqualTo(uuid);
-          assertThat(rs.getBigDecimal(7)).isEqualTo(new BigDecimal("12345678901234567890.123456789"));
+          assertThat(rs.getBigDecimal(7))
+              .isEqualTo(new BigDecimal("12345678901234567890.123456789"));
           assertThat(rs.getObject(8)).isEqualTo(1L);
           assertThat(rs.getBoolean(8)).isTrue();
           assertThat(rs.getBytes(9)).containsExactly(1, 2, 3);
@@ -324,7 +328,8 @@ abstract class JdbcContract {
     @Test
     void returningRowsComeBackAsAResultSet() throws SQLException {
       try (Statement st = conn.createStatement()) {
-        assertThat(st.execute("INSERT INTO person (name) VALUES ('z') RETURNING id, name")).isTrue();
+        assertThat(st.execute("INSERT INTO person (name) VALUES ('z') RETURNING id, name"))
+            .isTrue();
         try (ResultSet rs = st.getResultSet()) {
           rs.next();
           assertThat(rs.getString("name")).isEqualTo("z");
@@ -494,12 +499,21 @@ abstract class JdbcContract {
       List<String> columns = new ArrayList<>();
       try (ResultSet rs = md.getColumns(null, null, "person", null)) {
         while (rs.next()) {
-          columns.add(rs.getString("COLUMN_NAME") + ":" + rs.getString("TYPE_NAME") + ":" + rs.getString("IS_NULLABLE"));
+          columns.add(
+              rs.getString("COLUMN_NAME")
+                  + ":"
+                  + rs.getString("TYPE_NAME")
+                  + ":"
+                  + rs.getString("IS_NULLABLE"));
         }
       }
       assertThat(columns)
           .containsExactly(
-              "id:INTEGER:YES", "name:TEXT:NO", "born:TEXT:YES", "score:REAL:YES", "photo:BLOB:YES");
+              "id:INTEGER:YES",
+              "name:TEXT:NO",
+              "born:TEXT:YES",
+              "score:REAL:YES",
+              "photo:BLOB:YES");
       try (ResultSet rs = md.getPrimaryKeys(null, null, "person")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString("COLUMN_NAME")).isEqualTo("id");
@@ -561,7 +575,9 @@ abstract class JdbcContract {
       assertThatThrownBy(() -> conn.prepareCall("x"))
           .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
       assertThatThrownBy(
-              () -> conn.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY))
+              () ->
+                  conn.createStatement(
+                      ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY))
           .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
       assertThatThrownBy(() -> conn.prepareStatement("x", new int[] {1}))
           .isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);

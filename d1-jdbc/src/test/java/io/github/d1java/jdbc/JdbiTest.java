@@ -28,11 +28,13 @@ class JdbiTest {
     ds.setUrl("jdbc:d1:file:" + dir.resolve("jdbi.db"));
     jdbi = Jdbi.create(ds);
     jdbi.registerRowMapper(ConstructorMapper.factory(Person.class));
-    jdbi.useHandle(h -> h.execute("CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT UNIQUE)"));
+    jdbi.useHandle(
+        h -> h.execute("CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT UNIQUE)"));
   }
 
   private long count() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM person").mapTo(Long.class).one());
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT count(*) FROM person").mapTo(Long.class).one());
   }
 
   @Test
@@ -80,7 +82,10 @@ class JdbiTest {
     jdbi.useHandle(h -> h.execute("INSERT INTO person (name) VALUES ('a'), ('b')"));
     List<Person> people =
         jdbi.withHandle(
-            h -> h.createQuery("SELECT id, name FROM person ORDER BY id").mapTo(Person.class).list());
+            h ->
+                h.createQuery("SELECT id, name FROM person ORDER BY id")
+                    .mapTo(Person.class)
+                    .list());
     assertThat(people).containsExactly(new Person(1, "a"), new Person(2, "b"));
   }
 

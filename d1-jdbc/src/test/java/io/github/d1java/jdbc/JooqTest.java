@@ -48,13 +48,11 @@ class JooqTest {
     assertThat(ctx.update(PERSON).set(NAME, "b").where(ID.eq(1L)).execute()).isEqualTo(1);
 
     int[] counts =
-        ctx.batch(ctx.insertInto(PERSON, NAME).values((String) null))
-            .bind("c")
-            .bind("d")
-            .execute();
+        ctx.batch(ctx.insertInto(PERSON, NAME).values((String) null)).bind("c").bind("d").execute();
     assertThat(counts).containsExactly(1, 1);
 
-    assertThat(ctx.select(NAME).from(PERSON).orderBy(ID).fetch(NAME)).containsExactly("b", "c", "d");
+    assertThat(ctx.select(NAME).from(PERSON).orderBy(ID).fetch(NAME))
+        .containsExactly("b", "c", "d");
     assertThat(ctx.fetchCount(PERSON)).isEqualTo(3);
   }
 

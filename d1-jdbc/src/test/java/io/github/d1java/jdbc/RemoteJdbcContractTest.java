@@ -109,7 +109,8 @@ class RemoteJdbcContractTest extends JdbcContract {
   void writesWhoseRowsAreNeededAreRefusedInATransaction() throws SQLException {
     conn.setAutoCommit(false);
     try (PreparedStatement ps =
-        conn.prepareStatement("INSERT INTO person (name) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+        conn.prepareStatement(
+            "INSERT INTO person (name) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, "a");
       assertThatThrownBy(ps::executeUpdate)
           .isInstanceOf(SQLFeatureNotSupportedException.class)

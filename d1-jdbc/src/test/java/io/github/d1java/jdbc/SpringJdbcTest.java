@@ -85,7 +85,8 @@ class SpringJdbcTest {
         .isInstanceOf(DuplicateKeyException.class)
         .isInstanceOf(DataIntegrityViolationException.class)
         .hasMessageContaining("UNIQUE constraint failed: person.name");
-    assertThatThrownBy(() -> client.sql("INSERT INTO person (name, boss) VALUES ('b', 99)").update())
+    assertThatThrownBy(
+            () -> client.sql("INSERT INTO person (name, boss) VALUES ('b', 99)").update())
         .isInstanceOf(DataIntegrityViolationException.class)
         .hasMessageContaining("FOREIGN KEY constraint failed");
   }

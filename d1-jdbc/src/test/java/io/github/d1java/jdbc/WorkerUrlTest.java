@@ -43,7 +43,11 @@ class WorkerUrlTest {
     return FakeResponse.json(
         200,
         "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":[{\"success\":true,"
-            + "\"results\":{\"columns\":" + columns + ",\"rows\":" + rows + "},"
+            + "\"results\":{\"columns\":"
+            + columns
+            + ",\"rows\":"
+            + rows
+            + "},"
             + "\"meta\":{\"duration\":0.1}}],\"bookmark\":null}");
   }
 

@@ -61,10 +61,10 @@ import java.util.regex.Pattern;
  *   <li>D1 itself returns numbers as JavaScript numbers: integers beyond 2^53 arrive rounded and a
  *       REAL with an integral value arrives as an integer ({@link Long}). This client never loses
  *       precision on what it receives.
- *   <li>A bound {@link Long} beyond &plusmn;2<sup>53</sup> is sent as a JSON
- *       string of its decimal digits, because D1 would round a JSON number: stored in or compared
- *       with an INTEGER-affinity column, SQLite converts it to the exact integer; in other contexts
- *       (for example {@code SELECT ?} or a column without affinity) it stays TEXT.
+ *   <li>A bound {@link Long} beyond &plusmn;2<sup>53</sup> is sent as a JSON string of its decimal
+ *       digits, because D1 would round a JSON number: stored in or compared with an
+ *       INTEGER-affinity column, SQLite converts it to the exact integer; in other contexts (for
+ *       example {@code SELECT ?} or a column without affinity) it stays TEXT.
  *   <li>Blob parameters are sent as JSON arrays of byte values, as D1's binding protocol does; the
  *       REST API documents only strings.
  *   <li>A statement whose SQL holds several statements returns the last one's rows, as the binding
@@ -365,8 +365,7 @@ public final class D1Remote {
     /**
      * The cap of the retry delay; {@link #DEFAULT_MAX_BACKOFF} by default.
      *
-     * @param value a duration, not negative; {@link #build()} checks it is not below
-     *     initialBackoff
+     * @param value a duration, not negative; {@link #build()} checks it is not below initialBackoff
      * @return this builder
      * @throws NullPointerException if {@code value} is null
      * @throws IllegalArgumentException naming {@code maxBackoff} if negative

@@ -28,19 +28,27 @@ class D1RemoteBuilderTest {
     return Stream.of(
         invalid(b -> b.accountId("a/b"), "accountId must match [A-Za-z0-9_-]+, got 'a/b'"),
         invalid(b -> b.apiToken(" "), "apiToken must not be blank"),
-        invalid(b -> b.apiToken("a b"), "apiToken must not contain whitespace or control characters"),
+        invalid(
+            b -> b.apiToken("a b"), "apiToken must not contain whitespace or control characters"),
         invalid(b -> b.databaseId("x y"), "databaseId must match [A-Za-z0-9_-]+, got 'x y'"),
         invalid(b -> b.databaseName(" "), "databaseName must not be blank"),
-        invalid(b -> b.baseUrl("ftp://x"), "baseUrl must be an absolute http(s) URL, got 'ftp://x'"),
+        invalid(
+            b -> b.baseUrl("ftp://x"), "baseUrl must be an absolute http(s) URL, got 'ftp://x'"),
         invalid(b -> b.baseUrl("http://bad host"), "baseUrl is not a valid URL: 'http://bad host'"),
         invalid(b -> b.requestTimeout(Duration.ZERO), "requestTimeout must be positive, got PT0S"),
         invalid(b -> b.connectTimeout(Duration.ZERO), "connectTimeout must be positive, got PT0S"),
         invalid(b -> b.deadline(Duration.ofSeconds(-1)), "deadline must be positive, got PT-1S"),
         invalid(b -> b.pollTimeout(Duration.ZERO), "pollTimeout must be positive, got PT0S"),
         invalid(b -> b.maxAttempts(0), "maxAttempts must be at least 1, got 0"),
-        invalid(b -> b.initialBackoff(Duration.ofMillis(-1)), "initialBackoff must not be negative, got PT-0.001S"),
-        invalid(b -> b.maxBackoff(Duration.ofMillis(-1)), "maxBackoff must not be negative, got PT-0.001S"),
-        invalid(b -> b.pollInterval(Duration.ofMillis(-1)), "pollInterval must not be negative, got PT-0.001S"));
+        invalid(
+            b -> b.initialBackoff(Duration.ofMillis(-1)),
+            "initialBackoff must not be negative, got PT-0.001S"),
+        invalid(
+            b -> b.maxBackoff(Duration.ofMillis(-1)),
+            "maxBackoff must not be negative, got PT-0.001S"),
+        invalid(
+            b -> b.pollInterval(Duration.ofMillis(-1)),
+            "pollInterval must not be negative, got PT-0.001S"));
   }
 
   @ParameterizedTest
@@ -81,8 +89,7 @@ class D1RemoteBuilderTest {
 
   @Test
   void aRejectedTokenIsNotEchoed() {
-    assertThatThrownBy(() -> valid().apiToken("secret token"))
-        .hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> valid().apiToken("secret token")).hasMessageNotContaining("secret");
   }
 
   static Stream<Arguments> invalidCombinations() {

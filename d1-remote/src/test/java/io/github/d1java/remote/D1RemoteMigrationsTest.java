@@ -37,22 +37,30 @@ class D1RemoteMigrationsTest {
   void appliesInWranglerOrderEachWithItsBookkeepingRowInOneRequest() throws Exception {
     Path m =
         migrations(
-            "0002_orders.sql", "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer INTEGER REFERENCES customers(id));",
-            "0001_customers.sql", "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);\nINSERT INTO customers (name) VALUES ('a');");
+            "0002_orders.sql",
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer INTEGER REFERENCES customers(id));",
+            "0001_customers.sql",
+                "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);\nINSERT INTO customers (name) VALUES ('a');");
     try (D1Database db = fx.database()) {
       D1Migrations migrations = D1Migrations.of(m);
-      assertThat(migrations.unapplied(db)).extracting(D1Migration::name)
+      assertThat(migrations.unapplied(db))
+          .extracting(D1Migration::name)
           .containsExactly("0001_customers.sql", "0002_orders.sql");
       int before = fx.server.requestCount();
       List<D1Migration> applied = migrations.apply(db);
-      assertThat(applied).extracting(D1Migration::name)
+      assertThat(applied)
+          .extracting(D1Migration::name)
           .containsExactly("0001_customers.sql", "0002_orders.sql");
       // ensure table + read applied names, then one batch request per migration
       assertThat(fx.server.requestCount() - before).isLessThanOrEqualTo(4);
       assertThat(migrations.applied(db)).containsExactly("0001_customers.sql", "0002_orders.sql");
       assertThat(migrations.unapplied(db)).isEmpty();
       assertThat(db.prepare("SELECT name FROM customers").<String>first("name")).isEqualTo("a");
-      assertThat(fx.server.database(fx.databaseId).prepare("SELECT count(*) AS n FROM d1_migrations").<Long>first("n"))
+      assertThat(
+              fx.server
+                  .database(fx.databaseId)
+                  .prepare("SELECT count(*) AS n FROM d1_migrations")
+                  .<Long>first("n"))
           .isEqualTo(2L);
     }
   }
@@ -72,7 +80,10 @@ class D1RemoteMigrationsTest {
           .hasMessageContaining("INSERT INTO nope VALUES (1)")
           .hasMessageContaining("no such table: nope");
       assertThat(migrations.applied(db)).containsExactly("0001_ok.sql");
-      assertThat(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('half','never')").all().results())
+      assertThat(
+              db.prepare("SELECT name FROM sqlite_master WHERE name IN ('half','never')")
+                  .all()
+                  .results())
           .isEmpty();
     }
   }

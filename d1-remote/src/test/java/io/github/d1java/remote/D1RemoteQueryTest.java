@@ -75,8 +75,9 @@ class D1RemoteQueryTest {
       long limit = 1L << 53;
       db.prepare("SELECT ?, ?, ?, ?").bind(limit, limit + 1, -limit, -limit - 1).all();
       assertThat(fx.server.takeRequest().json().get("params").toString())
-          .isEqualTo("[9007199254740992,\"9007199254740993\",-9007199254740992,"
-              + "\"-9007199254740993\"]");
+          .isEqualTo(
+              "[9007199254740992,\"9007199254740993\",-9007199254740992,"
+                  + "\"-9007199254740993\"]");
     }
 
     @Test

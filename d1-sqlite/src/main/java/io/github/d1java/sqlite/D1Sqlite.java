@@ -18,12 +18,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Defaults (all configurable on the {@link Builder}): {@value #DEFAULT_READERS} reader
- * connections for file databases, a busy timeout of {@value #DEFAULT_BUSY_TIMEOUT_MILLIS} ms,
- * a value length limit of {@value #DEFAULT_MAX_VALUE_LENGTH} bytes (D1's documented 2 MB) and
- * {@value #DEFAULT_STATEMENT_CACHE_SIZE} cached prepared statements per connection. The other D1
- * limits are fixed: 100 bound parameters, 100,000-byte SQL, 100 columns, 5 compound SELECT terms,
- * 50-byte LIKE patterns, 127 function arguments, expression depth 100, trigger depth 10, no
- * attached databases.
+ * connections for file databases, a busy timeout of {@value #DEFAULT_BUSY_TIMEOUT_MILLIS} ms, a
+ * value length limit of {@value #DEFAULT_MAX_VALUE_LENGTH} bytes (D1's documented 2 MB) and {@value
+ * #DEFAULT_STATEMENT_CACHE_SIZE} cached prepared statements per connection. The other D1 limits are
+ * fixed: 100 bound parameters, 100,000-byte SQL, 100 columns, 5 compound SELECT terms, 50-byte LIKE
+ * patterns, 127 function arguments, expression depth 100, trigger depth 10, no attached databases.
  *
  * <p>This class is thread-safe. Its factories throw {@link io.github.d1java.D1Exception} when the
  * database cannot be opened.

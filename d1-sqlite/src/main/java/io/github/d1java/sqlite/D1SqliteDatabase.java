@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A {@link D1Database} run by the local SQLite engine. Obtain one from {@link D1Sqlite}.
  *
- * <p>Thread-safe: any number of threads may prepare and run statements at once. File databases
- * use WAL with one serialized writer connection and a pool of read-only connections; in-memory
+ * <p>Thread-safe: any number of threads may prepare and run statements at once. File databases use
+ * WAL with one serialized writer connection and a pool of read-only connections; in-memory
  * databases use a single serialized connection. Every call is one transaction, as in D1.
  *
  * <p>Errors are {@link io.github.d1java.D1Exception}s worded as D1 words them. Using a closed
@@ -25,11 +25,11 @@ public interface D1SqliteDatabase extends D1Database {
   Path file();
 
   /**
-   * Runs SQL texts as one transaction, for bulk loading: D1's rules apply as in {@link #batch}
-   * (the authorizer, the PRAGMA allow-list, the limits, foreign keys), but SQLite runs the
-   * statements as one script, without a result per statement, which makes it two to three times
-   * faster than {@code batch} for many small statements (a 100 MB dump of INSERTs: 4 to 5 s
-   * against 13 s). Rows of queries are discarded.
+   * Runs SQL texts as one transaction, for bulk loading: D1's rules apply as in {@link #batch} (the
+   * authorizer, the PRAGMA allow-list, the limits, foreign keys), but SQLite runs the statements as
+   * one script, without a result per statement, which makes it two to three times faster than
+   * {@code batch} for many small statements (a 100 MB dump of INSERTs: 4 to 5 s against 13 s). Rows
+   * of queries are discarded.
    *
    * <p>All or nothing: on the first failure nothing is committed and the exception is the one
    * {@code batch} would throw for that failure, except that SQLite's errors lack D1's {@code at
@@ -39,9 +39,8 @@ public interface D1SqliteDatabase extends D1Database {
    *     whitespace and comments are skipped, as in {@code batch}; not null
    * @return the meta of the whole transaction: {@code changes} is the sum over all statements and
    *     {@code rows_written} equals it (index entries are not counted); {@code rows_read} is 0
-   * @throws io.github.d1java.D1SqlException with D1's message when a text is refused or fails,
-   *     when a text has parameters, or when every text is blank ({@code No SQL statements
-   *     detected.})
+   * @throws io.github.d1java.D1SqlException with D1's message when a text is refused or fails, when
+   *     a text has parameters, or when every text is blank ({@code No SQL statements detected.})
    */
   D1Meta executeScript(List<String> sql);
 }

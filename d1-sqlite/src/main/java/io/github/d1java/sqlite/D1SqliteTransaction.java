@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An interactive SQLite transaction on a local database: the one thing D1's binding does not
- * offer, for drivers that must honour {@code commit()} and {@code rollback()} (the JDBC driver in
- * {@code d1-jdbc}). The transaction holds the database's writer connection and its lock from
- * {@link #begin} until {@link #commit()}, {@link #rollback()} or {@link #close()}: its statements
- * see its own writes, other writers wait (up to the database's busy timeout, then {@code database
- * is locked: SQLITE_BUSY}), and reads of other callers see the last committed state (file
- * databases) or wait (in-memory databases, which have one connection).
+ * An interactive SQLite transaction on a local database: the one thing D1's binding does not offer,
+ * for drivers that must honour {@code commit()} and {@code rollback()} (the JDBC driver in {@code
+ * d1-jdbc}). The transaction holds the database's writer connection and its lock from {@link
+ * #begin} until {@link #commit()}, {@link #rollback()} or {@link #close()}: its statements see its
+ * own writes, other writers wait (up to the database's busy timeout, then {@code database is
+ * locked: SQLITE_BUSY}), and reads of other callers see the last committed state (file databases)
+ * or wait (in-memory databases, which have one connection).
  *
  * <p>D1's rules still apply to every statement: the same parser, authorizer, PRAGMA allow-list,
  * limits and error texts as {@link D1SqliteDatabase#prepare}; SQL {@code BEGIN}, {@code COMMIT},
@@ -43,16 +43,16 @@ public interface D1SqliteTransaction extends AutoCloseable {
    * @param database a database from {@link D1Sqlite}; not null
    * @return the open transaction; commit or close it
    * @throws IllegalArgumentException if the database was not opened by {@link D1Sqlite}
-   * @throws io.github.d1java.D1SqlException if the database is closed, or busy for longer than
-   *     its busy timeout ({@code database is locked: SQLITE_BUSY})
+   * @throws io.github.d1java.D1SqlException if the database is closed, or busy for longer than its
+   *     busy timeout ({@code database is locked: SQLITE_BUSY})
    */
   static D1SqliteTransaction begin(D1SqliteDatabase database) {
     return InteractiveTransaction.begin(database);
   }
 
   /**
-   * Prepares a statement that runs inside this transaction. The statement is immutable; running
-   * it after the transaction ended fails.
+   * Prepares a statement that runs inside this transaction. The statement is immutable; running it
+   * after the transaction ended fails.
    *
    * @param sql the SQL, as for {@link D1SqliteDatabase#prepare}; not null
    * @return a new, unbound statement

@@ -69,12 +69,12 @@ class D1SqliteAuthorizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-        strings = {"sqlite_version", "sqlite_source_id", "SQLITE_COMPILEOPTION_USED"})
+    @ValueSource(strings = {"sqlite_version", "sqlite_source_id", "SQLITE_COMPILEOPTION_USED"})
     void functionOutsideTheAllowListIsRejectedWithOffset(String fn) {
       // SQLite names the function as written
       assertThatThrownBy(() -> db.prepare("SELECT " + fn + "('x')").all())
-          .hasMessage("D1_ERROR: not authorized to use function: " + fn + " at offset 7: SQLITE_ERROR");
+          .hasMessage(
+              "D1_ERROR: not authorized to use function: " + fn + " at offset 7: SQLITE_ERROR");
     }
 
     @Test
@@ -128,8 +128,7 @@ class D1SqliteAuthorizerTest {
 
     @Test
     void sqliteMasterIsReadableAndHasNoInternalTables() {
-      assertThat(db.prepare("SELECT name FROM sqlite_master").raw())
-          .containsExactly(List.of("t"));
+      assertThat(db.prepare("SELECT name FROM sqlite_master").raw()).containsExactly(List.of("t"));
     }
   }
 

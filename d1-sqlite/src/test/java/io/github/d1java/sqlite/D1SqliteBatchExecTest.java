@@ -116,7 +116,8 @@ class D1SqliteBatchExecTest {
 
     @Test
     void severalStatementsOnOneLineCountAsOne() {
-      assertThat(db.exec("INSERT INTO bt (v) VALUES ('1'); INSERT INTO bt (v) VALUES ('2')").count())
+      assertThat(
+              db.exec("INSERT INTO bt (v) VALUES ('1'); INSERT INTO bt (v) VALUES ('2')").count())
           .isEqualTo(1);
       assertThat(count()).isEqualTo(2);
     }
@@ -144,19 +145,22 @@ class D1SqliteBatchExecTest {
     @Test
     void statementSplitOverLinesFails() {
       assertThatThrownBy(() -> db.exec("INSERT INTO bt (v)\nVALUES ('a')"))
-          .hasMessage("D1_EXEC_ERROR: Error in line 1: INSERT INTO bt (v): incomplete input: SQLITE_ERROR");
+          .hasMessage(
+              "D1_EXEC_ERROR: Error in line 1: INSERT INTO bt (v): incomplete input: SQLITE_ERROR");
     }
 
     @Test
     void columnZeroCommentLineFails() {
       assertThatThrownBy(() -> db.exec("-- hello"))
-          .hasMessage("D1_EXEC_ERROR: Error in line 1: -- hello: SQL code did not contain a statement.");
+          .hasMessage(
+              "D1_EXEC_ERROR: Error in line 1: -- hello: SQL code did not contain a statement.");
     }
 
     @Test
     void indentedCommentOnTheFirstLineIsTrimmedAndFails() {
       assertThatThrownBy(() -> db.exec("  -- c\nSELECT 1"))
-          .hasMessage("D1_EXEC_ERROR: Error in line 1: -- c: SQL code did not contain a statement.");
+          .hasMessage(
+              "D1_EXEC_ERROR: Error in line 1: -- c: SQL code did not contain a statement.");
     }
 
     @ParameterizedTest
@@ -214,7 +218,8 @@ class D1SqliteBatchExecTest {
       assertThatThrownBy(
               () ->
                   db.executeScript(
-                      List.of("INSERT INTO bt (v) VALUES ('a')", "INSERT INTO bt (v) VALUES ('a')")))
+                      List.of(
+                          "INSERT INTO bt (v) VALUES ('a')", "INSERT INTO bt (v) VALUES ('a')")))
           .isInstanceOf(D1ConstraintException.class)
           .hasMessage(
               "D1_ERROR: UNIQUE constraint failed: bt.v: SQLITE_CONSTRAINT"
@@ -230,7 +235,8 @@ class D1SqliteBatchExecTest {
           .isInstanceOf(D1SqlException.class)
           .hasMessage("D1_ERROR: not authorized: SQLITE_AUTH");
       assertThatThrownBy(
-              () -> db.executeScript(List.of("INSERT INTO bt (v) VALUES ('a')", "BEGIN TRANSACTION")))
+              () ->
+                  db.executeScript(List.of("INSERT INTO bt (v) VALUES ('a')", "BEGIN TRANSACTION")))
           .isInstanceOf(D1SqlException.class)
           .hasMessageStartingWith("D1_ERROR: To execute a transaction, please use");
       assertThatThrownBy(() -> db.executeScript(List.of("SELECT '" + "x".repeat(100_001) + "'")))
@@ -243,8 +249,10 @@ class D1SqliteBatchExecTest {
       assertThatThrownBy(
               () ->
                   db.executeScript(
-                      List.of("INSERT INTO bt (v) VALUES ('a')", "SELECT 1 UNION SELECT 2 UNION"
-                          + " SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6")))
+                      List.of(
+                          "INSERT INTO bt (v) VALUES ('a')",
+                          "SELECT 1 UNION SELECT 2 UNION"
+                              + " SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6")))
           .hasMessage("D1_ERROR: too many terms in compound SELECT: SQLITE_ERROR");
       assertThat(count()).isZero();
     }
@@ -287,7 +295,8 @@ class D1SqliteBatchExecTest {
       assertThatThrownBy(
               () ->
                   db.executeScript(
-                      List.of("PRAGMA defer_foreign_keys = on", "INSERT INTO child VALUES (1, 42)")))
+                      List.of(
+                          "PRAGMA defer_foreign_keys = on", "INSERT INTO child VALUES (1, 42)")))
           .hasMessage("D1_ERROR: FOREIGN KEY constraint failed: SQLITE_CONSTRAINT");
       assertThat(db.prepare("SELECT count(*) AS n FROM child").<Long>first("n")).isZero();
     }

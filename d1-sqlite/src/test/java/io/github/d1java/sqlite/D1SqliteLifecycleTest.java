@@ -194,7 +194,10 @@ class D1SqliteLifecycleTest {
                   int reads = 0;
                   for (int n = 0; n < perThread; n++) {
                     ins.bind(who).run();
-                    Long c = db.prepare("SELECT count(*) AS c FROM t WHERE who = ?").bind(who).first("c");
+                    Long c =
+                        db.prepare("SELECT count(*) AS c FROM t WHERE who = ?")
+                            .bind(who)
+                            .first("c");
                     if (c == n + 1) {
                       reads++;
                     }
@@ -328,7 +331,8 @@ class D1SqliteLifecycleTest {
 
     @Test
     void garbageImageFailsClearly() {
-      assertThatThrownBy(() -> D1Sqlite.fromImage("not a database at all, sorry".repeat(100).getBytes()))
+      assertThatThrownBy(
+              () -> D1Sqlite.fromImage("not a database at all, sorry".repeat(100).getBytes()))
           .isInstanceOf(D1Exception.class)
           .hasMessageContaining("SQLITE_NOTADB");
     }

@@ -48,7 +48,8 @@ class D1SqliteLimitsTest {
 
   @Test
   void valueAboveTheConfiguredLengthIsTooBig() {
-    assertThat(db.prepare("SELECT ? AS v").bind("x".repeat(1000)).first("v").toString()).hasSize(1000);
+    assertThat(db.prepare("SELECT ? AS v").bind("x".repeat(1000)).first("v").toString())
+        .hasSize(1000);
     // SQLITE_LIMIT_LENGTH is the configured length + 1 (see the next test)
     assertThatThrownBy(() -> db.prepare("SELECT ? AS v").bind("x".repeat(1002)).all())
         .hasMessage("D1_ERROR: string or blob too big: SQLITE_TOOBIG");
@@ -114,7 +115,8 @@ class D1SqliteLimitsTest {
   @Test
   void triggersAreNotRecursiveByDefaultLikeWorkerd() {
     db.exec("CREATE TABLE r (n INTEGER)");
-    db.exec("CREATE TRIGGER rt AFTER INSERT ON r WHEN new.n < 50 BEGIN INSERT INTO r VALUES (new.n + 1); END");
+    db.exec(
+        "CREATE TRIGGER rt AFTER INSERT ON r WHEN new.n < 50 BEGIN INSERT INTO r VALUES (new.n + 1); END");
     assertThat((Long) db.prepare("PRAGMA recursive_triggers").first("recursive_triggers")).isZero();
     db.prepare("INSERT INTO r VALUES (1)").run();
     assertThat((Long) db.prepare("SELECT count(*) AS c FROM r").first("c")).isEqualTo(2L);
@@ -123,13 +125,15 @@ class D1SqliteLimitsTest {
   @Test
   void recursiveTriggersStopAtDepthTen() {
     db.exec("CREATE TABLE r (n INTEGER)");
-    db.exec("CREATE TRIGGER rt AFTER INSERT ON r WHEN new.n < ?1 BEGIN INSERT INTO r VALUES (new.n + 1); END"
-        .replace("?1", "(SELECT max FROM lim)"));
+    db.exec(
+        "CREATE TRIGGER rt AFTER INSERT ON r WHEN new.n < ?1 BEGIN INSERT INTO r VALUES (new.n + 1); END"
+            .replace("?1", "(SELECT max FROM lim)"));
     db.exec("CREATE TABLE lim (max INTEGER)\nINSERT INTO lim VALUES (10)");
     db.batch(db.prepare("PRAGMA recursive_triggers = on"), db.prepare("INSERT INTO r VALUES (1)"));
     assertThat((Long) db.prepare("SELECT count(*) AS c FROM r").first("c")).isEqualTo(10L);
     db.exec("DELETE FROM r\nUPDATE lim SET max = 11");
-    // SQLite 3.47's own text for SQLITE_LIMIT_TRIGGER_DEPTH (D1 and Miniflare 4.20260730 say the same)
+    // SQLite 3.47's own text for SQLITE_LIMIT_TRIGGER_DEPTH (D1 and Miniflare 4.20260730 say the
+    // same)
     assertThatThrownBy(
             () ->
                 db.batch(

@@ -23,7 +23,8 @@ class D1SqliteMiniflareParityTest {
   @BeforeEach
   void open() {
     db = D1Sqlite.inMemory();
-    db.exec("CREATE TABLE abc (a INTEGER, b INTEGER, c TEXT)\nCREATE TABLE cde (c TEXT, d TEXT, e TEXT)");
+    db.exec(
+        "CREATE TABLE abc (a INTEGER, b INTEGER, c TEXT)\nCREATE TABLE cde (c TEXT, d TEXT, e TEXT)");
     db.exec(
         "INSERT INTO abc VALUES (1,2,'x')\nINSERT INTO abc VALUES (3,4,'y')\n"
             + "INSERT INTO cde VALUES ('A','B','C')\nINSERT INTO cde VALUES ('D','E','F')\n"
@@ -38,8 +39,12 @@ class D1SqliteMiniflareParityTest {
   @ParameterizedTest
   @CsvSource({"true, 1", "false, 1", "0, 1", "1, 1", "2, 0"})
   void booleansBindAsOneAndZero(String value, long expected) {
-    db.exec("CREATE TABLE b (id INTEGER PRIMARY KEY, x BOOLEAN)\nINSERT INTO b (x) VALUES (1)\nINSERT INTO b (x) VALUES (0)");
-    Object bound = value.equals("true") || value.equals("false") ? Boolean.valueOf(value) : Integer.valueOf(value);
+    db.exec(
+        "CREATE TABLE b (id INTEGER PRIMARY KEY, x BOOLEAN)\nINSERT INTO b (x) VALUES (1)\nINSERT INTO b (x) VALUES (0)");
+    Object bound =
+        value.equals("true") || value.equals("false")
+            ? Boolean.valueOf(value)
+            : Integer.valueOf(value);
     Long n = db.prepare("SELECT count(*) AS n FROM b WHERE x = ?").bind(bound).first("n");
     assertThat(n).isEqualTo(expected);
   }
@@ -50,7 +55,10 @@ class D1SqliteMiniflareParityTest {
     assertThat(rows).hasSize(6);
     assertThat(rows.get(0))
         .containsExactly(
-            Map.entry("a", 1L), Map.entry("b", 2L), Map.entry("c", "A"), Map.entry("d", "B"),
+            Map.entry("a", 1L),
+            Map.entry("b", 2L),
+            Map.entry("c", "A"),
+            Map.entry("d", "B"),
             Map.entry("e", "C"));
     List<List<Object>> raw = db.prepare("SELECT * FROM abc, cde").raw(true);
     assertThat(raw.get(0)).containsExactly("a", "b", "c", "c", "d", "e");

@@ -98,7 +98,9 @@ class D1SqliteQueryTest {
     @Test
     void bindsBytesAsBlobAndNullAsNull() {
       Map<String, Object> row =
-          db.prepare("SELECT ? AS b, typeof(?1) AS t, ? AS n").bind(new byte[] {4, 5}, null).first();
+          db.prepare("SELECT ? AS b, typeof(?1) AS t, ? AS n")
+              .bind(new byte[] {4, 5}, null)
+              .first();
       assertThat((byte[]) row.get("b")).containsExactly(4, 5);
       assertThat(row).containsEntry("t", "blob").containsEntry("n", null);
     }
@@ -120,7 +122,8 @@ class D1SqliteQueryTest {
     void orderedParametersBindByNumber() {
       Map<String, Object> row =
           db.prepare("SELECT ?3 AS a, ?1 AS b, ?2 AS c").bind("x", "y", "z").first();
-      assertThat(row).containsExactly(Map.entry("a", "z"), Map.entry("b", "x"), Map.entry("c", "y"));
+      assertThat(row)
+          .containsExactly(Map.entry("a", "z"), Map.entry("b", "x"), Map.entry("c", "y"));
     }
 
     @ParameterizedTest
@@ -137,7 +140,8 @@ class D1SqliteQueryTest {
     @ValueSource(strings = {"SELECT ?", "SELECT ?2", "SELECT '?'"})
     void wrongNumberOfBindingsFails(String sql) {
       D1PreparedStatement st = db.prepare(sql);
-      D1PreparedStatement bound = sql.equals("SELECT ?2") ? st.bind(1) : sql.contains("'") ? st.bind(1) : st;
+      D1PreparedStatement bound =
+          sql.equals("SELECT ?2") ? st.bind(1) : sql.contains("'") ? st.bind(1) : st;
       assertThat(error(bound::all))
           .isEqualTo("D1_ERROR: Wrong number of parameter bindings for SQL query.");
     }
@@ -161,7 +165,8 @@ class D1SqliteQueryTest {
     @Test
     void variableNumberAboveOneHundredFailsWithOffset() {
       assertThat(error(() -> db.prepare("SELECT ?101").all()))
-          .isEqualTo("D1_ERROR: variable number must be between ?1 and ?100 at offset 7: SQLITE_ERROR");
+          .isEqualTo(
+              "D1_ERROR: variable number must be between ?1 and ?100 at offset 7: SQLITE_ERROR");
     }
   }
 
@@ -269,14 +274,20 @@ class D1SqliteQueryTest {
       assertThat(r.meta().rowsWritten()).isEqualTo(2);
       assertThat(r.meta().rowsRead()).isEqualTo(1);
       db.exec("CREATE INDEX u_age ON u (age)");
-      assertThat(db.prepare("INSERT INTO main.u (name, age) VALUES ('d', 4), ('e', 5)").run().meta().rowsWritten())
+      assertThat(
+              db.prepare("INSERT INTO main.u (name, age) VALUES ('d', 4), ('e', 5)")
+                  .run()
+                  .meta()
+                  .rowsWritten())
           .isEqualTo(6);
       db.exec("DROP INDEX u_age");
-      assertThat(db.prepare("REPLACE INTO u (name) VALUES ('f')").run().meta().rowsWritten()).isEqualTo(2);
+      assertThat(db.prepare("REPLACE INTO u (name) VALUES ('f')").run().meta().rowsWritten())
+          .isEqualTo(2);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SELECT 1 AS x; SELECT 2 AS y", "PRAGMA quick_check", "PRAGMA table_list"})
+    @ValueSource(
+        strings = {"SELECT 1 AS x; SELECT 2 AS y", "PRAGMA quick_check", "PRAGMA table_list"})
     void readsOnAFreshDatabaseDoNotChangeIt(String sql) {
       try (D1SqliteDatabase fresh = D1Sqlite.inMemory()) {
         D1Meta m = fresh.prepare(sql).all().meta();
@@ -391,8 +402,7 @@ class D1SqliteQueryTest {
 
     @Test
     void semicolonsInsideStringsIdentifiersAndCommentsDoNotSplit() {
-      Map<String, Object> row =
-          db.prepare("SELECT 'a;b' AS \"x;y\", /* ; */ 2 AS [z;]").first();
+      Map<String, Object> row = db.prepare("SELECT 'a;b' AS \"x;y\", /* ; */ 2 AS [z;]").first();
       assertThat(row).containsEntry("x;y", "a;b").containsEntry("z;", 2L);
     }
 

@@ -44,12 +44,14 @@ class D1SqliteRulesTest {
   }
 
   private void assertRefused(String sql, String message) {
-    List<Object> schema = db.prepare("SELECT group_concat(name) AS n FROM sqlite_schema").raw().get(0);
+    List<Object> schema =
+        db.prepare("SELECT group_concat(name) AS n FROM sqlite_schema").raw().get(0);
     assertThatThrownBy(() -> db.prepare(sql).run())
         .isInstanceOf(D1SqlException.class)
         .hasMessage(message);
     assertThatThrownBy(() -> db.exec(sql)).isInstanceOf(D1ExecException.class);
-    assertThatThrownBy(() -> db.batch(db.prepare("INSERT INTO t (v) VALUES ('b')"), db.prepare(sql)))
+    assertThatThrownBy(
+            () -> db.batch(db.prepare("INSERT INTO t (v) VALUES ('b')"), db.prepare(sql)))
         .isInstanceOf(D1SqlException.class)
         .hasMessage(message);
     assertUnchanged();
@@ -122,12 +124,33 @@ class D1SqliteRulesTest {
     @ParameterizedTest
     @ValueSource(
         strings = {
-          "replicate('a', 3)", "reverse('abc')", "padl('a', 3)", "padr('a', 3)", "padc('a', 3)",
-          "proper('ab')", "charindex('b', 'abc')", "leftstr('abc', 1)", "rightstr('abc', 1)",
-          "strfilter('abc', 'b')", "difference('a', 'b')", "square(2)", "cot(1)", "coth(1)",
-          "atn2(1, 2)", "fts3_tokenizer('simple')", "rtreenode(2, x'00')", "rtreedepth(x'00')",
-          "rtreecheck('t')", "stdev(1)", "variance(1)", "mode(1)", "median(1)",
-          "lower_quartile(1)", "upper_quartile(1)", "\"reverse\"('abc')", "[replicate]('a', 2)",
+          "replicate('a', 3)",
+          "reverse('abc')",
+          "padl('a', 3)",
+          "padr('a', 3)",
+          "padc('a', 3)",
+          "proper('ab')",
+          "charindex('b', 'abc')",
+          "leftstr('abc', 1)",
+          "rightstr('abc', 1)",
+          "strfilter('abc', 'b')",
+          "difference('a', 'b')",
+          "square(2)",
+          "cot(1)",
+          "coth(1)",
+          "atn2(1, 2)",
+          "fts3_tokenizer('simple')",
+          "rtreenode(2, x'00')",
+          "rtreedepth(x'00')",
+          "rtreecheck('t')",
+          "stdev(1)",
+          "variance(1)",
+          "mode(1)",
+          "median(1)",
+          "lower_quartile(1)",
+          "upper_quartile(1)",
+          "\"reverse\"('abc')",
+          "[replicate]('a', 2)",
           "REVERSE('abc')"
         })
     void thatOnlySqliteJdbcHasDoNotExist(String call) {
@@ -182,7 +205,8 @@ class D1SqliteRulesTest {
       db.exec(
           "CREATE TRIGGER tr AFTER DELETE ON t WHEN sqlite_version() <> ''"
               + " BEGIN SELECT reverse('x'); END");
-      assertThat((Long) db.prepare("SELECT count(*) AS n FROM sqlite_schema").first("n")).isEqualTo(4L);
+      assertThat((Long) db.prepare("SELECT count(*) AS n FROM sqlite_schema").first("n"))
+          .isEqualTo(4L);
     }
 
     @ParameterizedTest
@@ -197,7 +221,8 @@ class D1SqliteRulesTest {
       assertThatThrownBy(() -> db.prepare(sql).run())
           .hasMessageStartingWith("D1_ERROR: not authorized to use function: sqlite_version at");
       assertUnchanged();
-      assertThat((Long) db.prepare("SELECT count(*) AS n FROM sqlite_schema").first("n")).isEqualTo(1L);
+      assertThat((Long) db.prepare("SELECT count(*) AS n FROM sqlite_schema").first("n"))
+          .isEqualTo(1L);
     }
   }
 
@@ -375,7 +400,8 @@ class D1SqliteRulesTest {
         })
     void tempObjectsAndModulesD1LacksAreNotAuthorized(String sql) {
       assertRefused(sql, NOT_AUTHORIZED);
-      assertThat((Long) db.prepare("SELECT count(*) AS n FROM sqlite_temp_master").first("n")).isEqualTo(0L);
+      assertThat((Long) db.prepare("SELECT count(*) AS n FROM sqlite_temp_master").first("n"))
+          .isEqualTo(0L);
     }
 
     @Test
@@ -439,7 +465,10 @@ class D1SqliteRulesTest {
       assertThatThrownBy(() -> db.prepare("INSERT INTO t (v) VALUES ('b')").run())
           .hasMessage("D1_ERROR: not authorized to use function: sqlite_version: SQLITE_ERROR");
       assertThatThrownBy(
-              () -> db.batch(db.prepare("UPDATE t SET v = 'c'"), db.prepare("INSERT INTO t DEFAULT VALUES")))
+              () ->
+                  db.batch(
+                      db.prepare("UPDATE t SET v = 'c'"),
+                      db.prepare("INSERT INTO t DEFAULT VALUES")))
           .isInstanceOf(D1SqlException.class);
       assertUnchanged();
       // other events and reads of the table are not affected
@@ -466,7 +495,8 @@ class D1SqliteRulesTest {
           .hasMessage("D1_ERROR: table f_config may not be modified: SQLITE_ERROR");
       assertThatThrownBy(() -> db.prepare("DROP TABLE f_idx").run())
           .hasMessage("D1_ERROR: table f_idx may not be dropped: SQLITE_ERROR");
-      assertThat((String) db.prepare("SELECT a FROM f WHERE f MATCH 'x'").first("a")).isEqualTo("x");
+      assertThat((String) db.prepare("SELECT a FROM f WHERE f MATCH 'x'").first("a"))
+          .isEqualTo("x");
     }
 
     @ParameterizedTest

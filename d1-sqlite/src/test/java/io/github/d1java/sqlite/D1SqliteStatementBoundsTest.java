@@ -159,8 +159,9 @@ class D1SqliteStatementBoundsTest {
                       .run())
           .hasMessageStartingWith("D1_ERROR: To execute a transaction, please use");
       assertThat(rows()).isZero();
-      assertThat(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'trigger'")
-              .<Long>first("n"))
+      assertThat(
+              db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'trigger'")
+                  .<Long>first("n"))
           .isZero();
     }
 

@@ -262,8 +262,7 @@ class D1SqliteUsageTest {
 
     @Test
     void writesThroughQuotedNamesCountTheirRows() {
-      assertThat(write("INSERT INTO \"t\" (name) VALUES ('g')").rowsWritten())
-          .isEqualTo(1);
+      assertThat(write("INSERT INTO \"t\" (name) VALUES ('g')").rowsWritten()).isEqualTo(1);
       assertThat(write("UPDATE \"t\" SET age = 7 WHERE name = 'g'").changes()).isEqualTo(1);
       assertThat(write("DELETE FROM [t] WHERE name = 'g'").changes()).isEqualTo(1);
     }

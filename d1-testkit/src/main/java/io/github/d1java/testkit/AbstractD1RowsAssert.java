@@ -17,11 +17,10 @@ import org.assertj.core.api.ListAssert;
  * Assertions on rows as D1 returns them (ordered maps from column name to value), shared by {@link
  * D1ResultAssert} and {@link D1TableAssert}.
  *
- * <p>Expected values are compared as D1 would store them: {@code 1} (an {@link Integer}) equals
- * the {@code 1L} that D1 returns, {@code true} equals {@code 1L}, a {@code float} equals the same
+ * <p>Expected values are compared as D1 would store them: {@code 1} (an {@link Integer}) equals the
+ * {@code 1L} that D1 returns, {@code true} equals {@code 1L}, a {@code float} equals the same
  * {@code double}, {@code 4L} equals {@code 4.0} (one number in JavaScript), and {@code byte[]}
- * compare by content. Not thread-safe, like every AssertJ
- * assertion object.
+ * compare by content. Not thread-safe, like every AssertJ assertion object.
  *
  * @param <SELF> the concrete assertion type
  * @param <ACTUAL> what is asserted on
@@ -127,8 +126,7 @@ public abstract class AbstractD1RowsAssert<SELF extends AbstractD1RowsAssert<SEL
   }
 
   /**
-   * Verifies that no row has these values in these columns, given as alternating names and
-   * values.
+   * Verifies that no row has these values in these columns, given as alternating names and values.
    *
    * @param columnsAndValues column name, value, column name, value, ...; not null
    * @return this assertion
@@ -155,9 +153,7 @@ public abstract class AbstractD1RowsAssert<SELF extends AbstractD1RowsAssert<SEL
       }
       values.add(row.get(name));
     }
-    return Assertions.assertThat(values)
-        .as("column %s", name)
-        .usingElementComparator(D1_VALUES);
+    return Assertions.assertThat(values).as("column %s", name).usingElementComparator(D1_VALUES);
   }
 
   private boolean hasMatchingRow(Map<String, ?> expected) {

@@ -47,12 +47,12 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * }</pre>
  *
  * <p><b>Scope.</b> Registered in an instance field, the extension gives every test its own
- * database, closed after the test. Registered in a static field, it gives the test class (and
- * its {@code @Nested} classes) one database, closed after the class; so does an instance field of
- * a class with {@code @TestInstance(PER_CLASS)}, which JUnit registers per class. Databases reach
+ * database, closed after the test. Registered in a static field, it gives the test class (and its
+ * {@code @Nested} classes) one database, closed after the class; so does an instance field of a
+ * class with {@code @TestInstance(PER_CLASS)}, which JUnit registers per class. Databases reach
  * tests through {@link #database()}, through {@code D1Database}/{@code D1SqliteDatabase}
- * parameters, and through fields annotated {@link D1Inject}. With {@link D1Test} the scope
- * follows the field or method instead, as described there.
+ * parameters, and through fields annotated {@link D1Inject}. With {@link D1Test} the scope follows
+ * the field or method instead, as described there.
  *
  * <p><b>Speed.</b> The migrations, schema and seed files are applied once per JVM into a template
  * database, whose {@link D1Database#dump() image} is kept; every database is a copy of that image
@@ -63,9 +63,9 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * <p><b>Thread safety.</b> Safe with JUnit's parallel execution: each test's database is its own,
  * and the template is built once even when tests start together.
  *
- * <p><b>Errors.</b> Misuse fails the test with an {@link ExtensionConfigurationException} that
- * says what is wrong: a missing migrations folder or SQL file, a {@link D1Inject} field of the
- * wrong type or final. A failing migration, schema or seed statement fails with a {@link
+ * <p><b>Errors.</b> Misuse fails the test with an {@link ExtensionConfigurationException} that says
+ * what is wrong: a missing migrations folder or SQL file, a {@link D1Inject} field of the wrong
+ * type or final. A failing migration, schema or seed statement fails with a {@link
  * io.github.d1java.migrations.D1ScriptException} naming the file and the statement.
  */
 public final class D1Extension
@@ -155,7 +155,9 @@ public final class D1Extension
       List<Field> statics = injectableFields(context.getRequiredTestClass(), true);
       if (setup != null && !statics.isEmpty()) {
         throw new ExtensionConfigurationException(
-            "static @D1Inject field " + describe(statics.get(0)) + " cannot be filled by a "
+            "static @D1Inject field "
+                + describe(statics.get(0))
+                + " cannot be filled by a "
                 + "D1Extension registered in an instance field; register it in a static field or "
                 + "make the field an instance field");
       }
@@ -259,7 +261,10 @@ public final class D1Extension
     for (Field field : fields) {
       if (field.getType() != D1Database.class && field.getType() != D1SqliteDatabase.class) {
         throw new ExtensionConfigurationException(
-            "@D1Inject field " + describe(field) + " has type " + field.getType().getName()
+            "@D1Inject field "
+                + describe(field)
+                + " has type "
+                + field.getType().getName()
                 + "; it must be io.github.d1java.D1Database or "
                 + "io.github.d1java.sqlite.D1SqliteDatabase");
       }
@@ -335,8 +340,8 @@ public final class D1Extension
     }
 
     /**
-     * Adds SQL files to run after the migrations, each as one batch. A file is looked for on
-     * disk first, then on the classpath.
+     * Adds SQL files to run after the migrations, each as one batch. A file is looked for on disk
+     * first, then on the classpath.
      *
      * @param files paths or classpath resources, e.g. {@code "schema.sql"}; not null
      * @return this builder
@@ -390,8 +395,12 @@ public final class D1Extension
 
     private Setup setup() {
       return new Setup(
-          migrationsLocation, migrations, D1Migrations.DEFAULT_TABLE, List.copyOf(schema),
-          List.copyOf(seed), file);
+          migrationsLocation,
+          migrations,
+          D1Migrations.DEFAULT_TABLE,
+          List.copyOf(schema),
+          List.copyOf(seed),
+          file);
     }
 
     private static String[] requireElements(String name, String[] files) {

@@ -64,8 +64,8 @@ public final class D1ResultAssert extends AbstractD1RowsAssert<D1ResultAssert, D
   }
 
   /**
-   * Verifies {@code meta.rows_read}: the rows D1 bills as read (rows visited by scans and seeks, not
-   * rows returned). A full scan reads the whole table; an index seek only the rows it touches.
+   * Verifies {@code meta.rows_read}: the rows D1 bills as read (rows visited by scans and seeks,
+   * not rows returned). A full scan reads the whole table; an index seek only the rows it touches.
    *
    * @param expected the expected count
    * @return this assertion

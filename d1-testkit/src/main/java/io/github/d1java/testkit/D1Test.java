@@ -26,13 +26,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>Where databases go: instance fields annotated {@link D1Inject} and {@code D1Database} (or
- * {@code D1SqliteDatabase}) parameters of test, {@code @BeforeEach} and {@code @AfterEach}
- * methods get one fresh database per test, closed after the test. Static {@link D1Inject} fields
- * and parameters of {@code @BeforeAll}/{@code @AfterAll} methods and of the test class's
- * constructor get one database per class, closed after the class. For options in code, use {@link D1Extension#builder()} instead.
+ * {@code D1SqliteDatabase}) parameters of test, {@code @BeforeEach} and {@code @AfterEach} methods
+ * get one fresh database per test, closed after the test. Static {@link D1Inject} fields and
+ * parameters of {@code @BeforeAll}/{@code @AfterAll} methods and of the test class's constructor
+ * get one database per class, closed after the class. For options in code, use {@link
+ * D1Extension#builder()} instead.
  *
- * <p>Paths are tried as files (relative to the working directory, normally the module's) and
- * then as classpath resources. Safe with JUnit's parallel execution.
+ * <p>Paths are tried as files (relative to the working directory, normally the module's) and then
+ * as classpath resources. Safe with JUnit's parallel execution.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

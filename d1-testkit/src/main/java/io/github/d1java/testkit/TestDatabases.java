@@ -56,7 +56,10 @@ final class TestDatabases {
         directory = findDirectory(migrationsLocation, loader);
       }
       return new Recipe(
-          directory, migrationsTable, pattern, findAll("schema", schema, loader),
+          directory,
+          migrationsTable,
+          pattern,
+          findAll("schema", schema, loader),
           findAll("seed", seed, loader));
     }
   }
@@ -163,7 +166,10 @@ final class TestDatabases {
     if (resource != null) {
       if (!"file".equals(resource.getProtocol())) {
         throw new ExtensionConfigurationException(
-            "migrations folder '" + location + "' is the classpath resource " + resource
+            "migrations folder '"
+                + location
+                + "' is the classpath resource "
+                + resource
                 + ", not a directory on disk; point migrations at a directory");
       }
       return existingDirectory(location, Path.of(toUri(resource)));
@@ -174,8 +180,12 @@ final class TestDatabases {
   private static Path existingDirectory(String location, Path path) {
     if (!Files.isDirectory(path)) {
       throw new ExtensionConfigurationException(
-          "migrations folder '" + location + "' not found (neither a directory nor on the "
-              + "classpath): No migrations present at " + path.toAbsolutePath().normalize() + ".");
+          "migrations folder '"
+              + location
+              + "' not found (neither a directory nor on the "
+              + "classpath): No migrations present at "
+              + path.toAbsolutePath().normalize()
+              + ".");
     }
     return path.toAbsolutePath().normalize();
   }
@@ -191,8 +201,12 @@ final class TestDatabases {
       URL resource = loader.getResource(stripSlash(location));
       if (resource == null) {
         throw new ExtensionConfigurationException(
-            kind + " file '" + location + "' not found: it is neither a file ("
-                + path.toAbsolutePath().normalize() + ") nor a classpath resource");
+            kind
+                + " file '"
+                + location
+                + "' not found: it is neither a file ("
+                + path.toAbsolutePath().normalize()
+                + ") nor a classpath resource");
       }
       found.add(toUri(resource));
     }

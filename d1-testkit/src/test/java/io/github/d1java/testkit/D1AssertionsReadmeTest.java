@@ -6,10 +6,7 @@ import io.github.d1java.D1Database;
 import org.junit.jupiter.api.Test;
 
 /** The {@code D1Assertions} example of d1-testkit/README.md, on the seeded orders plus one. */
-@D1Test(
-    migrations = "testkit/migrations",
-    schema = "testkit/schema.sql",
-    seed = "testkit/seed.sql")
+@D1Test(migrations = "testkit/migrations", schema = "testkit/schema.sql", seed = "testkit/seed.sql")
 class D1AssertionsReadmeTest {
 
   @D1Inject D1Database db;

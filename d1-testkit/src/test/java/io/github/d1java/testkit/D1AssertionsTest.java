@@ -25,7 +25,8 @@ class D1AssertionsTest {
     db.prepare(
             "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, price REAL, data BLOB, flag INTEGER)")
         .run();
-    db.prepare("INSERT INTO t (name, price, data, flag) VALUES ('tea', 2.5, x'0102', 1), ('cake', 4, NULL, 0)")
+    db.prepare(
+            "INSERT INTO t (name, price, data, flag) VALUES ('tea', 2.5, x'0102', 1), ('cake', 4, NULL, 0)")
         .run();
   }
 
@@ -83,7 +84,8 @@ class D1AssertionsTest {
     void failOnAMissingColumn() {
       assertThatThrownBy(() -> assertThat(all()).column("nope"))
           .isInstanceOf(AssertionError.class)
-          .hasMessageContaining("Expecting column nope but the columns are [id, name, price, data, flag]");
+          .hasMessageContaining(
+              "Expecting column nope but the columns are [id, name, price, data, flag]");
     }
 
     @Test
@@ -95,7 +97,8 @@ class D1AssertionsTest {
 
     @Test
     void failOnChangesAndLastRowId() {
-      D1Result<Map<String, Object>> insert = db.prepare("INSERT INTO t (name) VALUES ('pie')").run();
+      D1Result<Map<String, Object>> insert =
+          db.prepare("INSERT INTO t (name) VALUES ('pie')").run();
       assertThatThrownBy(() -> assertThat(insert).hasChanges(2))
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("Expecting 2 change(s) but meta.changes is 1");
@@ -106,9 +109,7 @@ class D1AssertionsTest {
 
     @Test
     void checkUsageFigures() {
-      assertThat(db.prepare("SELECT * FROM t WHERE name = 'cake'").all())
-          .readRows(2)
-          .readAtMost(2);
+      assertThat(db.prepare("SELECT * FROM t WHERE name = 'cake'").all()).readRows(2).readAtMost(2);
       assertThat(db.prepare("SELECT * FROM t WHERE id = 2").all()).readRows(1).readAtMost(1);
       assertThat(db.prepare("INSERT INTO t (name) VALUES ('pie')").run()).wroteRows(1).readRows(0);
     }
@@ -182,7 +183,8 @@ class D1AssertionsTest {
     void failOnAMissingTable() {
       assertThatThrownBy(() -> assertThat(db).table("nope").hasRowCount(0))
           .isInstanceOf(AssertionError.class)
-          .hasMessageContaining("Expecting table nope to be readable, but: D1_ERROR: no such table: nope");
+          .hasMessageContaining(
+              "Expecting table nope to be readable, but: D1_ERROR: no such table: nope");
       assertThatThrownBy(() -> assertThat(db).hasTable("nope"))
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("Expecting table nope to exist");

@@ -31,8 +31,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * Runs fixture classes (the static nested classes below, which neither surefire nor Jupiter
- * picks up on their own) through the Jupiter engine and checks what happened.
+ * Runs fixture classes (the static nested classes below, which neither surefire nor Jupiter picks
+ * up on their own) through the Jupiter engine and checks what happened.
  */
 class D1ExtensionTest {
 
@@ -212,8 +212,7 @@ class D1ExtensionTest {
   @Fixture
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   static class PerClassLifecycle {
-    @RegisterExtension
-    final D1Extension d1 = D1Extension.builder().build();
+    @RegisterExtension final D1Extension d1 = D1Extension.builder().build();
 
     @RepeatedTest(2)
     void sharesOneDatabase(D1Database db) {
@@ -227,7 +226,11 @@ class D1ExtensionTest {
     @RegisterExtension
     final D1Extension d1 =
         D1Extension.builder()
-            .migrations(D1Migrations.builder().directory(Resources.path("testkit/migrations")).table("history").build())
+            .migrations(
+                D1Migrations.builder()
+                    .directory(Resources.path("testkit/migrations"))
+                    .table("history")
+                    .build())
             .file()
             .build();
 
@@ -251,7 +254,9 @@ class D1ExtensionTest {
     @RepeatedTest(40)
     void eachConcurrentTestOwnsItsDatabase(D1Database db) {
       assertThat(db).table("orders").hasNoRows();
-      db.prepare("INSERT INTO orders (item) VALUES (?)").bind(Thread.currentThread().getName()).run();
+      db.prepare("INSERT INTO orders (item) VALUES (?)")
+          .bind(Thread.currentThread().getName())
+          .run();
       assertThat(db).table("orders").hasRowCount(1);
       saw("parallel", db);
       saw("parallel-threads-" + Thread.currentThread().getName(), db);
@@ -412,7 +417,9 @@ class D1ExtensionTest {
       assertThat(onlyFailure(run(WrongFieldType.class)))
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessage(
-              "@D1Inject field " + WrongFieldType.class.getName() + ".db has type java.lang.String;"
+              "@D1Inject field "
+                  + WrongFieldType.class.getName()
+                  + ".db has type java.lang.String;"
                   + " it must be io.github.d1java.D1Database or "
                   + "io.github.d1java.sqlite.D1SqliteDatabase");
     }
@@ -428,7 +435,8 @@ class D1ExtensionTest {
     void rejectsAStaticFieldForAnInstanceExtension() {
       assertThat(onlyFailure(run(StaticFieldWithInstanceExtension.class)))
           .isInstanceOf(ExtensionConfigurationException.class)
-          .hasMessageContaining("cannot be filled by a D1Extension registered in an instance field");
+          .hasMessageContaining(
+              "cannot be filled by a D1Extension registered in an instance field");
     }
 
     @Test

@@ -101,7 +101,10 @@ class MigrationsOnSqliteTest {
               .build();
       custom.apply(db);
       assertThat(db).table("schema \"history\"").hasRowCount(3);
-      assertThat(db).table("schema \"history\"").column("name").startsWith("0001_create_orders.sql");
+      assertThat(db)
+          .table("schema \"history\"")
+          .column("name")
+          .startsWith("0001_create_orders.sql");
     }
 
     @Test
@@ -114,11 +117,12 @@ class MigrationsOnSqliteTest {
     void notifiesEachMigrationAfterItCommits() {
       List<String> seen = new ArrayList<>();
       migrations.apply(
-          db,
-          m -> seen.add(m.name() + "=" + migrations.applied(db).contains(m.name())));
+          db, m -> seen.add(m.name() + "=" + migrations.applied(db).contains(m.name())));
       assertThat(seen)
           .containsExactly(
-              "0001_create_orders.sql=true", "0002_audit_trigger.sql=true", "0010_customers.sql=true");
+              "0001_create_orders.sql=true",
+              "0002_audit_trigger.sql=true",
+              "0010_customers.sql=true");
     }
   }
 
@@ -150,7 +154,9 @@ class MigrationsOnSqliteTest {
 
       assertThat(migrations.applied(db)).containsExactly("0001_ok.sql");
       assertThat(db).table("t").hasNoRows();
-      assertThat(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'never'").<Long>first("n"))
+      assertThat(
+              db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'never'")
+                  .<Long>first("n"))
           .isZero();
     }
 
@@ -163,7 +169,8 @@ class MigrationsOnSqliteTest {
               + "\nINSERT INTO d1_migrations (name) VALUES ('0001_self.sql');");
       assertThatThrownBy(() -> D1Migrations.of(dir).apply(db))
           .isInstanceOf(D1ScriptException.class)
-          .hasMessageContaining("0001_self.sql failed: INSERT INTO \"d1_migrations\" (name)\nvalues (?)")
+          .hasMessageContaining(
+              "0001_self.sql failed: INSERT INTO \"d1_migrations\" (name)\nvalues (?)")
           .hasMessageContaining("UNIQUE constraint failed")
           .cause()
           .hasCauseInstanceOf(D1ConstraintException.class);
@@ -171,7 +178,8 @@ class MigrationsOnSqliteTest {
 
     @Test
     void reportsAnUnterminatedStringWithItsLine(@TempDir Path dir) throws IOException {
-      Files.writeString(dir.resolve("0001_open.sql"), "CREATE TABLE a (x);\nINSERT INTO a VALUES ('x);");
+      Files.writeString(
+          dir.resolve("0001_open.sql"), "CREATE TABLE a (x);\nINSERT INTO a VALUES ('x);");
       assertThatThrownBy(() -> D1Migrations.of(dir).apply(db))
           .isInstanceOf(D1ScriptException.class)
           .hasMessage(
@@ -198,7 +206,8 @@ class MigrationsOnSqliteTest {
     @Test
     void runsAllStatementsAsOneBatch() {
       List<?> results =
-          D1Scripts.run(db, "s.sql", "CREATE TABLE t (a);\nINSERT INTO t VALUES (1), (2);\nSELECT * FROM t;");
+          D1Scripts.run(
+              db, "s.sql", "CREATE TABLE t (a);\nINSERT INTO t VALUES (1), (2);\nSELECT * FROM t;");
       assertThat(results).hasSize(3);
       assertThat(db).table("t").column("a").containsExactly(1, 2);
     }
@@ -217,7 +226,9 @@ class MigrationsOnSqliteTest {
                   + "D1_ERROR: UNIQUE constraint failed: t.a")
           .extracting(e -> ((D1Exception) e).sqliteCode())
           .isEqualTo("SQLITE_CONSTRAINT");
-      assertThat(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 't'").<Long>first("n"))
+      assertThat(
+              db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 't'")
+                  .<Long>first("n"))
           .isZero();
     }
 
@@ -233,7 +244,8 @@ class MigrationsOnSqliteTest {
       }
       assertThatThrownBy(() -> D1Scripts.run(db, "big.sql", sql.toString()))
           .isInstanceOf(D1ScriptException.class)
-          .hasMessageStartingWith("D1_SCRIPT_ERROR: big.sql failed at line 102: INSERT INTO t VALUES (nope): ");
+          .hasMessageStartingWith(
+              "D1_SCRIPT_ERROR: big.sql failed at line 102: INSERT INTO t VALUES (nope): ");
     }
 
     @Test
@@ -246,7 +258,8 @@ class MigrationsOnSqliteTest {
       Path file = Files.writeString(dir.resolve("seed.sql"), "SELECT * FROM nowhere;");
       assertThatThrownBy(() -> D1Scripts.run(db, file))
           .isInstanceOf(D1ScriptException.class)
-          .hasMessageStartingWith("D1_SCRIPT_ERROR: seed.sql failed at line 1: SELECT * FROM nowhere: ");
+          .hasMessageStartingWith(
+              "D1_SCRIPT_ERROR: seed.sql failed at line 1: SELECT * FROM nowhere: ");
     }
   }
 }

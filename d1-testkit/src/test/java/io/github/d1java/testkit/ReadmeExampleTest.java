@@ -7,10 +7,7 @@ import io.github.d1java.D1Database;
 import org.junit.jupiter.api.Test;
 
 /** Orders placed and shipped against a migrated, seeded database. */
-@D1Test(
-    migrations = "testkit/migrations",
-    schema = "testkit/schema.sql",
-    seed = "testkit/seed.sql")
+@D1Test(migrations = "testkit/migrations", schema = "testkit/schema.sql", seed = "testkit/seed.sql")
 class ReadmeExampleTest {
 
   /** The code under test: it only knows D1's binding API. */

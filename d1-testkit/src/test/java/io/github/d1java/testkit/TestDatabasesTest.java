@@ -36,8 +36,7 @@ class TestDatabasesTest {
     @Test
     void findsADirectoryOnDisk() throws IOException {
       Path migrations = Files.createDirectories(dir.resolve("testkit/migrations"));
-      Recipe recipe =
-          migrationsAt(migrations.toString()).resolve(getClass().getClassLoader());
+      Recipe recipe = migrationsAt(migrations.toString()).resolve(getClass().getClassLoader());
       assertThat(recipe.migrations()).isEqualTo(migrations.toAbsolutePath());
     }
 
@@ -70,7 +69,11 @@ class TestDatabasesTest {
     void rejectsAMissingMigrationsObjectDirectory() {
       Setup setup =
           new Setup(
-              null, D1Migrations.of(dir.resolve("gone")), "d1_migrations", List.of(), List.of(),
+              null,
+              D1Migrations.of(dir.resolve("gone")),
+              "d1_migrations",
+              List.of(),
+              List.of(),
               false);
       assertThatThrownBy(() -> setup.resolve(getClass().getClassLoader()))
           .isInstanceOf(ExtensionConfigurationException.class)
@@ -82,7 +85,11 @@ class TestDatabasesTest {
       Path file = Files.writeString(dir.resolve("local.sql"), "SELECT 1;");
       Setup setup =
           new Setup(
-              null, null, "d1_migrations", List.of("testkit/schema.sql"), List.of(file.toString()),
+              null,
+              null,
+              "d1_migrations",
+              List.of("testkit/schema.sql"),
+              List.of(file.toString()),
               false);
       Recipe recipe = setup.resolve(getClass().getClassLoader());
       assertThat(recipe.schema()).containsExactly(Resources.path("testkit/schema.sql").toUri());

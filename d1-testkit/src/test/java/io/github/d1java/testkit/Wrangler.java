@@ -24,6 +24,7 @@ public final class Wrangler {
 
   /** The wrangler version the interop tests run, the one the spec was read from. */
   public static final String VERSION = "4.125.0";
+
   private static final Path CACHE =
       Path.of(System.getProperty("java.io.tmpdir"), "d1-java-wrangler-" + VERSION);
 
@@ -76,7 +77,9 @@ public final class Wrangler {
     }
   }
 
-  /** Runs wrangler with {@code args} in {@code project}; fails with its output unless it exits 0. */
+  /**
+   * Runs wrangler with {@code args} in {@code project}; fails with its output unless it exits 0.
+   */
   public static String run(Path project, String... args) throws IOException, InterruptedException {
     Path node = install();
     List<String> command = new ArrayList<>();
@@ -115,9 +118,17 @@ public final class Wrangler {
           Files.exists(CACHE.resolve("node_modules/wrangler/bin/wrangler.js"))
               && (!ownNode || Files.isExecutable(node));
       if (!ready) {
-        List<String> command = new ArrayList<>(List.of(
-            "npm", "install", "--prefix", CACHE.toString(), "--no-audit", "--no-fund",
-            "--loglevel=error", "wrangler@" + VERSION));
+        List<String> command =
+            new ArrayList<>(
+                List.of(
+                    "npm",
+                    "install",
+                    "--prefix",
+                    CACHE.toString(),
+                    "--no-audit",
+                    "--no-fund",
+                    "--loglevel=error",
+                    "wrangler@" + VERSION));
         if (ownNode) {
           command.add("node@22");
         }

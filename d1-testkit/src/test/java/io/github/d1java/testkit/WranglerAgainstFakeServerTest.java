@@ -185,8 +185,7 @@ class WranglerAgainstFakeServerTest {
         "CREATE TABLE m (id INTEGER PRIMARY KEY, v TEXT);\n");
     String out = wrangler("d1", "migrations", "apply", "compat-db", "--remote");
     assertThat(out).contains("0001_init.sql │ ✅");
-    assertThat(
-            server.database(id).prepare("SELECT name FROM d1_migrations").<String>first("name"))
+    assertThat(server.database(id).prepare("SELECT name FROM d1_migrations").<String>first("name"))
         .isEqualTo("0001_init.sql");
     assertThat(
             server
@@ -198,11 +197,11 @@ class WranglerAgainstFakeServerTest {
 
   @Test
   void timeTravelInfoGivesTheCurrentBookmark() throws Exception {
-    String before = json(wrangler("d1", "time-travel", "info", "compat-db", "--json"))
-        .get("bookmark").asText();
+    String before =
+        json(wrangler("d1", "time-travel", "info", "compat-db", "--json")).get("bookmark").asText();
     wrangler("d1", "execute", "compat-db", "--remote", "--command", "CREATE TABLE x (y)");
-    String after = json(wrangler("d1", "time-travel", "info", "compat-db", "--json"))
-        .get("bookmark").asText();
+    String after =
+        json(wrangler("d1", "time-travel", "info", "compat-db", "--json")).get("bookmark").asText();
     assertThat(before).matches("[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}");
     assertThat(after).isNotEqualTo(before).isGreaterThan(before);
   }

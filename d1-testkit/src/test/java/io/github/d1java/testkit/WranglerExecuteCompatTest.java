@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs one SQL file through {@code wrangler d1 execute --local --file} (Miniflare) and through
- * {@link D1Scripts} on the local engine: the splitter finds the same statements, and both
- * databases end up with the same rows. The file holds the constructs that wrangler's splitter
- * gets right (strings, quoted identifiers, comments, a trigger body with CASE ... END;, a
- * BEGIN TRANSACTION/COMMIT pair); the cases it gets wrong are documented on {@link SqlSplitter}.
+ * {@link D1Scripts} on the local engine: the splitter finds the same statements, and both databases
+ * end up with the same rows. The file holds the constructs that wrangler's splitter gets right
+ * (strings, quoted identifiers, comments, a trigger body with CASE ... END;, a BEGIN
+ * TRANSACTION/COMMIT pair); the cases it gets wrong are documented on {@link SqlSplitter}.
  */
 @EnabledIf("io.github.d1java.testkit.Wrangler#nodeOnPath")
 class WranglerExecuteCompatTest {

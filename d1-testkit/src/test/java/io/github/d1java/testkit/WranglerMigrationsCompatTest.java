@@ -64,7 +64,9 @@ class WranglerMigrationsCompatTest {
       assertThat(library.unapplied(db))
           .extracting(D1Migration::name)
           .containsExactly("0010_customers.sql");
-      assertThat(library.apply(db)).extracting(D1Migration::name).containsExactly("0010_customers.sql");
+      assertThat(library.apply(db))
+          .extracting(D1Migration::name)
+          .containsExactly("0010_customers.sql");
       assertThat(db.prepare("SELECT count(*) AS n FROM customers").<Long>first("n")).isZero();
     }
 
@@ -101,7 +103,8 @@ class WranglerMigrationsCompatTest {
           .containsExactly(
               "0001_create_orders.sql", "0002_audit_trigger.sql", "0010_customers.sql");
       List<Map<String, Object>> tables =
-          db.prepare("SELECT name FROM sqlite_master WHERE name IN ('orders', 'audit', 'customers')")
+          db.prepare(
+                  "SELECT name FROM sqlite_master WHERE name IN ('orders', 'audit', 'customers')")
               .all()
               .results();
       assertThat(tables).hasSize(3);

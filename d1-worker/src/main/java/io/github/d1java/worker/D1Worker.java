@@ -50,23 +50,23 @@ import java.util.function.Function;
  *
  * As d1-remote (same code): failures whose outcome is unknown (5xx, dropped connections, D1's
  * transient errors, 429) are retried only for statements that only read or are marked {@link
- * io.github.d1java.D1PreparedStatement#idempotent()}, and for batches made only of such
- * statements. A write is never retried silently.
+ * io.github.d1java.D1PreparedStatement#idempotent()}, and for batches made only of such statements.
+ * A write is never retried silently.
  *
  * <h2>Integers</h2>
  *
  * The binding carries JavaScript numbers, so D1 rounds integers beyond &plusmn;2<sup>53</sup> on
- * the way in and out. A bound {@link Long} beyond that range is therefore
- * sent as a JSON string of its decimal digits: stored in or compared with an INTEGER-affinity
- * column, SQLite converts it to the exact integer; in other contexts (for example {@code SELECT ?}
- * or a column without affinity) it stays TEXT. Values D1 returns are already rounded by D1 when
- * they exceed 2<sup>53</sup>; read them with {@code CAST(x AS TEXT)} to get every digit.
+ * the way in and out. A bound {@link Long} beyond that range is therefore sent as a JSON string of
+ * its decimal digits: stored in or compared with an INTEGER-affinity column, SQLite converts it to
+ * the exact integer; in other contexts (for example {@code SELECT ?} or a column without affinity)
+ * it stays TEXT. Values D1 returns are already rounded by D1 when they exceed 2<sup>53</sup>; read
+ * them with {@code CAST(x AS TEXT)} to get every digit.
  *
  * <h2>Differences from the local engine</h2>
  *
- * These are D1's own: a {@link Double} with an integral value arrives in D1 as an integer,
- * results are those of the binding ({@code served_by}, bookmarks), and {@code dump()} fails with
- * {@link io.github.d1java.D1DumpException}.
+ * These are D1's own: a {@link Double} with an integral value arrives in D1 as an integer, results
+ * are those of the binding ({@code served_by}, bookmarks), and {@code dump()} fails with {@link
+ * io.github.d1java.D1DumpException}.
  *
  * <p>The token never appears in messages, {@code toString()} or logs. Thread-safe.
  */
@@ -299,8 +299,9 @@ public final class D1Worker {
       positive("requestTimeout", requestTimeout);
       positive("deadline", deadline);
       check(maxAttempts >= 1, "maxAttempts must be at least 1, got " + maxAttempts);
-      check(initialBackoff != null && !initialBackoff.isNegative(), "initialBackoff must not be"
-          + " negative");
+      check(
+          initialBackoff != null && !initialBackoff.isNegative(),
+          "initialBackoff must not be" + " negative");
       check(maxBackoff != null && !maxBackoff.isNegative(), "maxBackoff must not be negative");
       check(
           maxBackoff.compareTo(initialBackoff) >= 0,

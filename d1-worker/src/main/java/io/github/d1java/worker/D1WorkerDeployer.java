@@ -57,10 +57,12 @@ public final class D1WorkerDeployer {
    * @throws IllegalStateException naming an invalid argument
    */
   public static D1WorkerDeployer create(String baseUrl, String accountId, String apiToken) {
-    check(baseUrl != null && baseUrl.matches("https?://[^/]+.*"), "baseUrl must be an http(s)"
-        + " URL");
-    check(accountId != null && accountId.matches("[A-Za-z0-9_-]+"), "accountId must match"
-        + " [A-Za-z0-9_-]+");
+    check(
+        baseUrl != null && baseUrl.matches("https?://[^/]+.*"),
+        "baseUrl must be an http(s)" + " URL");
+    check(
+        accountId != null && accountId.matches("[A-Za-z0-9_-]+"),
+        "accountId must match" + " [A-Za-z0-9_-]+");
     check(apiToken != null && !apiToken.isBlank(), "apiToken is required");
     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     RemoteConfig config =
@@ -133,11 +135,15 @@ public final class D1WorkerDeployer {
         "multipart/form-data; boundary=" + boundary,
         true);
     ObjectNode enable = Transport.MAPPER.createObjectNode().put("enabled", true);
-    transport.call("enable workers.dev for " + scriptName, "POST", script + "/subdomain", enable,
-        true);
+    transport.call(
+        "enable workers.dev for " + scriptName, "POST", script + "/subdomain", enable, true);
     JsonNode sub =
         transport
-            .call("get the workers.dev subdomain", "GET", accountPath + "/workers/subdomain", null,
+            .call(
+                "get the workers.dev subdomain",
+                "GET",
+                accountPath + "/workers/subdomain",
+                null,
                 true)
             .path("result")
             .path("subdomain");
@@ -200,8 +206,8 @@ public final class D1WorkerDeployer {
   }
 
   /**
-   * The files of a wrangler project that deploys the Worker: {@code wrangler.json} (with the
-   * {@code d1_databases} binding) and {@code src/d1-worker.js}.
+   * The files of a wrangler project that deploys the Worker: {@code wrangler.json} (with the {@code
+   * d1_databases} binding) and {@code src/d1-worker.js}.
    *
    * @param scriptName the Worker's name
    * @param databaseName the database name
@@ -219,7 +225,8 @@ public final class D1WorkerDeployer {
     ObjectNode db = config.putArray("d1_databases").addObject();
     db.put("binding", DATABASE_BINDING);
     db.put("database_name", databaseName);
-    db.put("database_id", databaseId == null ? "<run: d1 create " + databaseName + ">" : databaseId);
+    db.put(
+        "database_id", databaseId == null ? "<run: d1 create " + databaseName + ">" : databaseId);
     Map<String, String> files = new LinkedHashMap<>();
     try {
       files.put(

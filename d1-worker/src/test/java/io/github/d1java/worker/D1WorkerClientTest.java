@@ -8,8 +8,8 @@ import io.github.d1java.D1ConstraintException;
 import io.github.d1java.D1Database;
 import io.github.d1java.D1DatabaseSession;
 import io.github.d1java.D1DumpException;
-import io.github.d1java.D1ExecException;
 import io.github.d1java.D1Exception;
+import io.github.d1java.D1ExecException;
 import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
 import io.github.d1java.D1TransportException;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client's side of the Worker protocol, against scripted answers from a {@link FakeD1Server}
- * (which records every request): request shapes, session bookmarks, retries, error mapping and
- * the token's secrecy. No node needed.
+ * (which records every request): request shapes, session bookmarks, retries, error mapping and the
+ * token's secrecy. No node needed.
  */
 class D1WorkerClientTest {
 
@@ -114,13 +114,16 @@ class D1WorkerClientTest {
       server.enqueue(
           ok(
               "["
-                  + rows("[\"a\"]", "[[1]]", "{}").substring(1, rows("[\"a\"]", "[[1]]", "{}").length() - 1)
+                  + rows("[\"a\"]", "[[1]]", "{}")
+                      .substring(1, rows("[\"a\"]", "[[1]]", "{}").length() - 1)
                   + ","
-                  + rows("[\"b\"]", "[[2]]", "{\"changes\":1}").substring(1, rows("[\"b\"]", "[[2]]", "{\"changes\":1}").length() - 1)
+                  + rows("[\"b\"]", "[[2]]", "{\"changes\":1}")
+                      .substring(1, rows("[\"b\"]", "[[2]]", "{\"changes\":1}").length() - 1)
                   + "]",
               null));
       var rs = db.batch(db.prepare("SELECT 1 AS a"), db.prepare("SELECT ? AS b").bind(2));
-      assertThat(rs).extracting(D1Result::results)
+      assertThat(rs)
+          .extracting(D1Result::results)
           .containsExactly(java.util.List.of(Map.of("a", 1L)), java.util.List.of(Map.of("b", 2L)));
       assertThat(rs.get(1).meta().changes()).isEqualTo(1);
       assertThat(server.takeRequest().json().toString())
@@ -136,7 +139,8 @@ class D1WorkerClientTest {
       assertThat(r.duration()).isEqualTo(1.5);
       RecordedRequest req = server.takeRequest();
       assertThat(req.path()).isEqualTo("/client/v4/worker/exec");
-      assertThat(req.json().get("sql").asText()).isEqualTo("CREATE TABLE t (x)\nINSERT INTO t VALUES (1)");
+      assertThat(req.json().get("sql").asText())
+          .isEqualTo("CREATE TABLE t (x)\nINSERT INTO t VALUES (1)");
     }
 
     @Test
@@ -201,7 +205,9 @@ class D1WorkerClientTest {
   class Errors {
     @Test
     void d1ErrorsBecomeTheBindingsExceptions() {
-      server.enqueue(FakeResponse.error(400, 7500, "D1_ERROR: UNIQUE constraint failed: t.x: SQLITE_CONSTRAINT"));
+      server.enqueue(
+          FakeResponse.error(
+              400, 7500, "D1_ERROR: UNIQUE constraint failed: t.x: SQLITE_CONSTRAINT"));
       assertThatThrownBy(() -> db.prepare("INSERT INTO t VALUES (1)").run())
           .isInstanceOf(D1ConstraintException.class)
           .hasMessage("D1_ERROR: UNIQUE constraint failed: t.x: SQLITE_CONSTRAINT");
@@ -211,7 +217,9 @@ class D1WorkerClientTest {
     void execErrorsKeepD1sExecText() {
       server.enqueue(
           FakeResponse.error(
-              400, 7500, "D1_EXEC_ERROR: Error in line 1: SELECT * FROM nope: no such table: nope: SQLITE_ERROR"));
+              400,
+              7500,
+              "D1_EXEC_ERROR: Error in line 1: SELECT * FROM nope: no such table: nope: SQLITE_ERROR"));
       assertThatThrownBy(() -> db.exec("SELECT * FROM nope"))
           .isInstanceOf(D1ExecException.class)
           .hasMessage(
@@ -306,8 +314,7 @@ class D1WorkerClientTest {
     @Test
     void aBatchWithOneWriteIsNotRetried() {
       server.enqueue(FakeResponse.internalError());
-      assertThatThrownBy(
-              () -> db.batch(db.prepare("SELECT 1"), db.prepare("DELETE FROM t")))
+      assertThatThrownBy(() -> db.batch(db.prepare("SELECT 1"), db.prepare("DELETE FROM t")))
           .isInstanceOf(D1Exception.class);
       assertThat(server.requestCount()).isEqualTo(1);
     }
@@ -347,12 +354,14 @@ class D1WorkerClientTest {
           .hasMessage("url is required");
       assertThatThrownBy(() -> D1Worker.builder().url(URI.create("ftp://x")).token(TOKEN).build())
           .hasMessageStartingWith("url must be an absolute http(s) URL");
-      assertThatThrownBy(() -> D1Worker.builder().url(URI.create("https://x/?a=1")).token(TOKEN).build())
+      assertThatThrownBy(
+              () -> D1Worker.builder().url(URI.create("https://x/?a=1")).token(TOKEN).build())
           .hasMessage("url must have no query");
       assertThatThrownBy(() -> D1Worker.builder().url(u).build()).hasMessage("token is required");
       assertThatThrownBy(() -> D1Worker.builder().url(u).token("a b").build())
           .hasMessage("token must not contain whitespace or control characters");
-      assertThatThrownBy(() -> D1Worker.builder().url(u).token(TOKEN).deadline(Duration.ZERO).build())
+      assertThatThrownBy(
+              () -> D1Worker.builder().url(u).token(TOKEN).deadline(Duration.ZERO).build())
           .hasMessageStartingWith("deadline must be positive");
       assertThatThrownBy(() -> D1Worker.builder().url(u).token(TOKEN).requestTimeout(null).build())
           .hasMessage("requestTimeout is required");
@@ -379,12 +388,12 @@ class D1WorkerClientTest {
           .hasMessage("D1_WORKER_TOKEN is not set");
       assertThatThrownBy(
               () ->
-                  D1Worker.fromEnv(Map.of("D1_WORKER_URL", "not a url", "D1_WORKER_TOKEN", "t")::get))
+                  D1Worker.fromEnv(
+                      Map.of("D1_WORKER_URL", "not a url", "D1_WORKER_TOKEN", "t")::get))
           .hasMessageStartingWith("D1_WORKER_URL is not a valid URL");
       server.enqueue(ok(ONE, null));
       try (D1Database env =
-          D1Worker.fromEnv(
-                  Map.of("D1_WORKER_URL", server.baseUrl(), "D1_WORKER_TOKEN", TOKEN)::get)
+          D1Worker.fromEnv(Map.of("D1_WORKER_URL", server.baseUrl(), "D1_WORKER_TOKEN", TOKEN)::get)
               .build()) {
         assertThat((Object) env.prepare("SELECT 1 AS v").first("v")).isEqualTo(1L);
       }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The backend contract suite, unchanged, against {@link D1Worker} calling the Worker script under
- * Miniflare, that is D1's real binding in workerd. Each test gets its own empty database.
- * Skipped when {@code node} is not installed.
+ * Miniflare, that is D1's real binding in workerd. Each test gets its own empty database. Skipped
+ * when {@code node} is not installed.
  */
 class D1WorkerMiniflareContractTest extends D1DatabaseContract {
 

@@ -39,9 +39,11 @@ class D1WorkerMiniflareTest {
   static final AtomicInteger NEXT = new AtomicInteger();
 
   static MiniflareWorker worker;
+
   static HttpClient freshClient() {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   }
+
   static final List<String> RESPONSES = new ArrayList<>();
 
   @BeforeAll
@@ -202,28 +204,29 @@ class D1WorkerMiniflareTest {
       assertThat(r.statusCode()).isEqualTo(413);
       assertThat(r.body()).contains("larger than " + MAX_BODY + " bytes");
       String fits = "{\"sql\":\"SELECT '" + "x".repeat((int) MAX_BODY - 100) + "' AS v\"}";
-      assertThat(post(raw(), "Bearer " + MiniflareWorker.TOKEN, fits).statusCode())
-          .isEqualTo(200);
+      assertThat(post(raw(), "Bearer " + MiniflareWorker.TOKEN, fits).statusCode()).isEqualTo(200);
     }
 
     @Test
     void onlyPostIsServedAndThereIsNoCors() throws Exception {
       HttpResponse<String> get =
-          freshClient().send(
-              HttpRequest.newBuilder(raw())
-                  .header("Authorization", "Bearer " + MiniflareWorker.TOKEN)
-                  .header("Origin", "https://evil.example")
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          freshClient()
+              .send(
+                  HttpRequest.newBuilder(raw())
+                      .header("Authorization", "Bearer " + MiniflareWorker.TOKEN)
+                      .header("Origin", "https://evil.example")
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(get.statusCode()).isEqualTo(405);
       HttpResponse<String> preflight =
-          freshClient().send(
-              HttpRequest.newBuilder(raw())
-                  .header("Origin", "https://evil.example")
-                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          freshClient()
+              .send(
+                  HttpRequest.newBuilder(raw())
+                      .header("Origin", "https://evil.example")
+                      .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(preflight.statusCode()).isEqualTo(401);
       for (HttpResponse<String> r : List.of(get, preflight)) {
         assertThat(r.headers().map().keySet())
@@ -238,8 +241,7 @@ class D1WorkerMiniflareTest {
       assertThat(post(raw(), auth, "{\"sql\": 1}").statusCode()).isEqualTo(400);
       assertThat(post(raw(), auth, "{\"sql\":\"SELECT ?\",\"params\":[{\"a\":1}]}").body())
           .contains("Invalid property: params");
-      assertThat(post(URI.create(worker.url() + "/nope"), auth, BODY).statusCode())
-          .isEqualTo(404);
+      assertThat(post(URI.create(worker.url() + "/nope"), auth, BODY).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -285,7 +287,8 @@ class D1WorkerMiniflareTest {
       int writes = 20;
       int n = NEXT.getAndIncrement();
       try (D1Database setup = worker.client(n).build()) {
-        setup.prepare("CREATE TABLE w (client INTEGER, seq INTEGER, PRIMARY KEY (client, seq))")
+        setup
+            .prepare("CREATE TABLE w (client INTEGER, seq INTEGER, PRIMARY KEY (client, seq))")
             .run();
       }
       ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Worker script ({@code worker/d1-worker.js}) running under the pinned Miniflare
- * ({@code package.json}/{@code package-lock.json} of this module) on loopback. Tests using it are
- * skipped, with the reason, when {@code node} is not installed; {@code npm ci} runs once when
- * {@code node_modules} is missing.
+ * The Worker script ({@code worker/d1-worker.js}) running under the pinned Miniflare ({@code
+ * package.json}/{@code package-lock.json} of this module) on loopback. Tests using it are skipped,
+ * with the reason, when {@code node} is not installed; {@code npm ci} runs once when {@code
+ * node_modules} is missing.
  */
 final class MiniflareWorker implements AutoCloseable {
 
@@ -72,7 +72,8 @@ final class MiniflareWorker implements AutoCloseable {
    * prefix {@code /db<i>}.
    */
   static MiniflareWorker start(String token, Long maxBodyBytes, int databases) {
-    assumeTrue(nodeAvailable(), "node is not installed: the Worker tests under Miniflare are skipped");
+    assumeTrue(
+        nodeAvailable(), "node is not installed: the Worker tests under Miniflare are skipped");
     Path dir = moduleDir();
     try {
       if (!Files.isRegularFile(dir.resolve("node_modules/miniflare/package.json"))) {

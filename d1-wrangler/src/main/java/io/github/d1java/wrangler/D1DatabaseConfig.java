@@ -50,7 +50,8 @@ public record D1DatabaseConfig(
       String previewDatabaseId,
       String migrationsDir,
       String migrationsTable) {
-    this(binding, databaseName, databaseId, previewDatabaseId, migrationsDir, migrationsTable, null);
+    this(
+        binding, databaseName, databaseId, previewDatabaseId, migrationsDir, migrationsTable, null);
   }
 
   /**
@@ -84,8 +85,13 @@ public record D1DatabaseConfig(
       String dir = migrationsDir.endsWith("/") ? migrationsDir : migrationsDir + "/";
       if (!migrationsPattern.startsWith(dir) || migrationsPattern.length() == dir.length()) {
         throw new WranglerException(
-            "migrations_pattern \"" + migrationsPattern + "\" must start with \"" + dir
-                + "\" (binding " + binding + ").");
+            "migrations_pattern \""
+                + migrationsPattern
+                + "\" must start with \""
+                + dir
+                + "\" (binding "
+                + binding
+                + ").");
       }
     }
     migrationsDir = migrationsDir == null ? DEFAULT_MIGRATIONS_DIR : migrationsDir;

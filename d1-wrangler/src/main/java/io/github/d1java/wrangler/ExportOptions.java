@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /**
  * What {@link SqlExport} writes, as {@code wrangler d1 export}'s {@code --table}, {@code
- * --no-schema} and {@code --no-data}; {@link #remote()} gives the same choice for a remote
- * export.
+ * --no-schema} and {@code --no-data}; {@link #remote()} gives the same choice for a remote export.
  *
  * <p>Immutable and thread-safe.
  *

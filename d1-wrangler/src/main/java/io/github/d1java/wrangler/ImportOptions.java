@@ -5,9 +5,9 @@ package io.github.d1java.wrangler;
  *
  * <p>Immutable and thread-safe.
  *
- * @param chunkStatements statements per transaction; at least 1. A file with
- *     more statements than this is committed chunk by chunk, so a failure keeps the chunks before
- *     it. {@link Integer#MAX_VALUE} (with {@code chunkChars} {@link Long#MAX_VALUE}, {@link
+ * @param chunkStatements statements per transaction; at least 1. A file with more statements than
+ *     this is committed chunk by chunk, so a failure keeps the chunks before it. {@link
+ *     Integer#MAX_VALUE} (with {@code chunkChars} {@link Long#MAX_VALUE}, {@link
  *     #SINGLE_TRANSACTION}) runs the file as one transaction, as {@code wrangler d1 execute
  *     --local} does: through D1's rules that transaction is one script holding the whole file in
  *     memory; {@link #direct()} without a listener runs it chunk by chunk inside one SQLite
@@ -20,10 +20,10 @@ package io.github.d1java.wrangler;
  *     without result rows, and with error texts that lack D1's {@code at offset N}. Only 1.1x to
  *     1.3x faster than the default for a file of small INSERTs (benchmarks/README-sqlfile.md),
  *     since the default already runs each chunk as one script. Ignored for other databases.
- * @param resume continue an interrupted import of the same file from where its last committed
- *     chunk ended, as recorded in {@link SqlImport#progressFile(java.nio.file.Path)} beside the
- *     database; when nothing is recorded the file runs from its start. Only file imports into a
- *     local database file record progress.
+ * @param resume continue an interrupted import of the same file from where its last committed chunk
+ *     ended, as recorded in {@link SqlImport#progressFile(java.nio.file.Path)} beside the database;
+ *     when nothing is recorded the file runs from its start. Only file imports into a local
+ *     database file record progress.
  * @param replaceInvalidUtf8 store bytes that are not UTF-8 as U+FFFD instead of refusing the file
  *     (the default refuses, naming the line)
  */

@@ -22,18 +22,19 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Exports a database as SQL in {@code wrangler d1 export}'s format (D1's {@code dumpSql}, spec
- * §9): {@code PRAGMA defer_foreign_keys=TRUE;}, then each table's {@code CREATE} followed by its
- * {@code INSERT}s in creation order ({@code sqlite_sequence} last), then indexes, triggers and
- * views. Unlike wrangler, a table is moved after the tables its foreign keys reference when it
- * was created before them (so that the file imports back: filling a table needs its parent
- * tables to exist), and the tables of a cycle of foreign keys are all created before any of them
- * is filled; when creation order already works the output is wrangler's, byte for byte. Statements are separated by {@code \n}, with no newline at the end. {@code _cf_*} and
- * internal {@code sqlite_*} tables are skipped; a virtual table fails the export, as in D1.
+ * Exports a database as SQL in {@code wrangler d1 export}'s format (D1's {@code dumpSql}, spec §9):
+ * {@code PRAGMA defer_foreign_keys=TRUE;}, then each table's {@code CREATE} followed by its {@code
+ * INSERT}s in creation order ({@code sqlite_sequence} last), then indexes, triggers and views.
+ * Unlike wrangler, a table is moved after the tables its foreign keys reference when it was created
+ * before them (so that the file imports back: filling a table needs its parent tables to exist),
+ * and the tables of a cycle of foreign keys are all created before any of them is filled; when
+ * creation order already works the output is wrangler's, byte for byte. Statements are separated by
+ * {@code \n}, with no newline at the end. {@code _cf_*} and internal {@code sqlite_*} tables are
+ * skipped; a virtual table fails the export, as in D1.
  *
  * <p>Rows are read in pages, so memory stays constant whatever the database size. Values are
- * written so that importing the file gives back the same values; where that differs from D1's
- * text (integers above 2^53, integer-valued REALs) see {@link SqlLiterals#literal(Object)}.
+ * written so that importing the file gives back the same values; where that differs from D1's text
+ * (integers above 2^53, integer-valued REALs) see {@link SqlLiterals#literal(Object)}.
  *
  * <p>Stateless and thread-safe; the database must not change during an export.
  */
@@ -128,6 +129,7 @@ public final class SqlExport {
     private long statements;
     private long rowsDone;
     private long rowsTotal = -1;
+
     /** The INSERT being written, reused from row to row. */
     private final StringBuilder line = new StringBuilder(256);
 
@@ -208,7 +210,8 @@ public final class SqlExport {
     }
 
     private long count(String table) {
-      Number n = db.prepare("SELECT count(*) FROM " + SqlLiterals.identifier(table)).first("count(*)");
+      Number n =
+          db.prepare("SELECT count(*) FROM " + SqlLiterals.identifier(table)).first("count(*)");
       return n.longValue();
     }
 
@@ -291,8 +294,17 @@ public final class SqlExport {
           }
         }
       }
-      String sql = "SELECT " + rowid + ", " + selected + from + " WHERE " + rowid + " > ? ORDER BY "
-          + rowid + " LIMIT ?";
+      String sql =
+          "SELECT "
+              + rowid
+              + ", "
+              + selected
+              + from
+              + " WHERE "
+              + rowid
+              + " > ? ORDER BY "
+              + rowid
+              + " LIMIT ?";
       long last = Long.MIN_VALUE;
       while (true) {
         List<List<Object>> page = db.prepare(sql).bind(last, PAGE_SIZE).raw();
@@ -314,12 +326,20 @@ public final class SqlExport {
       String order = " ORDER BY " + keys + " LIMIT ?";
       int[] at = new int[pk.size()];
       for (int i = 0; i < at.length; i++) {
-        at[i] = columns.indexOf(pk.get(i).substring(1, pk.get(i).length() - 1).replace("\"\"", "\""));
+        at[i] =
+            columns.indexOf(pk.get(i).substring(1, pk.get(i).length() - 1).replace("\"\"", "\""));
       }
       String first = "SELECT " + selected + from + order;
       String next =
-          "SELECT " + selected + from + " WHERE (" + keys + ") > ("
-              + String.join(", ", Collections.nCopies(pk.size(), "?")) + ")" + order;
+          "SELECT "
+              + selected
+              + from
+              + " WHERE ("
+              + keys
+              + ") > ("
+              + String.join(", ", Collections.nCopies(pk.size(), "?"))
+              + ")"
+              + order;
       List<Object> last = null;
       while (true) {
         List<List<Object>> page;

@@ -5,15 +5,15 @@ import io.github.d1java.D1Exception;
 import io.github.d1java.D1Meta;
 import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1Result;
+import io.github.d1java.D1SqlException;
 import io.github.d1java.sql.SqlSplitter;
 import io.github.d1java.sql.SqlStatement;
 import io.github.d1java.sqlite.D1Sqlite;
 import io.github.d1java.sqlite.D1SqliteDatabase;
-import io.github.d1java.wrangler.internal.ImportProgress;
-import io.github.d1java.wrangler.internal.SqlFileReader;
-import io.github.d1java.D1SqlException;
 import io.github.d1java.wrangler.internal.ChunkReader;
 import io.github.d1java.wrangler.internal.DirectImport;
+import io.github.d1java.wrangler.internal.ImportProgress;
+import io.github.d1java.wrangler.internal.SqlFileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -34,34 +34,33 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Runs a SQL file of any size against a {@link D1Database}: the text is split as it is read
- * ({@link SqlSplitter#stream(Reader)}, with one {@code BEGIN TRANSACTION}/{@code COMMIT} pair
- * removed, so {@code sqlite3 .dump} output is accepted as is), on a thread of its own one chunk
- * ahead, and statements are run in chunks, one transaction per chunk. Memory stays bounded by
- * three chunks.
+ * Runs a SQL file of any size against a {@link D1Database}: the text is split as it is read ({@link
+ * SqlSplitter#stream(Reader)}, with one {@code BEGIN TRANSACTION}/{@code COMMIT} pair removed, so
+ * {@code sqlite3 .dump} output is accepted as is), on a thread of its own one chunk ahead, and
+ * statements are run in chunks, one transaction per chunk. Memory stays bounded by three chunks.
  *
  * <p>A failing statement rolls back its chunk and raises {@link SqlImportException} naming its
  * line; chunks before it stay committed. With {@link ImportOptions#SINGLE_TRANSACTION} the whole
  * file is one transaction, as in {@code wrangler d1 execute --local --file}; that chunk holds the
  * whole file's text in memory.
  *
- * <p>Bad input is refused with its line before it runs: a NUL byte (SQLite stops reading SQL
- * there, so D1 answers {@code SQL code did not contain a statement.}) and bytes that are not UTF-8,
- * unless {@link ImportOptions#replaceInvalidUtf8()} asks for U+FFFD instead.
+ * <p>Bad input is refused with its line before it runs: a NUL byte (SQLite stops reading SQL there,
+ * so D1 answers {@code SQL code did not contain a statement.}) and bytes that are not UTF-8, unless
+ * {@link ImportOptions#replaceInvalidUtf8()} asks for U+FFFD instead.
  *
  * <p>Resumable: a file imported in chunks into a local database file records its progress (see
  * {@link #progressFile(Path)}); after an interruption (a failure, a kill), running the same file
  * again is refused unless {@link ImportOptions#resume()} is set, which continues after the last
  * committed chunk. While such an import is unfinished the database holds a one-row table, {@code
- * _d1_import_progress}, written in each chunk's own transaction, so that a resume repeats and
- * skips nothing whenever the process died; the last chunk drops it. A different file (by SHA-256)
- * is never resumed.
+ * _d1_import_progress}, written in each chunk's own transaction, so that a resume repeats and skips
+ * nothing whenever the process died; the last chunk drops it. A different file (by SHA-256) is
+ * never resumed.
  *
  * <p>Two forms: with a {@link StatementListener}, every statement runs through {@code batch} and
  * its result (rows included) is reported; without one, on the local engine each chunk runs as one
- * SQLite script ({@link D1SqliteDatabase#executeScript}), with D1's rules but two to three
- * times faster, and only the totals in {@link ImportSummary} are reported. When a script fails, its
- * chunk is run again through {@code batch} to find the failing statement and D1's exact error.
+ * SQLite script ({@link D1SqliteDatabase#executeScript}), with D1's rules but two to three times
+ * faster, and only the totals in {@link ImportSummary} are reported. When a script fails, its chunk
+ * is run again through {@code batch} to find the failing statement and D1's exact error.
  *
  * <p>Stateless and thread-safe.
  */
@@ -73,8 +72,7 @@ public final class SqlImport {
           + " command can only process SQL text files. Please export an SQL file from your SQLite"
           + " database and try again.";
 
-  private static final byte[] SQLITE_HEADER =
-      "SQLite format 3".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_HEADER = "SQLite format 3".getBytes(StandardCharsets.US_ASCII);
 
   /** D1's limit on one statement's length, in bytes. */
   static final int MAX_STATEMENT_BYTES = 100_000;
@@ -90,8 +88,8 @@ public final class SqlImport {
   private SqlImport() {}
 
   /**
-   * Runs a SQL file, reporting totals only: the fast form (see the class description). Progress
-   * is reported in bytes read of the file size.
+   * Runs a SQL file, reporting totals only: the fast form (see the class description). Progress is
+   * reported in bytes read of the file size.
    *
    * @param db the database; not null
    * @param file a UTF-8 SQL text file; not null
@@ -150,12 +148,14 @@ public final class SqlImport {
     try {
       size = Files.size(file);
     } catch (NoSuchFileException e) {
-      throw new WranglerException("Unable to read SQL text file \"" + file + "\": no such file.", e);
+      throw new WranglerException(
+          "Unable to read SQL text file \"" + file + "\": no such file.", e);
     } catch (IOException e) {
       throw new WranglerException("Unable to read SQL text file \"" + file + "\": " + e, e);
     }
     if (Files.isDirectory(file)) {
-      throw new WranglerException("Unable to read SQL text file \"" + file + "\": it is a directory.");
+      throw new WranglerException(
+          "Unable to read SQL text file \"" + file + "\": it is a directory.");
     }
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
@@ -196,8 +196,8 @@ public final class SqlImport {
   }
 
   /**
-   * Runs SQL text from a reader, which is not closed, reporting totals only: the fast form (see
-   * the class description). Progress is reported in statements, total unknown.
+   * Runs SQL text from a reader, which is not closed, reporting totals only: the fast form (see the
+   * class description). Progress is reported in statements, total unknown.
    *
    * @param db the database; not null
    * @param sql the SQL text; not null
@@ -305,11 +305,16 @@ public final class SqlImport {
       long changes = 0;
       long sizeAfter = 0;
       DirectImport direct = null;
-      if (options.direct() && db instanceof D1SqliteDatabase && ((D1SqliteDatabase) db).file() != null) {
+      if (options.direct()
+          && db instanceof D1SqliteDatabase
+          && ((D1SqliteDatabase) db).file() != null) {
         try {
-          direct = new DirectImport(((D1SqliteDatabase) db).file(), D1Sqlite.DEFAULT_BUSY_TIMEOUT_MILLIS);
+          direct =
+              new DirectImport(
+                  ((D1SqliteDatabase) db).file(), D1Sqlite.DEFAULT_BUSY_TIMEOUT_MILLIS);
         } catch (SQLException e) {
-          throw new WranglerException("Could not open " + ((D1SqliteDatabase) db).file() + ": " + e.getMessage(), e);
+          throw new WranglerException(
+              "Could not open " + ((D1SqliteDatabase) db).file() + ": " + e.getMessage(), e);
         }
       }
       long pending = 0;
@@ -321,11 +326,15 @@ public final class SqlImport {
               && options.chunkChars() == Long.MAX_VALUE;
       try (DirectImport closeMe = direct;
           Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql));
-        ChunkReader reader =
-            new ChunkReader(stream.iterator(), skip,
-                oneTransaction ? ImportOptions.DEFAULT_CHUNK_STATEMENTS : options.chunkStatements(),
-                oneTransaction ? ImportOptions.DEFAULT_CHUNK_CHARS : options.chunkChars(),
-                results != null)) {
+          ChunkReader reader =
+              new ChunkReader(
+                  stream.iterator(),
+                  skip,
+                  oneTransaction
+                      ? ImportOptions.DEFAULT_CHUNK_STATEMENTS
+                      : options.chunkStatements(),
+                  oneTransaction ? ImportOptions.DEFAULT_CHUNK_CHARS : options.chunkChars(),
+                  results != null)) {
         for (ChunkReader.Chunk next = reader.next(); next != null; next = reader.next()) {
           List<SqlStatement> chunk = next.statements();
           // the exact record of progress commits with the chunk (see ImportProgress)
@@ -358,10 +367,11 @@ public final class SqlImport {
             continue;
           } else if (direct != null) {
             try {
-              outcome = new Outcome(
-                  direct.run(chunk, marker, results == null ? null : results::committed)
-                      - markerChanges,
-                  direct.sizeAfter());
+              outcome =
+                  new Outcome(
+                      direct.run(chunk, marker, results == null ? null : results::committed)
+                          - markerChanges,
+                      direct.sizeAfter());
             } catch (DirectImport.Failure f) {
               throw failed(chunk.get(f.index), f.error);
             }
@@ -391,13 +401,21 @@ public final class SqlImport {
     private SqlImportException badInput(SqlFileReader.BadInputException e) {
       long line = lineAt(source, e.offset);
       if (e.problem == SqlFileReader.Problem.NUL) {
-        return new SqlImportException(line, committed,
+        return new SqlImportException(
+            line,
+            committed,
             D1SqlException.of(NOT_A_STATEMENT, null),
-            "(a NUL byte at byte " + e.offset + " of the file: SQLite stops reading SQL text"
+            "(a NUL byte at byte "
+                + e.offset
+                + " of the file: SQLite stops reading SQL text"
                 + " at a NUL, so nothing after it would run; remove it)");
       }
-      return new SqlImportException(line, committed,
-          "the file is not valid UTF-8 at byte " + e.offset + ". Convert the file to UTF-8, or"
+      return new SqlImportException(
+          line,
+          committed,
+          "the file is not valid UTF-8 at byte "
+              + e.offset
+              + ". Convert the file to UTF-8, or"
               + " import it with --replace-invalid-utf8 (ImportOptions.withReplaceInvalidUtf8) to"
               + " store each invalid byte as U+FFFD.");
     }
@@ -450,12 +468,14 @@ public final class SqlImport {
     String message = String.valueOf(e.getMessage());
     if (message.contains("statement too long")) {
       long bytes = statement.sql().getBytes(StandardCharsets.UTF_8).length + 1;
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "(the statement is %,d bytes; D1 accepts at most %,d bytes per statement. Split the"
               + " INSERT into several, one row or a part of a long value each (appending the"
               + " parts with UPDATE ... SET col = col || ...), or bind the value as a parameter"
               + " instead of writing it in the SQL)",
-          bytes, MAX_STATEMENT_BYTES);
+          bytes,
+          MAX_STATEMENT_BYTES);
     }
     if (message.contains("FOREIGN KEY constraint failed")) {
       return "(each chunk is one transaction, and SQLite checks foreign keys, deferred ones included,"
@@ -467,11 +487,16 @@ public final class SqlImport {
     if (m.find()) {
       // SQLite names the parent table of a foreign key with its schema: "main.Artist"
       String table = m.group(1);
-      return "(a foreign key of the table this statement writes references " + table + ", which"
+      return "(a foreign key of the table this statement writes references "
+          + table
+          + ", which"
           + " does not exist yet. A wrangler export creates tables in creation order, so a table"
           + " that references one created after it cannot be filled: export again with d1 export,"
-          + " which creates every referenced table first, or move the CREATE TABLE of " + table
-          + " and its INSERTs above line " + statement.line() + ")";
+          + " which creates every referenced table first, or move the CREATE TABLE of "
+          + table
+          + " and its INSERTs above line "
+          + statement.line()
+          + ")";
     }
     return null;
   }

@@ -3,8 +3,8 @@ package io.github.d1java.wrangler;
 import io.github.d1java.D1Exception;
 
 /**
- * A statement of a SQL file failed, or the file holds something that is not SQL text. The detail
- * is {@code Error on line <n>: <message>}, where the line is the 1-based line on which the failing
+ * A statement of a SQL file failed, or the file holds something that is not SQL text. The detail is
+ * {@code Error on line <n>: <message>}, where the line is the 1-based line on which the failing
  * statement (or the bad byte) is, and the message is D1's, sometimes followed by what to do about
  * it; the D1 exception, when there is one, is the cause. Chunks before the failing one stay
  * committed ({@link #committedStatements()}); the failing chunk is rolled back.
@@ -34,8 +34,7 @@ public class SqlImportException extends WranglerException {
    * @param failure what D1 raised; not null
    * @param hint what is wrong and how to fix it, appended to D1's message; null for none
    */
-  public SqlImportException(
-      long line, long committedStatements, D1Exception failure, String hint) {
+  public SqlImportException(long line, long committedStatements, D1Exception failure, String hint) {
     super(
         "Error on line " + line + ": " + failure.getMessage() + (hint == null ? "" : " " + hint),
         failure);

@@ -5,8 +5,8 @@ import io.github.d1java.sql.SqlStatement;
 import java.util.Map;
 
 /**
- * Receives each statement's result once its transaction has committed, in file order. Called on
- * the importing thread. In {@link ImportOptions#direct() direct} mode results carry no rows, only
+ * Receives each statement's result once its transaction has committed, in file order. Called on the
+ * importing thread. In {@link ImportOptions#direct() direct} mode results carry no rows, only
  * {@code changes} and {@code rows_written}.
  */
 @FunctionalInterface

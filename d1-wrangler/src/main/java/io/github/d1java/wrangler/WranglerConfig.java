@@ -73,8 +73,8 @@ public final class WranglerConfig {
    *
    * @param file a {@code .json}, {@code .jsonc} or {@code .toml} file; not null
    * @return the config
-   * @throws WranglerException if the file is missing, unreadable, malformed, or a key has the
-   *     wrong type
+   * @throws WranglerException if the file is missing, unreadable, malformed, or a key has the wrong
+   *     type
    */
   public static WranglerConfig load(Path file) {
     return load(file, null);
@@ -123,7 +123,8 @@ public final class WranglerConfig {
     if (env != null) {
       JsonNode envNode = root.path("env").path(env);
       if (!envNode.isObject()) {
-        throw new WranglerException("No environment \"" + env + "\" in " + abs + " (key env." + env + ")");
+        throw new WranglerException(
+            "No environment \"" + env + "\" in " + abs + " (key env." + env + ")");
       }
       scope = envNode;
       prefix = "env." + env + ".";
@@ -152,14 +153,14 @@ public final class WranglerConfig {
       }
       try {
         result.add(
-          new D1DatabaseConfig(
-              binding,
-              text(file, entry, at, "database_name"),
-              text(file, entry, at, "database_id"),
-              text(file, entry, at, "preview_database_id"),
-              text(file, entry, at, "migrations_dir"),
-              text(file, entry, at, "migrations_table"),
-              text(file, entry, at, "migrations_pattern")));
+            new D1DatabaseConfig(
+                binding,
+                text(file, entry, at, "database_name"),
+                text(file, entry, at, "database_id"),
+                text(file, entry, at, "preview_database_id"),
+                text(file, entry, at, "migrations_dir"),
+                text(file, entry, at, "migrations_table"),
+                text(file, entry, at, "migrations_pattern")));
       } catch (WranglerException e) {
         throw new WranglerException("In " + file + ": " + at + ": " + e.detail(), e);
       }

@@ -125,15 +125,16 @@ public final class WranglerProject {
     try {
       Files.createDirectories(file.getParent());
     } catch (IOException e) {
-      throw new WranglerException("Could not create " + file.getParent() + ": " + e.getMessage(), e);
+      throw new WranglerException(
+          "Could not create " + file.getParent() + ": " + e.getMessage(), e);
     }
     return D1Sqlite.open(file);
   }
 
   /**
    * The remote database id for a name, as wrangler's remote commands find it: the config entry's
-   * {@code database_id} ({@code preview_database_id} with {@code preview}); when the config has
-   * no id or no such entry, the database of that name in the account.
+   * {@code database_id} ({@code preview_database_id} with {@code preview}); when the config has no
+   * id or no such entry, the database of that name in the account.
    *
    * @param project the project, or null when there is no wrangler config
    * @param account the account client; not null
@@ -156,7 +157,9 @@ public final class WranglerProject {
         if (db.previewDatabaseId() == null) {
           throw new WranglerException(
               "Please define a `preview_database_id` in your wrangler config to execute your"
-                  + " queries against a preview database for " + nameOrBinding + ".");
+                  + " queries against a preview database for "
+                  + nameOrBinding
+                  + ".");
         }
         return db.previewDatabaseId();
       }

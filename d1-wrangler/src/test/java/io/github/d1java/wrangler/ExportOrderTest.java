@@ -53,9 +53,14 @@ class ExportOrderTest {
   }
 
   private static List<String> tables(D1Database db) {
-    return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE"
-            + " '\\_cf%' ESCAPE '\\' ORDER BY name").raw().stream()
-        .map(r -> (String) r.get(0)).toList();
+    return db
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE"
+                + " '\\_cf%' ESCAPE '\\' ORDER BY name")
+        .raw()
+        .stream()
+        .map(r -> (String) r.get(0))
+        .toList();
   }
 
   private static void assertSameTables(D1Database expected, D1Database actual) {
@@ -114,7 +119,8 @@ class ExportOrderTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"forward", "cycle"})
   void theExportImportsBackIntoAnEmptyDatabase(String schema) {
-    for (ImportOptions options : List.of(ImportOptions.DEFAULTS, ImportOptions.SINGLE_TRANSACTION)) {
+    for (ImportOptions options :
+        List.of(ImportOptions.DEFAULTS, ImportOptions.SINGLE_TRANSACTION)) {
       try (D1Database source = D1Sqlite.inMemory();
           D1Database target = D1Sqlite.inMemory()) {
         source.exec(schema.equals("forward") ? FORWARD : CYCLE);
@@ -132,7 +138,8 @@ class ExportOrderTest {
   void aWranglerExportWithForwardReferencesStopsSayingWhatToDo() throws IOException {
     // what wrangler writes for FORWARD: tables in creation order
     Path file = dir.resolve("wrangler.sql");
-    Files.writeString(file,
+    Files.writeString(
+        file,
         "PRAGMA defer_foreign_keys=TRUE;\n"
             + "CREATE TABLE Album(AlbumId INTEGER PRIMARY KEY, Title TEXT NOT NULL,"
             + " ArtistId INTEGER NOT NULL REFERENCES Artist(ArtistId));\n"
@@ -141,16 +148,19 @@ class ExportOrderTest {
             + "INSERT INTO \"Artist\" (\"ArtistId\",\"Name\") VALUES(2,'Accept');");
     try (D1Database db = D1Sqlite.inMemory()) {
       assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, null))
-          .isInstanceOfSatisfying(SqlImportException.class, e -> {
-            assertThat(e.line()).isEqualTo(3);
-            assertThat(e.detail()).isEqualTo(
-                "Error on line 3: D1_ERROR: no such table: main.Artist: SQLITE_ERROR (a foreign"
-                    + " key of the table this statement writes references Artist, which does not"
-                    + " exist yet. A wrangler export creates tables in creation order, so a table"
-                    + " that references one created after it cannot be filled: export again with"
-                    + " d1 export, which creates every referenced table first, or move the CREATE"
-                    + " TABLE of Artist and its INSERTs above line 3)");
-          });
+          .isInstanceOfSatisfying(
+              SqlImportException.class,
+              e -> {
+                assertThat(e.line()).isEqualTo(3);
+                assertThat(e.detail())
+                    .isEqualTo(
+                        "Error on line 3: D1_ERROR: no such table: main.Artist: SQLITE_ERROR (a foreign"
+                            + " key of the table this statement writes references Artist, which does not"
+                            + " exist yet. A wrangler export creates tables in creation order, so a table"
+                            + " that references one created after it cannot be filled: export again with"
+                            + " d1 export, which creates every referenced table first, or move the CREATE"
+                            + " TABLE of Artist and its INSERTs above line 3)");
+              });
       assertThat(tables(db)).isEmpty();
     }
   }
@@ -158,15 +168,19 @@ class ExportOrderTest {
   @Test
   void aParentRowInALaterChunkIsExplainedAndImportsAsOneTransaction() throws IOException {
     Path file = dir.resolve("self.sql");
-    Files.writeString(file, "PRAGMA defer_foreign_keys=TRUE;\n"
-        + "CREATE TABLE e(id INTEGER PRIMARY KEY, boss INTEGER REFERENCES e(id));\n"
-        + "INSERT INTO e VALUES (1, 2);\nINSERT INTO e VALUES (2, NULL);\n");
+    Files.writeString(
+        file,
+        "PRAGMA defer_foreign_keys=TRUE;\n"
+            + "CREATE TABLE e(id INTEGER PRIMARY KEY, boss INTEGER REFERENCES e(id));\n"
+            + "INSERT INTO e VALUES (1, 2);\nINSERT INTO e VALUES (2, NULL);\n");
     try (D1Database db = D1Sqlite.inMemory()) {
-      assertThatThrownBy(
-              () -> SqlImport.run(db, file, new ImportOptions(3, Long.MAX_VALUE), null))
-          .isInstanceOfSatisfying(SqlImportException.class, e -> assertThat(e.explanation())
-              .startsWith("FOREIGN KEY constraint failed")
-              .contains("Import the file as one transaction (--chunk-size 0"));
+      assertThatThrownBy(() -> SqlImport.run(db, file, new ImportOptions(3, Long.MAX_VALUE), null))
+          .isInstanceOfSatisfying(
+              SqlImportException.class,
+              e ->
+                  assertThat(e.explanation())
+                      .startsWith("FOREIGN KEY constraint failed")
+                      .contains("Import the file as one transaction (--chunk-size 0"));
       assertThat(tables(db)).isEmpty();
 
       SqlImport.run(db, file, ImportOptions.SINGLE_TRANSACTION, null);
@@ -178,18 +192,22 @@ class ExportOrderTest {
   @Test
   void aStatementOverD1sLimitNamesItsLineSizeAndTheLimit() throws IOException {
     Path file = dir.resolve("big.sql");
-    Files.writeString(file, "CREATE TABLE t(b BLOB);\n\nINSERT INTO t VALUES (X'"
-        + "ab".repeat(60_000) + "');\n");
+    Files.writeString(
+        file,
+        "CREATE TABLE t(b BLOB);\n\nINSERT INTO t VALUES (X'" + "ab".repeat(60_000) + "');\n");
     try (D1Database db = D1Sqlite.inMemory()) {
       assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, null))
-          .isInstanceOfSatisfying(SqlImportException.class, e -> {
-            assertThat(e.line()).isEqualTo(3);
-            assertThat(e.detail()).startsWith(
-                "Error on line 3: D1_ERROR: statement too long: SQLITE_TOOBIG (the statement is"
-                    + " 120,027 bytes; D1 accepts at most 100,000 bytes per statement. Split the"
-                    + " INSERT into several")
-                .contains("bind the value as a parameter");
-          });
+          .isInstanceOfSatisfying(
+              SqlImportException.class,
+              e -> {
+                assertThat(e.line()).isEqualTo(3);
+                assertThat(e.detail())
+                    .startsWith(
+                        "Error on line 3: D1_ERROR: statement too long: SQLITE_TOOBIG (the statement is"
+                            + " 120,027 bytes; D1 accepts at most 100,000 bytes per statement. Split the"
+                            + " INSERT into several")
+                    .contains("bind the value as a parameter");
+              });
       assertThat(tables(db)).isEmpty();
     }
   }
@@ -199,7 +217,8 @@ class ExportOrderTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"forward", "cycle"})
   void wranglerImportsOurExportBack(String schema) throws Exception {
-    Files.writeString(dir.resolve("wrangler.jsonc"),
+    Files.writeString(
+        dir.resolve("wrangler.jsonc"),
         "{\"name\": \"order\", \"compatibility_date\": \"2025-01-01\", \"d1_databases\":"
             + " [{\"binding\": \"DB\", \"database_name\": \"app\","
             + " \"database_id\": \"51e7c314-456e-4167-b6c3-869ad188fc23\"}]}\n");

@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * The importing JVM of {@link ImportCrashTest}: {@code <database> <sql file> <chunk size>}
- * imports with {@code resume} on, printing {@code started} and then a line per committed chunk.
+ * The importing JVM of {@link ImportCrashTest}: {@code <database> <sql file> <chunk size>} imports
+ * with {@code resume} on, printing {@code started} and then a line per committed chunk.
  */
 public final class ImportCrashMain {
 
@@ -24,10 +24,14 @@ public final class ImportCrashMain {
       ImportOptions options =
           new ImportOptions(Integer.parseInt(args[2]), Long.MAX_VALUE).withResume(true);
       ImportSummary summary =
-          SqlImport.run(db, Path.of(args[1]), options, (done, total) -> {
-            out.println("chunk " + done);
-            out.flush();
-          });
+          SqlImport.run(
+              db,
+              Path.of(args[1]),
+              options,
+              (done, total) -> {
+                out.println("chunk " + done);
+                out.flush();
+              });
       out.println("done " + summary.statements());
     }
   }

@@ -31,14 +31,24 @@ class ImportCrashTest {
   private Path dump() throws IOException {
     StringBuilder sql = new StringBuilder("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n");
     sql.append("CREATE TABLE author(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);\n");
-    sql.append("CREATE TABLE book(id INTEGER PRIMARY KEY, author INTEGER REFERENCES author(id),"
-        + " title TEXT, cover BLOB);\n");
+    sql.append(
+        "CREATE TABLE book(id INTEGER PRIMARY KEY, author INTEGER REFERENCES author(id),"
+            + " title TEXT, cover BLOB);\n");
     sql.append("CREATE TABLE log(line TEXT);\n");
     for (int i = 1; i <= ROWS; i++) {
-      sql.append("INSERT INTO author VALUES(").append(i).append(",'author ").append(i)
+      sql.append("INSERT INTO author VALUES(")
+          .append(i)
+          .append(",'author ")
+          .append(i)
           .append("');\n");
-      sql.append("INSERT INTO book VALUES(").append(i).append(',').append(i)
-          .append(",'it''s book ").append(i).append("',X'").append(String.format("%08x", i))
+      sql.append("INSERT INTO book VALUES(")
+          .append(i)
+          .append(',')
+          .append(i)
+          .append(",'it''s book ")
+          .append(i)
+          .append("',X'")
+          .append(String.format("%08x", i))
           .append("');\n");
       // no key: a repeated chunk would duplicate these rows
       sql.append("INSERT INTO log VALUES('row ").append(i).append("');\n");
@@ -83,8 +93,13 @@ class ImportCrashTest {
   private List<String> importer(Path database, Path file, int killAfter) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
-        new ProcessBuilder(java, "-cp", childClassPath(),
-                ImportCrashMain.class.getName(), database.toString(), file.toString(),
+        new ProcessBuilder(
+                java,
+                "-cp",
+                childClassPath(),
+                ImportCrashMain.class.getName(),
+                database.toString(),
+                file.toString(),
                 String.valueOf(CHUNK))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();

@@ -49,19 +49,27 @@ class RoundTripTest {
   }
 
   @Property(tries = 60)
-  void exportThenImportGivesTheSameDatabase(@ForAll @Size(max = 25) List<@From("values") Object> xs) {
+  void exportThenImportGivesTheSameDatabase(
+      @ForAll @Size(max = 25) List<@From("values") Object> xs) {
     try (D1Database source = D1Sqlite.inMemory();
         D1Database target = D1Sqlite.inMemory()) {
       source.exec(SCHEMA);
       for (int i = 0; i < xs.size(); i++) {
         source.prepare("INSERT INTO v (x) VALUES (?)").bind(xs.get(i)).run();
-        source.prepare("INSERT INTO \"odd \"\"name\"\"\" VALUES (?, ?)").bind("k" + i, xs.get(i)).run();
+        source
+            .prepare("INSERT INTO \"odd \"\"name\"\"\" VALUES (?, ?)")
+            .bind("k" + i, xs.get(i))
+            .run();
       }
       StringWriter dump = new StringWriter();
       SqlExport.export(source, dump, ExportOptions.ALL, SqlProgress.NONE);
 
-      SqlImport.run(target, new StringReader(dump.toString()), ImportOptions.DEFAULTS,
-          SqlProgress.NONE, StatementListener.NONE);
+      SqlImport.run(
+          target,
+          new StringReader(dump.toString()),
+          ImportOptions.DEFAULTS,
+          SqlProgress.NONE,
+          StatementListener.NONE);
 
       for (String sql :
           List.of(
@@ -94,8 +102,12 @@ class RoundTripTest {
       source.prepare("INSERT INTO v (x) VALUES (?)").bind(x).run();
       StringWriter dump = new StringWriter();
       SqlExport.export(source, dump, ExportOptions.ALL, SqlProgress.NONE);
-      SqlImport.run(target, new StringReader(dump.toString()), ImportOptions.DEFAULTS,
-          SqlProgress.NONE, StatementListener.NONE);
+      SqlImport.run(
+          target,
+          new StringReader(dump.toString()),
+          ImportOptions.DEFAULTS,
+          SqlProgress.NONE,
+          StatementListener.NONE);
       double back = target.prepare("SELECT x FROM v").<Double>first("x");
       assertThat(back).isIn(Math.nextUp(x), Math.nextDown(x));
     }

@@ -38,7 +38,11 @@ class SqlExportTest {
   }
 
   private void load(String sql) {
-    SqlImport.run(db, new StringReader(sql), ImportOptions.DEFAULTS, SqlProgress.NONE,
+    SqlImport.run(
+        db,
+        new StringReader(sql),
+        ImportOptions.DEFAULTS,
+        SqlProgress.NONE,
         StatementListener.NONE);
   }
 
@@ -159,7 +163,8 @@ class SqlExportTest {
       assertThat(lines).hasSize(1 + 2 * n);
       assertThat(lines.get(1)).isEqualTo("INSERT INTO \"t\" (\"x\") VALUES(1);");
       assertThat(lines.get(n)).isEqualTo("INSERT INTO \"t\" (\"x\") VALUES(" + n + ");");
-      assertThat(lines.get(2 * n)).isEqualTo("INSERT INTO \"w\" (\"k\",\"v\") VALUES(" + n + "," + 2 * n + ");");
+      assertThat(lines.get(2 * n))
+          .isEqualTo("INSERT INTO \"w\" (\"k\",\"v\") VALUES(" + n + "," + 2 * n + ");");
       assertThat(progress).last().satisfies(p -> assertThat(p).containsExactly(2L * n, 2L * n));
     }
 

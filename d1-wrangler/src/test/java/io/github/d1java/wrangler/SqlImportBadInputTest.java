@@ -52,7 +52,9 @@ class SqlImportBadInputTest {
   @ValueSource(ints = {1, 1000})
   void aNulByteBetweenStatementsIsRefusedWithD1sMessageAndItsLine(int chunk) throws IOException {
     Path file =
-        file(text("CREATE TABLE t(x);\nINSERT INTO t VALUES (1);\n"), new byte[] {0},
+        file(
+            text("CREATE TABLE t(x);\nINSERT INTO t VALUES (1);\n"),
+            new byte[] {0},
             text("INSERT INTO t VALUES (2);\n"));
 
     assertThatThrownBy(
@@ -72,8 +74,9 @@ class SqlImportBadInputTest {
 
   @Test
   void aNulByteInsideAStringIsRefusedToo() throws IOException {
-    Path file = file(text("CREATE TABLE t(x);\n\nINSERT INTO t VALUES ('a"), new byte[] {0},
-        text("b');\n"));
+    Path file =
+        file(
+            text("CREATE TABLE t(x);\n\nINSERT INTO t VALUES ('a"), new byte[] {0}, text("b');\n"));
 
     assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, SqlProgress.NONE))
         .isInstanceOfSatisfying(SqlImportException.class, e -> assertThat(e.line()).isEqualTo(3));
@@ -83,8 +86,10 @@ class SqlImportBadInputTest {
   @Test
   void invalidUtf8IsRefusedWithItsLineByDefault() throws IOException {
     Path file =
-        file(text("CREATE TABLE t(x);\n-- é is fine\nINSERT INTO t VALUES ('caf"),
-            new byte[] {(byte) 0xe9}, text("');\n"));
+        file(
+            text("CREATE TABLE t(x);\n-- é is fine\nINSERT INTO t VALUES ('caf"),
+            new byte[] {(byte) 0xe9},
+            text("');\n"));
 
     assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, SqlProgress.NONE))
         .isInstanceOfSatisfying(
@@ -111,8 +116,11 @@ class SqlImportBadInputTest {
   @Test
   void invalidUtf8IsStoredAsReplacementCharactersWhenAsked() throws IOException {
     ImportOptions options = ImportOptions.DEFAULTS.withReplaceInvalidUtf8(true);
-    Path file = file(text("CREATE TABLE t(x, y);\nINSERT INTO t VALUES ('caf"),
-        new byte[] {(byte) 0xe9}, text("', '€');\n"));
+    Path file =
+        file(
+            text("CREATE TABLE t(x, y);\nINSERT INTO t VALUES ('caf"),
+            new byte[] {(byte) 0xe9},
+            text("', '€');\n"));
 
     SqlImport.run(db, file, options, SqlProgress.NONE);
 
@@ -136,8 +144,13 @@ class SqlImportBadInputTest {
 
     assertThat(SqlImport.run(db, file, ImportOptions.DEFAULTS, null).statements()).isEqualTo(2);
     assertThat(
-            SqlImport.run(db, new StringReader("INSERT INTO t VALUES (2);"),
-                ImportOptions.DEFAULTS, null, StatementListener.NONE).statements())
+            SqlImport.run(
+                    db,
+                    new StringReader("INSERT INTO t VALUES (2);"),
+                    ImportOptions.DEFAULTS,
+                    null,
+                    StatementListener.NONE)
+                .statements())
         .isEqualTo(1);
     assertThat(db.prepare("SELECT count(*) AS n FROM t").<Long>first("n")).isEqualTo(2L);
   }

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 8's three imports that did damage: a variable SQLite reads as {@code #a} that a lexer
- * took for the start of a string, hiding {@code COMMIT;BEGIN} and then the writable_schema trick
- * or {@code foreign_keys=OFF}. Each must be refused and leave the database as it was.
+ * Issue 8's three imports that did damage: a variable SQLite reads as {@code #a} that a lexer took
+ * for the start of a string, hiding {@code COMMIT;BEGIN} and then the writable_schema trick or
+ * {@code foreign_keys=OFF}. Each must be refused and leave the database as it was.
  */
 class SqlImportDamageTest {
 
@@ -56,9 +56,12 @@ class SqlImportDamageTest {
   @ValueSource(
       strings = {
         "INSERT INTO child VALUES (1);\n" + HIDE + "INSERT INTO child VALUES (1);\n",
-        "INSERT INTO child VALUES (1);\n" + HIDE
+        "INSERT INTO child VALUES (1);\n"
+            + HIDE
             + "PRAGMA writable_schema=1;\nDELETE FROM sqlite_schema WHERE name = 'child';\n",
-        "INSERT INTO child VALUES (1);\n" + HIDE + "PRAGMA foreign_keys=OFF;\n"
+        "INSERT INTO child VALUES (1);\n"
+            + HIDE
+            + "PRAGMA foreign_keys=OFF;\n"
             + "INSERT INTO child VALUES (99);\n"
       })
   void isRefusedAndChangesNothing(String sql) throws IOException, SQLException {

@@ -45,16 +45,20 @@ class SqlImportResumeTest {
   }
 
   /** Imports until the progress listener has been called {@code after} times, then "crashes". */
-  private static void importCrashingAfter(D1SqliteDatabase db, Path file, ImportOptions options,
-      int after) {
+  private static void importCrashingAfter(
+      D1SqliteDatabase db, Path file, ImportOptions options, int after) {
     int[] calls = {0};
     assertThatThrownBy(
             () ->
-                SqlImport.run(db, file, options, (done, total) -> {
-                  if (++calls[0] == after) {
-                    throw new Crash();
-                  }
-                }))
+                SqlImport.run(
+                    db,
+                    file,
+                    options,
+                    (done, total) -> {
+                      if (++calls[0] == after) {
+                        throw new Crash();
+                      }
+                    }))
         .isInstanceOf(Crash.class);
   }
 
@@ -125,8 +129,8 @@ class SqlImportResumeTest {
         Path again = Files.createTempFile(dir, "db", ".sqlite");
         Files.delete(again);
         try (D1SqliteDatabase other = D1Sqlite.open(again)) {
-          SqlImport.run(other, file, o, SqlProgress.NONE,
-              (st, r) -> changes.add(r.meta().changes()));
+          SqlImport.run(
+              other, file, o, SqlProgress.NONE, (st, r) -> changes.add(r.meta().changes()));
         }
         assertThat(changes).hasSize(41 + 2).containsOnly(0L, 1L);
       }
@@ -170,8 +174,12 @@ class SqlImportResumeTest {
 
       assertThatThrownBy(
               () -> SqlImport.run(db, file, ImportOptions.DEFAULTS.withResume(true), null))
-          .isInstanceOfSatisfying(WranglerException.class, e -> assertThat(e.detail())
-              .isEqualTo("The recorded progress (999 statements) is beyond the end of the file."));
+          .isInstanceOfSatisfying(
+              WranglerException.class,
+              e ->
+                  assertThat(e.detail())
+                      .isEqualTo(
+                          "The recorded progress (999 statements) is beyond the end of the file."));
     }
   }
 
@@ -183,14 +191,23 @@ class SqlImportResumeTest {
     Files.writeString(progress, "statements=\\u12");
     try (D1SqliteDatabase db = D1Sqlite.open(database)) {
       assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, null))
-          .isInstanceOfSatisfying(WranglerException.class, e -> assertThat(e.detail())
-              .isEqualTo("The import progress file " + progress + " is damaged; delete it to"
-                  + " import from the start."));
+          .isInstanceOfSatisfying(
+              WranglerException.class,
+              e ->
+                  assertThat(e.detail())
+                      .isEqualTo(
+                          "The import progress file "
+                              + progress
+                              + " is damaged; delete it to"
+                              + " import from the start."));
       Files.delete(progress);
       Files.createDirectory(progress);
       assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, null))
-          .isInstanceOfSatisfying(WranglerException.class, e -> assertThat(e.detail())
-              .startsWith("Could not read the import progress file " + progress + ": "));
+          .isInstanceOfSatisfying(
+              WranglerException.class,
+              e ->
+                  assertThat(e.detail())
+                      .startsWith("Could not read the import progress file " + progress + ": "));
     }
   }
 
@@ -202,13 +219,16 @@ class SqlImportResumeTest {
       importCrashingAfter(db, file, new ImportOptions(5, Long.MAX_VALUE), 1);
       String before = export(db);
 
-      assertThatThrownBy(
-              () -> SqlImport.run(db, file, ImportOptions.DEFAULTS, SqlProgress.NONE))
-          .isInstanceOfSatisfying(WranglerException.class, e -> assertThat(e.detail()).isEqualTo(
-              "An import of this file stopped after 5 statements (the last one on line 6), which"
-                  + " are committed; running it from the start would repeat them. Add --resume"
-                  + " (ImportOptions.withResume) to continue after them, or import the file into a"
-                  + " new database."));
+      assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, SqlProgress.NONE))
+          .isInstanceOfSatisfying(
+              WranglerException.class,
+              e ->
+                  assertThat(e.detail())
+                      .isEqualTo(
+                          "An import of this file stopped after 5 statements (the last one on line 6), which"
+                              + " are committed; running it from the start would repeat them. Add --resume"
+                              + " (ImportOptions.withResume) to continue after them, or import the file into a"
+                              + " new database."));
       assertThat(export(db)).isEqualTo(before);
     }
   }
@@ -226,11 +246,13 @@ class SqlImportResumeTest {
 
       assertThatThrownBy(
               () ->
-                  SqlImport.run(db, file, ImportOptions.DEFAULTS.withResume(true),
-                      SqlProgress.NONE))
+                  SqlImport.run(
+                      db, file, ImportOptions.DEFAULTS.withResume(true), SqlProgress.NONE))
           .isInstanceOf(WranglerException.class)
-          .hasMessageStartingWith("D1_WRANGLER_ERROR: Cannot resume: " + SqlImport.progressFile(database)
-              + " records an import of another file")
+          .hasMessageStartingWith(
+              "D1_WRANGLER_ERROR: Cannot resume: "
+                  + SqlImport.progressFile(database)
+                  + " records an import of another file")
           .hasMessageContaining("stopped after 5 statements (the last one on line 6)");
       assertThat(export(db)).isEqualTo(before);
     }
@@ -251,12 +273,12 @@ class SqlImportResumeTest {
   @Test
   void aFailedChunkedImportKeepsItsProgressAndAFinishedOneRemovesIt() throws IOException {
     Path file = dir.resolve("f.sql");
-    Files.writeString(file, "CREATE TABLE t(x UNIQUE);\nINSERT INTO t VALUES (1);\n"
-        + "INSERT INTO t VALUES (1);\n");
+    Files.writeString(
+        file,
+        "CREATE TABLE t(x UNIQUE);\nINSERT INTO t VALUES (1);\n" + "INSERT INTO t VALUES (1);\n");
     Path database = dir.resolve("db.sqlite");
     try (D1SqliteDatabase db = D1Sqlite.open(database)) {
-      assertThatThrownBy(
-              () -> SqlImport.run(db, file, new ImportOptions(1, Long.MAX_VALUE), null))
+      assertThatThrownBy(() -> SqlImport.run(db, file, new ImportOptions(1, Long.MAX_VALUE), null))
           .isInstanceOf(SqlImportException.class);
       assertThat(Files.readString(SqlImport.progressFile(database))).contains("statements=2\n");
 

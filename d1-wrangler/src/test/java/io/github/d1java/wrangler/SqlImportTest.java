@@ -58,7 +58,11 @@ class SqlImportTest {
     @Test
     void acceptsSqlite3DumpOutputAsIs() throws IOException {
       ImportSummary summary =
-          SqlImport.run(db, file(SQLITE3_DUMP), ImportOptions.DEFAULTS, SqlProgress.NONE,
+          SqlImport.run(
+              db,
+              file(SQLITE3_DUMP),
+              ImportOptions.DEFAULTS,
+              SqlProgress.NONE,
               StatementListener.NONE);
 
       assertThat(summary.statements()).isEqualTo(7);
@@ -111,7 +115,11 @@ class SqlImportTest {
 
       assertThatThrownBy(
               () ->
-                  SqlImport.run(db, file, new ImportOptions(4, Long.MAX_VALUE), SqlProgress.NONE,
+                  SqlImport.run(
+                      db,
+                      file,
+                      new ImportOptions(4, Long.MAX_VALUE),
+                      SqlProgress.NONE,
                       StatementListener.NONE))
           .isInstanceOfSatisfying(
               SqlImportException.class,
@@ -133,7 +141,11 @@ class SqlImportTest {
 
       assertThatThrownBy(
               () ->
-                  SqlImport.run(db, file, ImportOptions.SINGLE_TRANSACTION, SqlProgress.NONE,
+                  SqlImport.run(
+                      db,
+                      file,
+                      ImportOptions.SINGLE_TRANSACTION,
+                      SqlProgress.NONE,
                       StatementListener.NONE))
           .isInstanceOfSatisfying(SqlImportException.class, e -> assertThat(e.line()).isEqualTo(2))
           .hasMessageContaining("syntax error");
@@ -147,8 +159,8 @@ class SqlImportTest {
 
       assertThatThrownBy(
               () ->
-                  SqlImport.run(db, file, ImportOptions.DEFAULTS, SqlProgress.NONE,
-                      StatementListener.NONE))
+                  SqlImport.run(
+                      db, file, ImportOptions.DEFAULTS, SqlProgress.NONE, StatementListener.NONE))
           .isInstanceOf(WranglerException.class)
           .hasMessageContaining(SqlImport.BINARY_FILE_MESSAGE);
     }
@@ -159,33 +171,37 @@ class SqlImportTest {
 
       assertThatThrownBy(
               () ->
-                  SqlImport.run(db, file, ImportOptions.DEFAULTS, SqlProgress.NONE,
-                      StatementListener.NONE))
+                  SqlImport.run(
+                      db, file, ImportOptions.DEFAULTS, SqlProgress.NONE, StatementListener.NONE))
           .isInstanceOf(WranglerException.class)
-          .hasMessage("D1_WRANGLER_ERROR: Unable to read SQL text file \"" + file + "\": no such file.");
+          .hasMessage(
+              "D1_WRANGLER_ERROR: Unable to read SQL text file \"" + file + "\": no such file.");
     }
 
     @Test
     void aDirectoryIsRefused() {
       assertThatThrownBy(
               () ->
-                  SqlImport.run(db, dir, ImportOptions.DEFAULTS, SqlProgress.NONE,
-                      StatementListener.NONE))
+                  SqlImport.run(
+                      db, dir, ImportOptions.DEFAULTS, SqlProgress.NONE, StatementListener.NONE))
           .isInstanceOf(WranglerException.class)
           .hasMessageEndingWith("it is a directory.");
     }
 
     @Test
     void severalTransactionsAreRefusedBeforeAnythingRuns() throws IOException {
-      Path file = file("BEGIN TRANSACTION;\nCREATE TABLE a(x);\nCOMMIT;\nBEGIN TRANSACTION;\nCOMMIT;\n");
+      Path file =
+          file("BEGIN TRANSACTION;\nCREATE TABLE a(x);\nCOMMIT;\nBEGIN TRANSACTION;\nCOMMIT;\n");
 
       assertThatThrownBy(
               () ->
-                  SqlImport.run(db, file, ImportOptions.DEFAULTS, SqlProgress.NONE,
-                      StatementListener.NONE))
+                  SqlImport.run(
+                      db, file, ImportOptions.DEFAULTS, SqlProgress.NONE, StatementListener.NONE))
           .isInstanceOf(SqlSplitException.class)
           .hasMessageContaining("contains several transactions");
-      assertThat(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'a'").<Long>first("n"))
+      assertThat(
+              db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'a'")
+                  .<Long>first("n"))
           .isZero();
     }
   }
@@ -198,7 +214,8 @@ class SqlImportTest {
 
       SqlImport.run(
           db,
-          new StringReader("CREATE TABLE t(x); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);"),
+          new StringReader(
+              "CREATE TABLE t(x); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);"),
           new ImportOptions(2, Long.MAX_VALUE),
           (done, total) -> progress.add(new long[] {done, total}),
           StatementListener.NONE);
@@ -212,7 +229,8 @@ class SqlImportTest {
       ImportSummary summary =
           SqlImport.run(
               db,
-              new StringReader("CREATE TABLE t(x); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);"),
+              new StringReader(
+                  "CREATE TABLE t(x); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);"),
               new ImportOptions(100, 10),
               SqlProgress.NONE,
               StatementListener.NONE);
@@ -229,7 +247,8 @@ class SqlImportTest {
     @Test
     void importsADumpAndReportsTotals() throws IOException {
       ImportSummary summary =
-          SqlImport.run(db, file(SQLITE3_DUMP), new ImportOptions(3, Long.MAX_VALUE), SqlProgress.NONE);
+          SqlImport.run(
+              db, file(SQLITE3_DUMP), new ImportOptions(3, Long.MAX_VALUE), SqlProgress.NONE);
 
       assertThat(summary.statements()).isEqualTo(7);
       assertThat(summary.transactions()).isEqualTo(3);
@@ -242,47 +261,62 @@ class SqlImportTest {
 
     @Test
     void aFailingStatementNamesItsLineWithD1sExactErrorAndKeepsEarlierChunks() throws IOException {
-      Path file = file("CREATE TABLE t(x UNIQUE);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n"
-          + "INSERT INTO t VALUES (3);\nINSERT INTO t VALUES (4);\n"
-          + "INSERT INTO t\n  VALUES (1);\nINSERT INTO t VALUES (6);\n");
+      Path file =
+          file(
+              "CREATE TABLE t(x UNIQUE);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n"
+                  + "INSERT INTO t VALUES (3);\nINSERT INTO t VALUES (4);\n"
+                  + "INSERT INTO t\n  VALUES (1);\nINSERT INTO t VALUES (6);\n");
 
       assertThatThrownBy(
               () -> SqlImport.run(db, file, new ImportOptions(4, Long.MAX_VALUE), SqlProgress.NONE))
-          .isInstanceOfSatisfying(SqlImportException.class, e -> {
-            assertThat(e.line()).isEqualTo(6);
-            assertThat(e.committedStatements()).isEqualTo(4);
-            assertThat(e.detail()).isEqualTo(
-                "Error on line 6: D1_ERROR: UNIQUE constraint failed: t.x:"
-                    + " SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)");
-          });
+          .isInstanceOfSatisfying(
+              SqlImportException.class,
+              e -> {
+                assertThat(e.line()).isEqualTo(6);
+                assertThat(e.committedStatements()).isEqualTo(4);
+                assertThat(e.detail())
+                    .isEqualTo(
+                        "Error on line 6: D1_ERROR: UNIQUE constraint failed: t.x:"
+                            + " SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)");
+              });
       assertThat(count("t")).isEqualTo(3);
     }
 
     @Test
     void syntaxErrorsCarryD1sOffset() throws IOException {
       assertChunkFailsOnLine(
-          "CREATE TABLE t(x);\nINSERT INTO t VALUES (1);\nSELEC 2;\n", 3,
-          "D1_ERROR: near \"SELEC\": syntax error at offset 0: SQLITE_ERROR", "t");
+          "CREATE TABLE t(x);\nINSERT INTO t VALUES (1);\nSELEC 2;\n",
+          3,
+          "D1_ERROR: near \"SELEC\": syntax error at offset 0: SQLITE_ERROR",
+          "t");
     }
 
     @Test
     void keepsD1sRules() throws IOException {
       assertChunkFailsOnLine(
-          "CREATE TABLE ok(x);\nCREATE TABLE _cf_x(a);\n", 2,
-          "D1_ERROR: not authorized: SQLITE_AUTH", "ok");
+          "CREATE TABLE ok(x);\nCREATE TABLE _cf_x(a);\n",
+          2,
+          "D1_ERROR: not authorized: SQLITE_AUTH",
+          "ok");
     }
 
-    /** Imports {@code sql} as one chunk, which must fail on {@code line} and leave no {@code table}. */
+    /**
+     * Imports {@code sql} as one chunk, which must fail on {@code line} and leave no {@code table}.
+     */
     private void assertChunkFailsOnLine(String sql, long line, String message, String table)
         throws IOException {
       Path file = file(sql);
       assertThatThrownBy(() -> SqlImport.run(db, file, ImportOptions.DEFAULTS, SqlProgress.NONE))
-          .isInstanceOfSatisfying(SqlImportException.class, e -> {
-            assertThat(e.line()).isEqualTo(line);
-            assertThat(e.failure().getMessage()).isEqualTo(message);
-          });
-      assertThat(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = ?").bind(table)
-              .<Long>first("n"))
+          .isInstanceOfSatisfying(
+              SqlImportException.class,
+              e -> {
+                assertThat(e.line()).isEqualTo(line);
+                assertThat(e.failure().getMessage()).isEqualTo(message);
+              });
+      assertThat(
+              db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = ?")
+                  .bind(table)
+                  .<Long>first("n"))
           .isZero();
     }
 
@@ -290,11 +324,13 @@ class SqlImportTest {
     void readersReportProgressInStatements() {
       List<long[]> progress = new ArrayList<>();
 
-      ImportSummary summary = SqlImport.run(
-          db,
-          new StringReader("CREATE TABLE t(x); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);"),
-          new ImportOptions(2, Long.MAX_VALUE),
-          (done, total) -> progress.add(new long[] {done, total}));
+      ImportSummary summary =
+          SqlImport.run(
+              db,
+              new StringReader(
+                  "CREATE TABLE t(x); INSERT INTO t VALUES (1); INSERT INTO t VALUES (2);"),
+              new ImportOptions(2, Long.MAX_VALUE),
+              (done, total) -> progress.add(new long[] {done, total}));
 
       assertThat(summary.changes()).isEqualTo(2);
       assertThat(progress).extracting(p -> p[0]).containsExactly(2L, 3L);
@@ -312,15 +348,18 @@ class SqlImportTest {
       try (D1SqliteDatabase fileDb = D1Sqlite.open(dir.resolve("d.sqlite"))) {
         List<Long> changes = new ArrayList<>();
         ImportSummary summary =
-            SqlImport.run(fileDb, sql, direct, SqlProgress.NONE,
-                (st, r) -> changes.add(r.meta().changes()));
+            SqlImport.run(
+                fileDb, sql, direct, SqlProgress.NONE, (st, r) -> changes.add(r.meta().changes()));
 
         assertThat(summary.statements()).isEqualTo(7);
         assertThat(summary.transactions()).isEqualTo(3);
         assertThat(summary.changes()).isEqualTo(4);
-        assertThat(summary.sizeAfter()).isGreaterThan(4096).isEqualTo(summary.sizeAfter() / 4096 * 4096);
+        assertThat(summary.sizeAfter())
+            .isGreaterThan(4096)
+            .isEqualTo(summary.sizeAfter() / 4096 * 4096);
         assertThat(changes).containsExactly(0L, 0L, 1L, 1L, 1L, 1L, 0L);
-        assertThat(fileDb.prepare("SELECT s FROM t WHERE id = 1").<String>first("s")).isEqualTo("a;b");
+        assertThat(fileDb.prepare("SELECT s FROM t WHERE id = 1").<String>first("s"))
+            .isEqualTo("a;b");
       }
     }
 
@@ -328,23 +367,29 @@ class SqlImportTest {
     @ValueSource(booleans = {true, false})
     void aFailingStatementNamesItsLineWithD1sWordingAndKeepsEarlierChunks(boolean listener)
         throws IOException {
-      Path sql = file("CREATE TABLE t(x UNIQUE);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n"
-          + "INSERT INTO t VALUES (3);\nINSERT INTO t VALUES (1);\n");
+      Path sql =
+          file(
+              "CREATE TABLE t(x UNIQUE);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n"
+                  + "INSERT INTO t VALUES (3);\nINSERT INTO t VALUES (1);\n");
       try (D1SqliteDatabase fileDb = D1Sqlite.open(dir.resolve("d.sqlite"))) {
-        assertThatThrownBy(() -> {
-              if (listener) {
-                SqlImport.run(fileDb, sql, direct, SqlProgress.NONE, StatementListener.NONE);
-              } else {
-                // one script per chunk, rerun statement by statement after the failure
-                SqlImport.run(fileDb, sql, direct, SqlProgress.NONE);
-              }
-            })
-            .isInstanceOfSatisfying(SqlImportException.class, e -> {
-              assertThat(e.line()).isEqualTo(5);
-              assertThat(e.committedStatements()).isEqualTo(3);
-              assertThat(e.failure().detail()).isEqualTo(
-                  "UNIQUE constraint failed: t.x: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)");
-            });
+        assertThatThrownBy(
+                () -> {
+                  if (listener) {
+                    SqlImport.run(fileDb, sql, direct, SqlProgress.NONE, StatementListener.NONE);
+                  } else {
+                    // one script per chunk, rerun statement by statement after the failure
+                    SqlImport.run(fileDb, sql, direct, SqlProgress.NONE);
+                  }
+                })
+            .isInstanceOfSatisfying(
+                SqlImportException.class,
+                e -> {
+                  assertThat(e.line()).isEqualTo(5);
+                  assertThat(e.committedStatements()).isEqualTo(3);
+                  assertThat(e.failure().detail())
+                      .isEqualTo(
+                          "UNIQUE constraint failed: t.x: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)");
+                });
         assertThat(fileDb.prepare("SELECT count(*) AS n FROM t").<Long>first("n")).isEqualTo(2L);
       }
     }
@@ -353,9 +398,13 @@ class SqlImportTest {
     void syntaxErrorsUseSqlitesTextAndPrimaryCode() throws IOException {
       Path sql = file("SELEC 1;");
       try (D1SqliteDatabase fileDb = D1Sqlite.open(dir.resolve("d.sqlite"))) {
-        assertThatThrownBy(() -> SqlImport.run(fileDb, sql, direct, SqlProgress.NONE, StatementListener.NONE))
-            .isInstanceOfSatisfying(SqlImportException.class,
-                e -> assertThat(e.failure().detail()).isEqualTo("near \"SELEC\": syntax error: SQLITE_ERROR"));
+        assertThatThrownBy(
+                () -> SqlImport.run(fileDb, sql, direct, SqlProgress.NONE, StatementListener.NONE))
+            .isInstanceOfSatisfying(
+                SqlImportException.class,
+                e ->
+                    assertThat(e.failure().detail())
+                        .isEqualTo("near \"SELEC\": syntax error: SQLITE_ERROR"));
       }
     }
 
@@ -367,7 +416,8 @@ class SqlImportTest {
         assertThat(summary.statements()).isEqualTo(7);
         assertThat(summary.transactions()).isEqualTo(3);
         assertThat(summary.changes()).isEqualTo(4);
-        assertThat(fileDb.prepare("SELECT s FROM t WHERE id = 1").<String>first("s")).isEqualTo("a;b");
+        assertThat(fileDb.prepare("SELECT s FROM t WHERE id = 1").<String>first("s"))
+            .isEqualTo("a;b");
       }
     }
 
@@ -394,12 +444,14 @@ class SqlImportTest {
         }
         Path bad = file(more.append("INSERT INTO t VALUES (5);\n").toString());
         assertThatThrownBy(() -> SqlImport.run(fileDb, bad, one, SqlProgress.NONE))
-            .isInstanceOfSatisfying(SqlImportException.class, e -> {
-              // the first chunk of 5,000 ran, the second failed on its second statement
-              assertThat(e.line()).isEqualTo(5_002);
-              assertThat(e.committedStatements()).isZero();
-              assertThat(e.explanation()).startsWith("UNIQUE constraint failed: t.x");
-            });
+            .isInstanceOfSatisfying(
+                SqlImportException.class,
+                e -> {
+                  // the first chunk of 5,000 ran, the second failed on its second statement
+                  assertThat(e.line()).isEqualTo(5_002);
+                  assertThat(e.committedStatements()).isZero();
+                  assertThat(e.explanation()).startsWith("UNIQUE constraint failed: t.x");
+                });
         assertThat(fileDb.prepare("SELECT count(*) AS n FROM t").<Long>first("n"))
             .isEqualTo(12_000L);
       }
@@ -407,8 +459,14 @@ class SqlImportTest {
 
     @Test
     void isIgnoredForInMemoryDatabasesWhichKeepD1sRules() {
-      assertThatThrownBy(() -> SqlImport.run(db, new StringReader("CREATE TABLE _cf_x(a);"), direct,
-              SqlProgress.NONE, StatementListener.NONE))
+      assertThatThrownBy(
+              () ->
+                  SqlImport.run(
+                      db,
+                      new StringReader("CREATE TABLE _cf_x(a);"),
+                      direct,
+                      SqlProgress.NONE,
+                      StatementListener.NONE))
           .isInstanceOf(SqlImportException.class)
           .hasMessageContaining("SQLITE_AUTH");
     }

@@ -83,7 +83,9 @@ class WranglerConfigTest {
     void readsPlainJson() throws IOException {
       WranglerConfig config =
           WranglerConfig.load(
-              write("wrangler.json", "{\"d1_databases\":[{\"binding\":\"X\",\"database_name\":\"x\"}]}"));
+              write(
+                  "wrangler.json",
+                  "{\"d1_databases\":[{\"binding\":\"X\",\"database_name\":\"x\"}]}"));
 
       assertThat(config.d1Databases()).extracting(D1DatabaseConfig::binding).containsExactly("X");
     }
@@ -100,7 +102,8 @@ class WranglerConfigTest {
 
     @Test
     void aConfigWithoutD1DatabasesHasNone() throws IOException {
-      assertThat(WranglerConfig.load(write("wrangler.toml", "name = \"x\"\n")).d1Databases()).isEmpty();
+      assertThat(WranglerConfig.load(write("wrangler.toml", "name = \"x\"\n")).d1Databases())
+          .isEmpty();
     }
 
     @Test
@@ -173,16 +176,20 @@ class WranglerConfigTest {
   class MigrationsPattern {
     @Test
     void isReadAndMadeRelativeToTheMigrationsDir() throws IOException {
-      WranglerConfig config = WranglerConfig.load(write("wrangler.json",
-          "{\"d1_databases\":[{\"binding\":\"B\",\"migrations_dir\":\"drizzle\","
-              + "\"migrations_pattern\":\"drizzle/*/migration.sql\"}]}"));
+      WranglerConfig config =
+          WranglerConfig.load(
+              write(
+                  "wrangler.json",
+                  "{\"d1_databases\":[{\"binding\":\"B\",\"migrations_dir\":\"drizzle\","
+                      + "\"migrations_pattern\":\"drizzle/*/migration.sql\"}]}"));
 
       assertThat(config.require("B").relativeMigrationsPattern()).isEqualTo("*/migration.sql");
     }
 
     @Test
     void defaultsToSqlFilesInTheDir() {
-      assertThat(new D1DatabaseConfig("B", null, null, null, null, null).relativeMigrationsPattern())
+      assertThat(
+              new D1DatabaseConfig("B", null, null, null, null, null).relativeMigrationsPattern())
           .isEqualTo("*.sql");
     }
 
@@ -226,7 +233,8 @@ class WranglerConfigTest {
 
     @Test
     void localKeyPrefersPreviewIdThenIdThenBinding() {
-      assertThat(new D1DatabaseConfig("B", "n", "id", "pid", null, null).localKey()).isEqualTo("pid");
+      assertThat(new D1DatabaseConfig("B", "n", "id", "pid", null, null).localKey())
+          .isEqualTo("pid");
       assertThat(new D1DatabaseConfig("B", "n", "id", null, null, null).localKey()).isEqualTo("id");
       assertThat(new D1DatabaseConfig("B", "n", null, null, null, null).localKey()).isEqualTo("B");
     }

@@ -43,7 +43,11 @@ class WranglerInteropTest {
   void javaReadsWhatWranglerWrote() throws Exception {
     writeConfig();
     wrangler(
-        "d1", "execute", "app", "--local", "--command",
+        "d1",
+        "execute",
+        "app",
+        "--local",
+        "--command",
         "CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT, b BLOB);"
             + " INSERT INTO t VALUES (1, 'from wrangler', X'00ff');");
 
@@ -67,8 +71,16 @@ class WranglerInteropTest {
     }
 
     String out =
-        wrangler("d1", "execute", "DB", "--local", "--persist-to", "state", "--json",
-            "--command", "SELECT * FROM j");
+        wrangler(
+            "d1",
+            "execute",
+            "DB",
+            "--local",
+            "--persist-to",
+            "state",
+            "--json",
+            "--command",
+            "SELECT * FROM j");
 
     JsonNode json = new ObjectMapper().readTree(out);
     assertThat(json.get(0).get("results").get(0).get("s").asText()).isEqualTo("from java");
@@ -79,8 +91,12 @@ class WranglerInteropTest {
   void wranglerImportsOurExport() throws Exception {
     writeConfig();
     try (D1SqliteDatabase db = WranglerProject.find(project, null).openLocal("DB", "java")) {
-      SqlImport.run(db, new StringReader(SqlExportTest.resource("golden.sql")),
-          ImportOptions.DEFAULTS, SqlProgress.NONE, StatementListener.NONE);
+      SqlImport.run(
+          db,
+          new StringReader(SqlExportTest.resource("golden.sql")),
+          ImportOptions.DEFAULTS,
+          SqlProgress.NONE,
+          StatementListener.NONE);
       SqlExport.export(db, project.resolve("ours.sql"), ExportOptions.ALL, SqlProgress.NONE);
     }
 
@@ -103,9 +119,14 @@ class WranglerInteropTest {
     WranglerProject p = WranglerProject.find(project, null);
     D1DatabaseConfig db = p.database("app");
     D1Migrations migrations =
-        D1Migrations.builder().directory(p.config().migrationsDir(db)).table(db.migrationsTable()).build();
+        D1Migrations.builder()
+            .directory(p.config().migrationsDir(db))
+            .table(db.migrationsTable())
+            .build();
     try (D1SqliteDatabase local = p.openLocal("app", null)) {
-      assertThat(migrations.unapplied(local)).extracting(D1Migration::name).containsExactly("0002_second.sql");
+      assertThat(migrations.unapplied(local))
+          .extracting(D1Migration::name)
+          .containsExactly("0002_second.sql");
       migrations.apply(local);
     }
 

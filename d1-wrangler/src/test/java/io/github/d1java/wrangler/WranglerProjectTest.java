@@ -36,8 +36,10 @@ class WranglerProjectTest {
         db.exec("CREATE TABLE t(a)");
         assertThat(db.file()).isEqualTo(p.localFile("DB", null));
       }
-      assertThat(dir.resolve(".wrangler/state/v3/d1/miniflare-D1DatabaseObject/"
-              + "e7352547963de7050bd7d94658afc4fe78b61811b7815da12d90be8e863abf4d.sqlite"))
+      assertThat(
+              dir.resolve(
+                  ".wrangler/state/v3/d1/miniflare-D1DatabaseObject/"
+                      + "e7352547963de7050bd7d94658afc4fe78b61811b7815da12d90be8e863abf4d.sqlite"))
           .exists();
     }
 
@@ -48,13 +50,17 @@ class WranglerProjectTest {
 
       WranglerProject p = WranglerProject.of(dir, Path.of("cfg/w.jsonc"), null);
 
-      assertThat(p.localFile("B", null).startsWith(dir.toAbsolutePath().resolve("cfg/.wrangler/state"))).isTrue();
+      assertThat(
+              p.localFile("B", null)
+                  .startsWith(dir.toAbsolutePath().resolve("cfg/.wrangler/state")))
+          .isTrue();
       assertThat(p.cwd()).isEqualTo(dir.toAbsolutePath().normalize());
     }
 
     @Test
     void noConfigAnywhereIsExplained() {
-      assertThatThrownBy(() -> WranglerProject.find(dir.getRoot().resolve("nonexistent-d1-dir"), null))
+      assertThatThrownBy(
+              () -> WranglerProject.find(dir.getRoot().resolve("nonexistent-d1-dir"), null))
           .isInstanceOf(WranglerException.class)
           .hasMessageContaining("No wrangler config");
     }
@@ -70,8 +76,12 @@ class WranglerProjectTest {
     void start() {
       server = FakeD1Server.start();
       appId = server.createDatabase("app");
-      account = D1Remote.builder().baseUrl(server.baseUrl()).accountId(server.accountId())
-          .apiToken(server.apiToken()).buildAccount();
+      account =
+          D1Remote.builder()
+              .baseUrl(server.baseUrl())
+              .accountId(server.accountId())
+              .apiToken(server.apiToken())
+              .buildAccount();
     }
 
     @AfterEach
@@ -89,8 +99,10 @@ class WranglerProjectTest {
 
     @Test
     void previewUsesThePreviewIdAndRequiresIt() throws IOException {
-      WranglerProject p = project("[[d1_databases]]\nbinding = \"DB\"\ndatabase_id = \"a\"\n"
-          + "preview_database_id = \"p\"\n[[d1_databases]]\nbinding = \"NOPREVIEW\"\n");
+      WranglerProject p =
+          project(
+              "[[d1_databases]]\nbinding = \"DB\"\ndatabase_id = \"a\"\n"
+                  + "preview_database_id = \"p\"\n[[d1_databases]]\nbinding = \"NOPREVIEW\"\n");
 
       assertThat(WranglerProject.remoteDatabaseId(p, account, "DB", true)).isEqualTo("p");
       assertThatThrownBy(() -> WranglerProject.remoteDatabaseId(p, account, "NOPREVIEW", true))
@@ -105,7 +117,8 @@ class WranglerProjectTest {
       try (D1RemoteDatabase db = p.openRemote(account, "DB")) {
         db.exec("CREATE TABLE r(a)");
       }
-      assertThat(server.database(appId).prepare("SELECT count(*) AS n FROM r").<Long>first("n")).isZero();
+      assertThat(server.database(appId).prepare("SELECT count(*) AS n FROM r").<Long>first("n"))
+          .isZero();
     }
 
     @Test

@@ -17,8 +17,10 @@ public final class ReadmeExample {
       db.exec(
           "CREATE TABLE Customers (CustomerId INTEGER PRIMARY KEY, CompanyName TEXT, ContactName TEXT)");
       db.batch(
-          db.prepare("INSERT INTO Customers VALUES (?, ?, ?)").bind(11, "Bs Beverages", "Victoria Ashworth"),
-          db.prepare("INSERT INTO Customers VALUES (?, ?, ?)").bind(13, "Bs Beverages", "Random Name"));
+          db.prepare("INSERT INTO Customers VALUES (?, ?, ?)")
+              .bind(11, "Bs Beverages", "Victoria Ashworth"),
+          db.prepare("INSERT INTO Customers VALUES (?, ?, ?)")
+              .bind(13, "Bs Beverages", "Random Name"));
 
       // snippet:start intro
       D1Result<Map<String, Object>> result =

@@ -54,13 +54,21 @@ class GettingStartedTest {
         new ObjectMapper().readValue(r.body(), new TypeReference<List<Map<String, Object>>>() {});
     assertThat(rows)
         .containsExactly(
-            Map.<String, Object>of("CustomerId", 11, "CompanyName", "Bs Beverages", "ContactName", "Victoria Ashworth"),
-            Map.<String, Object>of("CustomerId", 13, "CompanyName", "Bs Beverages", "ContactName", "Random Name"));
+            Map.<String, Object>of(
+                "CustomerId",
+                11,
+                "CompanyName",
+                "Bs Beverages",
+                "ContactName",
+                "Victoria Ashworth"),
+            Map.<String, Object>of(
+                "CustomerId", 13, "CompanyName", "Bs Beverages", "ContactName", "Random Name"));
   }
 
   @Test
   void otherPathsExplainTheRoute() throws Exception {
-    assertThat(get("/").body()).isEqualTo("Call /api/beverages to see everyone who works at Bs Beverages");
+    assertThat(get("/").body())
+        .isEqualTo("Call /api/beverages to see everyone who works at Bs Beverages");
   }
 
   @Test

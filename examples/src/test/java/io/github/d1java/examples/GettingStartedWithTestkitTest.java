@@ -44,7 +44,10 @@ class GettingStartedWithTestkitTest {
 
   @Test
   void schemaIsLoaded() {
-    assertThat(db).table("Customers").hasRowCount(4).containsRow("CustomerId", 11, "ContactName", "Victoria Ashworth");
+    assertThat(db)
+        .table("Customers")
+        .hasRowCount(4)
+        .containsRow("CustomerId", 11, "ContactName", "Victoria Ashworth");
   }
 
   @Test

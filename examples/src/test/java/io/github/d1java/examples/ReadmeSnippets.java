@@ -12,16 +12,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The README convention: every {@code ```java} block is immediately preceded by {@code <!-- snippet:
- * <path> <name> -->} and equals, after removing the common leading indentation, the lines between
- * {@code // snippet:start <name>} and {@code // snippet:end <name>} of that file (marker lines of
- * other snippets inside the region are left out).
+ * The README convention: every {@code ```java} block is immediately preceded by {@code <!--
+ * snippet: <path> <name> -->} and equals, after removing the common leading indentation, the lines
+ * between {@code // snippet:start <name>} and {@code // snippet:end <name>} of that file (marker
+ * lines of other snippets inside the region are left out).
  */
 final class ReadmeSnippets {
 
   private static final Pattern MARKER =
       Pattern.compile("^\\s*<!--\\s*snippet:\\s*(\\S+)\\s+(\\S+)\\s*-->\\s*$");
-  private static final Pattern SNIPPET_LINE = Pattern.compile("^\\s*// snippet:(start|end) \\S+\\s*$");
+  private static final Pattern SNIPPET_LINE =
+      Pattern.compile("^\\s*// snippet:(start|end) \\S+\\s*$");
 
   private ReadmeSnippets() {}
 
@@ -82,16 +83,25 @@ final class ReadmeSnippets {
       }
       if (region == null) {
         problems.add(
-            where + ": no '// snippet:start " + snippet + "' ... '// snippet:end " + snippet
-                + "' in " + m.group(1));
+            where
+                + ": no '// snippet:start "
+                + snippet
+                + "' ... '// snippet:end "
+                + snippet
+                + "' in "
+                + m.group(1));
         continue;
       }
       List<String> expected = dedent(region);
       List<String> actual = dedent(block);
       if (!expected.equals(actual)) {
         problems.add(
-            where + ": differs from " + m.group(1) + " snippet " + snippet + firstDifference(
-                expected, actual));
+            where
+                + ": differs from "
+                + m.group(1)
+                + " snippet "
+                + snippet
+                + firstDifference(expected, actual));
       }
     }
     return problems;

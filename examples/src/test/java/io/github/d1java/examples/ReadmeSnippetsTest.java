@@ -23,7 +23,8 @@ class ReadmeSnippetsTest {
     List<String> problems = new ArrayList<>();
     for (Path readme : readmes) {
       problems.addAll(
-          ReadmeSnippets.problems(root, root.relativize(readme).toString(), Files.readString(readme)));
+          ReadmeSnippets.problems(
+              root, root.relativize(readme).toString(), Files.readString(readme)));
     }
     assertThat(problems).isEmpty();
   }
@@ -79,8 +80,7 @@ class ReadmeSnippetsTest {
       assertThat(check("<!-- snippet: B.java s -->\n```java\n```\n"))
           .containsExactly("README.md:2: snippet source B.java does not exist");
       assertThat(check("<!-- snippet: A.java t -->\n```java\n```\n"))
-          .containsExactly(
-              "README.md:2: no '// snippet:start t' ... '// snippet:end t' in A.java");
+          .containsExactly("README.md:2: no '// snippet:start t' ... '// snippet:end t' in A.java");
     }
 
     @Test

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * D1's "Use indexes" guide as a test: a query on an unindexed column reads the whole table
- * ({@code meta.rows_read} is what D1 bills), and after {@code CREATE INDEX} the same query reads
- * only the rows it touches. The local engine counts rows as D1 does, so this proves the index works
- * before deploying.
+ * D1's "Use indexes" guide as a test: a query on an unindexed column reads the whole table ({@code
+ * meta.rows_read} is what D1 bills), and after {@code CREATE INDEX} the same query reads only the
+ * rows it touches. The local engine counts rows as D1 does, so this proves the index works before
+ * deploying.
  */
 @D1Test
 class UseIndexesTest {
@@ -31,7 +31,8 @@ class UseIndexesTest {
             "CREATE TABLE orders (order_id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL,"
                 + " total REAL NOT NULL)")
         .run();
-    D1PreparedStatement insert = db.prepare("INSERT INTO orders (customer_id, total) VALUES (?, ?)");
+    D1PreparedStatement insert =
+        db.prepare("INSERT INTO orders (customer_id, total) VALUES (?, ?)");
     List<D1PreparedStatement> batch = new ArrayList<>();
     for (int i = 0; i < ORDERS; i++) {
       batch.add(insert.bind(i % CUSTOMERS, i * 1.5));

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * Writes a {@code sqlite3 .dump} of a realistic schema for the end-to-end comparison of {@code d1
  * execute --local --file} with {@code sqlite3 new.db < dump.sql} (benchmarks/sqlfile-cli.sh):
  * {@code customers} (UNIQUE email, an index on name) and {@code orders} (a foreign key to
- * customers, an index on it, a REAL, text with quotes and a BLOB of 16 to 64 bytes), two orders
- * per three rows, as the {@code .dump} of such a database prints them.
+ * customers, an index on it, a REAL, text with quotes and a BLOB of 16 to 64 bytes), two orders per
+ * three rows, as the {@code .dump} of such a database prints them.
  *
  * <p>Arguments: the output file and its size in MB. Prints the number of rows per table.
  */
@@ -37,29 +37,43 @@ public final class RealisticDump {
     try (Writer w =
         new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
       w.write("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n");
-      w.write("CREATE TABLE customers(id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE,"
-          + " name TEXT, created_at TEXT);\n");
-      w.write("CREATE TABLE orders(id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL"
-          + " REFERENCES customers(id), total REAL, note TEXT, receipt BLOB);\n");
+      w.write(
+          "CREATE TABLE customers(id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE,"
+              + " name TEXT, created_at TEXT);\n");
+      w.write(
+          "CREATE TABLE orders(id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL"
+              + " REFERENCES customers(id), total REAL, note TEXT, receipt BLOB);\n");
       long written = 0;
       StringBuilder sb = new StringBuilder(256);
       while (written < bytes) {
         sb.setLength(0);
         if (orders * 2 >= customers * 3 || customers == 0) {
           customers++;
-          sb.append("INSERT INTO customers VALUES(").append(customers).append(",'user")
-              .append(customers).append("@example.com','O''Brien ").append(random.nextInt(100_000))
-              .append("','2026-").append(String.format(Locale.ROOT, "%02d-%02d",
-                  1 + random.nextInt(12), 1 + random.nextInt(28)))
+          sb.append("INSERT INTO customers VALUES(")
+              .append(customers)
+              .append(",'user")
+              .append(customers)
+              .append("@example.com','O''Brien ")
+              .append(random.nextInt(100_000))
+              .append("','2026-")
+              .append(
+                  String.format(
+                      Locale.ROOT, "%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28)))
               .append("');\n");
         } else {
           orders++;
           byte[] blob = new byte[16 + random.nextInt(49)];
           random.nextBytes(blob);
-          sb.append("INSERT INTO orders VALUES(").append(orders).append(',')
-              .append(1 + random.nextLong(customers)).append(',')
-              .append(random.nextInt(1_000_000) / 100.0).append(",'note; ")
-              .append(random.nextInt()).append(" it''s fine',X'").append(hex.formatHex(blob))
+          sb.append("INSERT INTO orders VALUES(")
+              .append(orders)
+              .append(',')
+              .append(1 + random.nextLong(customers))
+              .append(',')
+              .append(random.nextInt(1_000_000) / 100.0)
+              .append(",'note; ")
+              .append(random.nextInt())
+              .append(" it''s fine',X'")
+              .append(hex.formatHex(blob))
               .append("');\n");
         }
         w.append(sb);

@@ -41,7 +41,8 @@ public final class SqlFileBenchmark {
    */
   public static void main(String[] args) throws Exception {
     Path work = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/sqlbench"));
-    System.out.printf(Locale.ROOT, "%-8s %-22s %10s %12s %10s%n", "size", "task", "seconds", "MB/s", "peak heap");
+    System.out.printf(
+        Locale.ROOT, "%-8s %-22s %10s %12s %10s%n", "size", "task", "seconds", "MB/s", "peak heap");
     for (int i = 1; i < Math.max(args.length, 2); i++) {
       int mb = args.length > 1 ? Integer.parseInt(args[i]) : 10;
       Path dump = work.resolve("dump-" + mb + "mb.sql");
@@ -91,20 +92,30 @@ public final class SqlFileBenchmark {
     }
   }
 
-  /** Writes a {@code sqlite3 .dump}-style file of about {@code bytes} bytes; returns its statements after transaction stripping. */
+  /**
+   * Writes a {@code sqlite3 .dump}-style file of about {@code bytes} bytes; returns its statements
+   * after transaction stripping.
+   */
   static long generate(Path file, long bytes) throws IOException {
     SplittableRandom random = new SplittableRandom(42);
     long statements = 2;
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n");
-      w.write("CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL, qty INTEGER, data BLOB);\n");
+      w.write(
+          "CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL, qty INTEGER, data BLOB);\n");
       long written = 120;
       StringBuilder sb = new StringBuilder(256);
       for (long id = 1; written < bytes; id++) {
         sb.setLength(0);
-        sb.append("INSERT INTO items VALUES(").append(id).append(",'item ").append(id)
-            .append(" it''s; fine',").append(random.nextInt(100_000) / 100.0).append(',')
-            .append(random.nextLong()).append(",X'");
+        sb.append("INSERT INTO items VALUES(")
+            .append(id)
+            .append(",'item ")
+            .append(id)
+            .append(" it''s; fine',")
+            .append(random.nextInt(100_000) / 100.0)
+            .append(',')
+            .append(random.nextLong())
+            .append(",X'");
         for (int i = 0; i < 16; i++) {
           sb.append(Character.forDigit(random.nextInt(16), 16));
         }
@@ -124,7 +135,10 @@ public final class SqlFileBenchmark {
     if (stdin != null) {
       pb.redirectInput(stdin.toFile());
     }
-    pb.redirectOutput(stdout != null ? ProcessBuilder.Redirect.to(stdout.toFile()) : ProcessBuilder.Redirect.DISCARD);
+    pb.redirectOutput(
+        stdout != null
+            ? ProcessBuilder.Redirect.to(stdout.toFile())
+            : ProcessBuilder.Redirect.DISCARD);
     int code = pb.start().waitFor();
     if (code != 0) {
       throw new IllegalStateException(command + " exited with " + code);
@@ -156,7 +170,13 @@ public final class SqlFileBenchmark {
 
   private static void report(int mb, String task, long t0, double sizeMb, long peak) {
     double s = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "%-8s %-22s %10.2f %12.1f %10s%n", mb + " MB", task, s, sizeMb / s,
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s %-22s %10.2f %12.1f %10s%n",
+        mb + " MB",
+        task,
+        s,
+        sizeMb / s,
         peak < 0 ? "-" : (peak / 1_000_000) + " MB");
   }
 }

@@ -58,13 +58,29 @@ public class FreshMigratedDatabaseBenchmark {
       String table = "t" + i;
       Files.writeString(
           directory.resolve(String.format("%04d_create_%s.sql", i, table)),
-          "CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, name TEXT NOT NULL, n INTEGER);\n"
-              + "CREATE INDEX " + table + "_name ON " + table + " (name);\n"
-              + "CREATE TABLE " + table + "_log (id INTEGER, note TEXT);\n"
-              + "CREATE TRIGGER " + table + "_audit AFTER INSERT ON " + table + " BEGIN\n"
-              + "  INSERT INTO " + table + "_log VALUES (new.id, 'inserted; ' || new.name);\n"
+          "CREATE TABLE "
+              + table
+              + " (id INTEGER PRIMARY KEY, name TEXT NOT NULL, n INTEGER);\n"
+              + "CREATE INDEX "
+              + table
+              + "_name ON "
+              + table
+              + " (name);\n"
+              + "CREATE TABLE "
+              + table
+              + "_log (id INTEGER, note TEXT);\n"
+              + "CREATE TRIGGER "
+              + table
+              + "_audit AFTER INSERT ON "
+              + table
+              + " BEGIN\n"
+              + "  INSERT INTO "
+              + table
+              + "_log VALUES (new.id, 'inserted; ' || new.name);\n"
               + "END;\n"
-              + "INSERT INTO " + table + " (name, n) VALUES ('a', 1), ('b', 2), ('c', 3);\n");
+              + "INSERT INTO "
+              + table
+              + " (name, n) VALUES ('a', 1), ('b', 2), ('c', 3);\n");
     }
     migrations = D1Migrations.of(directory);
     try (D1SqliteDatabase db = D1Sqlite.inMemory()) {

@@ -23,8 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The d1-worker protocol ({@code POST /raw}, D1's envelope) served by the JDK's HTTP server over
- * a local engine, so that {@code D1Worker} and {@code D1Remote} (against {@code FakeD1Server}, the
+ * The d1-worker protocol ({@code POST /raw}, D1's envelope) served by the JDK's HTTP server over a
+ * local engine, so that {@code D1Worker} and {@code D1Remote} (against {@code FakeD1Server}, the
  * same engine) are compared on equal servers. For benchmarks only: no token check, no sessions.
  */
 final class LocalWorkerServer implements AutoCloseable {
@@ -113,8 +113,9 @@ final class LocalWorkerServer implements AutoCloseable {
     for (int i = 0; i < values.length; i++) {
       JsonNode p = params.get(i);
       values[i] =
-          p.isNull() ? null : p.isIntegralNumber() ? p.longValue() : p.isNumber() ? p.doubleValue()
-              : p.asText();
+          p.isNull()
+              ? null
+              : p.isIntegralNumber() ? p.longValue() : p.isNumber() ? p.doubleValue() : p.asText();
     }
     return s.bind(values);
   }

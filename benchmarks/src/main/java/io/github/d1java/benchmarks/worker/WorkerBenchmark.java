@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the Worker client costs per call compared with the REST client, both against local servers
  * on loopback over the same kind of engine: {@code D1Remote} against {@link FakeD1Server}, {@code
- * D1Worker} against a JDK HTTP server speaking the Worker's protocol ({@link LocalWorkerServer}).
- * A point select, and 100 upserts as one batch call. Against Cloudflare the Worker also saves the
+ * D1Worker} against a JDK HTTP server speaking the Worker's protocol ({@link LocalWorkerServer}). A
+ * point select, and 100 upserts as one batch call. Against Cloudflare the Worker also saves the
  * REST API's extra hop and rate limit, which loopback cannot show.
  *
  * <p>Run: {@code ./mvnw -pl benchmarks -am package -DskipTests && java -jar

@@ -33,8 +33,8 @@ final class BoxTable {
   }
 
   /**
-   * The text of a cell: null as {@code null}, BLOBs as {@code [1, 2]}, numbers as JavaScript
-   * prints them.
+   * The text of a cell: null as {@code null}, BLOBs as {@code [1, 2]}, numbers as JavaScript prints
+   * them.
    *
    * @param value a value read from D1
    * @return the cell text
@@ -75,8 +75,8 @@ final class BoxTable {
   }
 
   /**
-   * Terminal columns a text takes, as the {@code string-width} package wrangler's tables use:
-   * East Asian wide characters and emoji count 2, combining marks 0.
+   * Terminal columns a text takes, as the {@code string-width} package wrangler's tables use: East
+   * Asian wide characters and emoji count 2, combining marks 0.
    *
    * @param s the text
    * @return its display width
@@ -87,8 +87,10 @@ final class BoxTable {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       int type = Character.getType(cp);
-      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-          || type == Character.FORMAT || cp == 0xFE0F) {
+      if (type == Character.NON_SPACING_MARK
+          || type == Character.ENCLOSING_MARK
+          || type == Character.FORMAT
+          || cp == 0xFE0F) {
         continue;
       }
       w += wide(cp) ? 2 : 1;
@@ -133,8 +135,7 @@ final class BoxTable {
     sb.append('│');
     for (int i = 0; i < widths.length; i++) {
       String c = cells.get(i);
-      sb.append(' ').append(c).append(" ".repeat(widths[i] - width(c)))
-          .append(" │");
+      sb.append(' ').append(c).append(" ".repeat(widths[i] - width(c))).append(" │");
     }
     sb.append('\n');
   }

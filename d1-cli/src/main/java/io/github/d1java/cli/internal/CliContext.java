@@ -16,5 +16,9 @@ import java.util.Map;
  * @param errTty whether standard error is a terminal (progress bars)
  */
 public record CliContext(
-    Path cwd, Map<String, String> env, PrintWriter out, PrintWriter err, boolean outTty,
+    Path cwd,
+    Map<String, String> env,
+    PrintWriter out,
+    PrintWriter err,
+    boolean outTty,
     boolean errTty) {}

@@ -1,7 +1,7 @@
 package io.github.d1java.cli.internal;
 
-import io.github.d1java.cli.D1Command;
 import io.github.d1java.D1LimitExceededException;
+import io.github.d1java.cli.D1Command;
 import io.github.d1java.remote.D1Account;
 import io.github.d1java.remote.D1DatabaseInfo;
 import io.github.d1java.remote.D1Insights;
@@ -50,10 +50,10 @@ public final class DatabaseCommands {
     @Override
     public Integer call() {
       CliContext ctx = root.context();
-      if (location != null
-          && !D1Account.CreateOptions.LOCATION_HINTS.contains(location)) {
+      if (location != null && !D1Account.CreateOptions.LOCATION_HINTS.contains(location)) {
         throw new WranglerException(
-            "Invalid values:\n  Argument: location, Given: \"" + location
+            "Invalid values:\n  Argument: location, Given: \""
+                + location
                 + "\", Choices: \"weur\", \"eeur\", \"apac\", \"oc\", \"wnam\", \"enam\"");
       }
       if (jurisdiction != null && !D1Account.CreateOptions.JURISDICTIONS.contains(jurisdiction)) {
@@ -91,9 +91,10 @@ public final class DatabaseCommands {
       ctx.out().println("✅ Successfully created DB '" + db.name() + "'" + region);
       ctx.out().println("Created your new D1 database.");
       ctx.out().println();
-      ctx.out().println(
-          "To access your new D1 Database in your Worker, add the following snippet to your"
-              + " configuration file:");
+      ctx.out()
+          .println(
+              "To access your new D1 Database in your Worker, add the following snippet to your"
+                  + " configuration file:");
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("binding", binding != null ? binding : db.name().replaceAll("[^A-Za-z0-9_]", "_"));
       entry.put("database_name", db.name());
@@ -110,7 +111,6 @@ public final class DatabaseCommands {
 
     @Mixin private JsonOption jsonOption;
 
-
     @Override
     public Integer call() {
       CliContext ctx = root.context();
@@ -122,7 +122,8 @@ public final class DatabaseCommands {
         ctx.out().println(Json.stringify(dbs));
         return 0;
       }
-      List<String> columns = List.of("uuid", "name", "created_at", "version", "num_tables", "file_size");
+      List<String> columns =
+          List.of("uuid", "name", "created_at", "version", "num_tables", "file_size");
       List<List<Object>> rows = new ArrayList<>();
       for (Map<String, Object> db : dbs) {
         List<Object> row = new ArrayList<>();
@@ -137,7 +138,10 @@ public final class DatabaseCommands {
   }
 
   /** {@code d1 info <name>}. */
-  @Command(name = "info", description = "Get information about a D1 database.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "info",
+      description = "Get information about a D1 database.",
+      mixinStandardHelpOptions = true)
   public static final class Info implements Callable<Integer> {
     @ParentCommand private D1Command root;
 
@@ -146,14 +150,16 @@ public final class DatabaseCommands {
 
     @Mixin private JsonOption jsonOption;
 
-
     @Override
     public Integer call() {
       CliContext ctx = root.context();
       D1Account account = root.account();
       String id = WranglerProject.remoteDatabaseId(root.projectIfAny(), account, name, false);
       D1DatabaseInfo info =
-          account.get(id).orElseThrow(() -> new WranglerException("Couldn't find DB with name '" + name + "'"));
+          account
+              .get(id)
+              .orElseThrow(
+                  () -> new WranglerException("Couldn't find DB with name '" + name + "'"));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("uuid", info.uuid());
       m.put("name", info.name());
@@ -170,11 +176,12 @@ public final class DatabaseCommands {
         return 0;
       }
       List<List<String>> rows = new ArrayList<>();
-      m.forEach((k, v) -> {
-        if (!k.equals("uuid")) {
-          rows.add(List.of(k, String.valueOf(v)));
-        }
-      });
+      m.forEach(
+          (k, v) -> {
+            if (!k.equals("uuid")) {
+              rows.add(List.of(k, String.valueOf(v)));
+            }
+          });
       if (info.readReplication() != null) {
         rows.add(List.of("read_replication.mode", info.readReplication()));
       }
@@ -191,7 +198,9 @@ public final class DatabaseCommands {
     @Parameters(index = "0", paramLabel = "<name>", description = "Database name or binding.")
     private String name;
 
-    @Option(names = {"-y", "--skip-confirmation"}, description = "Skip confirmation.")
+    @Option(
+        names = {"-y", "--skip-confirmation"},
+        description = "Skip confirmation.")
     private boolean skipConfirmation;
 
     @Override
@@ -209,6 +218,7 @@ public final class DatabaseCommands {
       return 0;
     }
   }
+
   /** {@code d1 insights <name>}: the queries a database ran and the indexes D1 recommends. */
   @Command(
       name = "insights",
@@ -295,8 +305,7 @@ public final class DatabaseCommands {
         ctx.out().println();
         ctx.out().println("Recommended indexes (run them with d1 execute " + name + " --remote):");
         for (D1Insights.IndexRecommendation r : insights.recommendations()) {
-          ctx.out().println(
-              "  " + r.sql() + ";  -- saves up to " + r.costImpact() + " rows read");
+          ctx.out().println("  " + r.sql() + ";  -- saves up to " + r.costImpact() + " rows read");
         }
       }
       return 0;

@@ -40,7 +40,9 @@ public final class ExecuteCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<database>", description = "Database name or binding.")
   private String database;
 
-  @Option(names = "--command", description = "The SQL query you wish to execute, or multiple queries separated by ';'.")
+  @Option(
+      names = "--command",
+      description = "The SQL query you wish to execute, or multiple queries separated by ';'.")
   private String command;
 
   @Option(names = "--file", description = "A .sql file to ingest; any size, split as it is read.")
@@ -49,49 +51,60 @@ public final class ExecuteCommand implements Callable<Integer> {
   @Option(names = "--local", description = "Execute against the local database (the default).")
   private boolean local;
 
-  @Option(names = "--remote", description = "Execute against the remote database (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID).")
+  @Option(
+      names = "--remote",
+      description =
+          "Execute against the remote database (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID).")
   private boolean remote;
 
   @Option(names = "--preview", description = "With --remote: use the preview_database_id.")
   private boolean preview;
 
-  @Option(names = "--persist-to", description = "Folder of the local state (default: .wrangler/state beside the config).")
+  @Option(
+      names = "--persist-to",
+      description = "Folder of the local state (default: .wrangler/state beside the config).")
   private String persistTo;
 
   @Mixin private JsonOption jsonOption;
 
-  @Option(names = {"-y", "--yes"}, description = "Skip the confirmation of remote --file imports.")
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Skip the confirmation of remote --file imports.")
   private boolean yes;
 
-  @Option(names = "--progress", description = "Draw a progress bar for --file even when stderr is not a terminal.")
+  @Option(
+      names = "--progress",
+      description = "Draw a progress bar for --file even when stderr is not a terminal.")
   private boolean progress;
 
   @Option(
       names = "--direct",
-      description = "Local --file through plain SQLite, without D1's authorizer and limits"
-          + " (1.1x to 1.3x faster).")
+      description =
+          "Local --file through plain SQLite, without D1's authorizer and limits"
+              + " (1.1x to 1.3x faster).")
   private boolean direct;
 
   @Option(
       names = "--chunk-size",
       paramLabel = "<statements>",
-      description = "Statements per transaction for --file (default ${DEFAULT-VALUE}); 0 runs the"
-          + " file as one transaction.",
+      description =
+          "Statements per transaction for --file (default ${DEFAULT-VALUE}); 0 runs the"
+              + " file as one transaction.",
       defaultValue = "" + ImportOptions.DEFAULT_CHUNK_STATEMENTS)
   private int chunkSize;
 
   @Option(
       names = "--resume",
-      description = "Continue an interrupted local --file import of the same file after its last"
-          + " committed chunk (recorded beside the database).")
+      description =
+          "Continue an interrupted local --file import of the same file after its last"
+              + " committed chunk (recorded beside the database).")
   private boolean resume;
 
   @Option(
       names = "--replace-invalid-utf8",
-      description = "Store bytes of a --file that are not UTF-8 as U+FFFD instead of refusing the"
-          + " file.")
+      description =
+          "Store bytes of a --file that are not UTF-8 as U+FFFD instead of refusing the" + " file.")
   private boolean replaceInvalidUtf8;
-
 
   @Override
   public Integer call() {
@@ -134,8 +147,9 @@ public final class ExecuteCommand implements Callable<Integer> {
     }
     if (!jsonOption.on()) {
       ctx.out().println(Output.localLine("Executing on", ctx, project, config, persistTo));
-      ctx.out().println(
-          "🌀 To execute on your remote database, add a --remote flag to your d1 command.");
+      ctx.out()
+          .println(
+              "🌀 To execute on your remote database, add a --remote flag to your d1 command.");
     }
     List<Map<String, Object>> results;
     long statements;
@@ -218,7 +232,8 @@ public final class ExecuteCommand implements Callable<Integer> {
             .withDirect(direct)
             .withResume(resume)
             .withReplaceInvalidUtf8(replaceInvalidUtf8);
-    ProgressBar bar = progress || ctx.errTty() ? new ProgressBar(ctx.err(), "B", System::nanoTime) : null;
+    ProgressBar bar =
+        progress || ctx.errTty() ? new ProgressBar(ctx.err(), "B", System::nanoTime) : null;
     try {
       return SqlImport.run(db, path, options, bar != null ? bar : SqlProgress.NONE, listener);
     } finally {

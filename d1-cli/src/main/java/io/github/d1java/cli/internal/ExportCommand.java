@@ -31,13 +31,18 @@ public final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<name>", description = "Database name or binding.")
   private String database;
 
-  @Option(names = "--output", required = true, description = "Path to the SQL file for your export.")
+  @Option(
+      names = "--output",
+      required = true,
+      description = "Path to the SQL file for your export.")
   private Path output;
 
   @Option(names = "--local", description = "Export from the local database (the default).")
   private boolean local;
 
-  @Option(names = "--remote", description = "Export the remote database (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID).")
+  @Option(
+      names = "--remote",
+      description = "Export the remote database (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID).")
   private boolean remote;
 
   @Option(names = "--table", description = "Table(s) to export (repeatable).")
@@ -49,7 +54,9 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--no-data", description = "Only output table schema, not the contents.")
   private boolean noData;
 
-  @Option(names = {"-y", "--skip-confirmation"}, description = "Skip confirmation (there is none locally).")
+  @Option(
+      names = {"-y", "--skip-confirmation"},
+      description = "Skip confirmation (there is none locally).")
   private boolean skipConfirmation;
 
   @Option(
@@ -57,7 +64,9 @@ public final class ExportCommand implements Callable<Integer> {
       description = "Folder of the local state (wrangler's export lacks this option).")
   private String persistTo;
 
-  @Option(names = "--progress", description = "Draw a progress bar even when stderr is not a terminal.")
+  @Option(
+      names = "--progress",
+      description = "Draw a progress bar even when stderr is not a terminal.")
   private boolean progress;
 
   @Override
@@ -78,9 +87,10 @@ public final class ExportCommand implements Callable<Integer> {
       D1Account account = root.account();
       String id = WranglerProject.remoteDatabaseId(root.projectIfAny(), account, database, false);
       if (!skipConfirmation) {
-        ctx.out().println(
-            "⚠️ This process may take some time, during which your D1 database will be unavailable"
-                + " to serve queries.");
+        ctx.out()
+            .println(
+                "⚠️ This process may take some time, during which your D1 database will be unavailable"
+                    + " to serve queries.");
         Remote.confirm(ctx, "Ok to proceed?");
       }
       ctx.out().println("🌀 Executing on remote database " + database + " (" + id + "):");
@@ -91,8 +101,7 @@ public final class ExportCommand implements Callable<Integer> {
     WranglerProject project = root.project();
     D1DatabaseConfig config = project.database(database);
     ctx.out().println(Output.localLine("Exporting", ctx, project, config, persistTo));
-    ctx.out().println(
-        "🌀 To export your remote database, add a --remote flag to your d1 command.");
+    ctx.out().println("🌀 To export your remote database, add a --remote flag to your d1 command.");
     ctx.out().println("🌀 Exporting SQL to " + target + "...");
     ctx.out().flush();
     ProgressBar bar =

@@ -51,7 +51,10 @@ public final class MigrationsCommand implements Runnable {
   }
 
   /** {@code d1 migrations create <database> <message>}. */
-  @Command(name = "create", description = "Create a new migration file.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "create",
+      description = "Create a new migration file.",
+      mixinStandardHelpOptions = true)
   public static final class Create implements Callable<Integer> {
     @ParentCommand private MigrationsCommand parent;
 
@@ -90,7 +93,9 @@ public final class MigrationsCommand implements Runnable {
     @Option(names = "--local", description = "Use the local database (the default).")
     private boolean local;
 
-    @Option(names = "--remote", description = "Use the remote database (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID).")
+    @Option(
+        names = "--remote",
+        description = "Use the remote database (CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID).")
     private boolean remote;
 
     @Option(names = "--persist-to", description = "Folder of the local state.")
@@ -111,8 +116,10 @@ public final class MigrationsCommand implements Runnable {
       if (!Files.isDirectory(dir)) {
         throw new WranglerException("No migrations present at " + dir + ".");
       }
-      try (D1Database db = remote ? project.openRemote(parent.root().account(), database)
-          : project.openLocal(database, persistTo)) {
+      try (D1Database db =
+          remote
+              ? project.openRemote(parent.root().account(), database)
+              : project.openLocal(database, persistTo)) {
         List<D1Migration> pending = migrations.unapplied(db);
         if (pending.isEmpty()) {
           ctx.out().println("✅ No migrations to apply!");
@@ -129,11 +136,15 @@ public final class MigrationsCommand implements Runnable {
       return 0;
     }
 
-    abstract void run(CliContext ctx, D1Migrations migrations, D1Database db, List<D1Migration> pending);
+    abstract void run(
+        CliContext ctx, D1Migrations migrations, D1Database db, List<D1Migration> pending);
   }
 
   /** {@code d1 migrations list <database>}. */
-  @Command(name = "list", description = "List unapplied migrations.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "list",
+      description = "List unapplied migrations.",
+      mixinStandardHelpOptions = true)
   public static final class ListCommand extends Target {
     @Override
     void run(CliContext ctx, D1Migrations migrations, D1Database db, List<D1Migration> pending) {
@@ -142,7 +153,10 @@ public final class MigrationsCommand implements Runnable {
   }
 
   /** {@code d1 migrations apply <database>}. */
-  @Command(name = "apply", description = "Apply unapplied migrations.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "apply",
+      description = "Apply unapplied migrations.",
+      mixinStandardHelpOptions = true)
   public static final class Apply extends Target {
     @Override
     void run(CliContext ctx, D1Migrations migrations, D1Database db, List<D1Migration> pending) {

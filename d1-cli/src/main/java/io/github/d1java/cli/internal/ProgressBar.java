@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar on a terminal: {@code [#######.......]  45%  12.3 MB/s  ETA 0:12}, or
- * a count and rate when the total is unknown. Redrawn at most every 100 ms with {@code \r}.
- * Not thread-safe.
+ * A one-line progress bar on a terminal: {@code [#######.......] 45% 12.3 MB/s ETA 0:12}, or a
+ * count and rate when the total is unknown. Redrawn at most every 100 ms with {@code \r}. Not
+ * thread-safe.
  */
 final class ProgressBar implements SqlProgress {
 

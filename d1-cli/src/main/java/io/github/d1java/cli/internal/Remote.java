@@ -46,7 +46,9 @@ final class Remote {
         return Instant.ofEpochSecond(Long.parseLong(text));
       } catch (NumberFormatException n) {
         throw new WranglerException(
-            "Invalid --timestamp '" + text + "': expected an ISO-8601 time (2026-11-01T10:00:00Z)"
+            "Invalid --timestamp '"
+                + text
+                + "': expected an ISO-8601 time (2026-11-01T10:00:00Z)"
                 + " or a Unix time in seconds.");
       }
     }

@@ -23,7 +23,12 @@ final class RemoteExecute {
   private final boolean yes;
 
   RemoteExecute(
-      D1Command root, String database, boolean preview, boolean json, boolean progress, boolean yes) {
+      D1Command root,
+      String database,
+      boolean preview,
+      boolean json,
+      boolean progress,
+      boolean yes) {
     this.root = root;
     this.database = database;
     this.preview = preview;
@@ -41,9 +46,10 @@ final class RemoteExecute {
     }
     if (!json) {
       ctx.out().println("🌀 Executing on remote database " + database + " (" + id + "):");
-      ctx.out().println(
-          "🌀 To execute on your local development database, remove the --remote flag from your"
-              + " d1 command.");
+      ctx.out()
+          .println(
+              "🌀 To execute on your local development database, remove the --remote flag from your"
+                  + " d1 command.");
     }
     List<Map<String, Object>> results = new ArrayList<>();
     if (command != null) {
@@ -59,16 +65,21 @@ final class RemoteExecute {
         }
       }
       if (!json) {
-        ctx.out().println(
-            "🚣 Executed " + results.size() + " commands in "
-                + String.format(Locale.ROOT, "%.2f", total) + "ms");
+        ctx.out()
+            .println(
+                "🚣 Executed "
+                    + results.size()
+                    + " commands in "
+                    + String.format(Locale.ROOT, "%.2f", total)
+                    + "ms");
       }
     } else {
       Path path = ctx.cwd().resolve(file);
       if (!json && !yes) {
-        ctx.out().println(
-            "⚠️ This process may take some time, during which your D1 database will be unavailable"
-                + " to serve queries.");
+        ctx.out()
+            .println(
+                "⚠️ This process may take some time, during which your D1 database will be unavailable"
+                    + " to serve queries.");
         Remote.confirm(ctx, "Ok to proceed?");
       }
       boolean show = !json && (progress || ctx.errTty());

@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code d1 time-travel info|restore}: D1's point-in-time recovery. */
 @Command(
     name = "time-travel",
-    description = "Use Time Travel to restore, fork or copy a database at a specific point-in-time.",
+    description =
+        "Use Time Travel to restore, fork or copy a database at a specific point-in-time.",
     mixinStandardHelpOptions = true,
     subcommands = {TimeTravelCommand.Info.class, TimeTravelCommand.Restore.class})
 public final class TimeTravelCommand implements Runnable {
@@ -30,7 +31,10 @@ public final class TimeTravelCommand implements Runnable {
   }
 
   /** {@code d1 time-travel info <database> [--timestamp]}. */
-  @Command(name = "info", description = "Retrieve the bookmark for a point in time.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "info",
+      description = "Retrieve the bookmark for a point in time.",
+      mixinStandardHelpOptions = true)
   public static final class Info implements Callable<Integer> {
     @ParentCommand private TimeTravelCommand parent;
 
@@ -42,7 +46,6 @@ public final class TimeTravelCommand implements Runnable {
 
     @Mixin private JsonOption jsonOption;
 
-
     @Override
     public Integer call() {
       D1Command root = parent.root;
@@ -50,16 +53,19 @@ public final class TimeTravelCommand implements Runnable {
       D1Account account = root.account();
       String id = WranglerProject.remoteDatabaseId(root.projectIfAny(), account, database, false);
       String bookmark =
-          timestamp == null ? account.bookmark(id) : account.bookmark(id, Remote.timestamp(timestamp));
+          timestamp == null
+              ? account.bookmark(id)
+              : account.bookmark(id, Remote.timestamp(timestamp));
       if (jsonOption.on()) {
         ctx.out().println(Json.stringify(Map.of("bookmark", bookmark)));
         return 0;
       }
       ctx.out().println("🚧 Time Traveling...");
-      ctx.out().println(
-          timestamp == null
-              ? "⚡️ The current bookmark is '" + bookmark + "'"
-              : "⚡️ The bookmark at " + timestamp + " is '" + bookmark + "'");
+      ctx.out()
+          .println(
+              timestamp == null
+                  ? "⚡️ The current bookmark is '" + bookmark + "'"
+                  : "⚡️ The bookmark at " + timestamp + " is '" + bookmark + "'");
       ctx.out().println("⚡️ To restore to this specific bookmark, run:");
       ctx.out().println(" `d1 time-travel restore " + database + " --bookmark=" + bookmark + "`");
       return 0;
@@ -67,7 +73,10 @@ public final class TimeTravelCommand implements Runnable {
   }
 
   /** {@code d1 time-travel restore <database> --bookmark|--timestamp}. */
-  @Command(name = "restore", description = "Restore a database back to a point in time.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "restore",
+      description = "Restore a database back to a point in time.",
+      mixinStandardHelpOptions = true)
   public static final class Restore implements Callable<Integer> {
     @ParentCommand private TimeTravelCommand parent;
 
@@ -82,7 +91,6 @@ public final class TimeTravelCommand implements Runnable {
 
     @Mixin private JsonOption jsonOption;
 
-
     @Override
     public Integer call() {
       if (bookmark != null && timestamp != null) {
@@ -95,7 +103,8 @@ public final class TimeTravelCommand implements Runnable {
       CliContext ctx = root.context();
       D1Account account = root.account();
       String id = WranglerProject.remoteDatabaseId(root.projectIfAny(), account, database, false);
-      String target = bookmark != null ? bookmark : account.bookmark(id, Remote.timestamp(timestamp));
+      String target =
+          bookmark != null ? bookmark : account.bookmark(id, Remote.timestamp(timestamp));
       if (!jsonOption.on()) {
         ctx.out().println("🚧 Restoring database " + database + " from bookmark " + target);
         ctx.out().println("⚠️ This will overwrite all data in database " + database + ".");
@@ -113,9 +122,10 @@ public final class TimeTravelCommand implements Runnable {
         return 0;
       }
       ctx.out().println("✅ Database " + database + " restored back to bookmark " + r.bookmark());
-      ctx.out().println(
-          "↩️ To undo this operation, you can restore to the previous bookmark: "
-              + r.previousBookmark());
+      ctx.out()
+          .println(
+              "↩️ To undo this operation, you can restore to the previous bookmark: "
+                  + r.previousBookmark());
       return 0;
     }
   }

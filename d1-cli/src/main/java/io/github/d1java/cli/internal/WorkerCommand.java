@@ -132,8 +132,15 @@ public final class WorkerCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new WranglerException(e.getMessage(), e);
       }
-      ctx.out().println(
-          "Uploaded " + name + " with binding DB to database " + db.name() + " (" + db.uuid() + ")");
+      ctx.out()
+          .println(
+              "Uploaded "
+                  + name
+                  + " with binding DB to database "
+                  + db.name()
+                  + " ("
+                  + db.uuid()
+                  + ")");
       ctx.out().println("Published " + name);
       ctx.out().println("  " + url);
       ctx.out().println();

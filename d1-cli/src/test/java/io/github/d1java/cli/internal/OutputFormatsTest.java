@@ -29,9 +29,10 @@ class OutputFormatsTest {
       m.put("o", Map.of());
 
       assertThat(Json.stringify(List.of(m)))
-          .isEqualTo("[\n  {\n    \"results\": [],\n    \"n\": 1,\n    \"x\": 0.1,\n"
-              + "    \"big\": 9223372036854775807,\n    \"inf\": null,\n"
-              + "    \"blob\": \"[1, 255]\",\n    \"o\": {}\n  }\n]");
+          .isEqualTo(
+              "[\n  {\n    \"results\": [],\n    \"n\": 1,\n    \"x\": 0.1,\n"
+                  + "    \"big\": 9223372036854775807,\n    \"inf\": null,\n"
+                  + "    \"blob\": \"[1, 255]\",\n    \"o\": {}\n  }\n]");
     }
   }
 
@@ -54,8 +55,7 @@ class OutputFormatsTest {
 
     @Test
     void headerOnlyTableHasNoBodyRules() {
-      assertThat(BoxTable.render(List.of("a"), List.of()))
-          .isEqualTo("┌───┐\n│ a │\n└───┘\n");
+      assertThat(BoxTable.render(List.of("a"), List.of())).isEqualTo("┌───┐\n│ a │\n└───┘\n");
     }
   }
 

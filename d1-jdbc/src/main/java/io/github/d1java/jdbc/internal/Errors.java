@@ -20,8 +20,8 @@ import java.sql.SQLTransientException;
 
 /**
  * Turns a {@link D1Exception} into the {@link SQLException} subclass and SQLState that JDBC tools
- * expect (Spring translates by SQLState class, {@code 23} for integrity violations). The message
- * is D1's text, the vendor code SQLite's result code, the cause the D1 exception. Stateless.
+ * expect (Spring translates by SQLState class, {@code 23} for integrity violations). The message is
+ * D1's text, the vendor code SQLite's result code, the cause the D1 exception. Stateless.
  */
 public final class Errors {
 
@@ -41,7 +41,8 @@ public final class Errors {
     String detail = e.detail() == null ? "" : e.detail();
     int vendor = e.sqliteResultCode();
     if (e instanceof D1ConstraintException || detail.contains("constraint failed")) {
-      return new SQLIntegrityConstraintViolationException(message, constraintState(detail), vendor, e);
+      return new SQLIntegrityConstraintViolationException(
+          message, constraintState(detail), vendor, e);
     }
     if (e instanceof D1AuthenticationException) {
       return new SQLInvalidAuthorizationSpecException(message, "28000", vendor, e);

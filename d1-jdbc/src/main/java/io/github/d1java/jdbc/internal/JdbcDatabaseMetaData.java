@@ -30,27 +30,75 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
 
   private static final List<String> TABLE_COLUMNS =
       List.of(
-          "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS", "TYPE_CAT",
-          "TYPE_SCHEM", "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION");
+          "TABLE_CAT",
+          "TABLE_SCHEM",
+          "TABLE_NAME",
+          "TABLE_TYPE",
+          "REMARKS",
+          "TYPE_CAT",
+          "TYPE_SCHEM",
+          "TYPE_NAME",
+          "SELF_REFERENCING_COL_NAME",
+          "REF_GENERATION");
   private static final List<String> COLUMN_COLUMNS =
       List.of(
-          "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE", "TYPE_NAME",
-          "COLUMN_SIZE", "BUFFER_LENGTH", "DECIMAL_DIGITS", "NUM_PREC_RADIX", "NULLABLE",
-          "REMARKS", "COLUMN_DEF", "SQL_DATA_TYPE", "SQL_DATETIME_SUB", "CHAR_OCTET_LENGTH",
-          "ORDINAL_POSITION", "IS_NULLABLE", "SCOPE_CATALOG", "SCOPE_SCHEMA", "SCOPE_TABLE",
-          "SOURCE_DATA_TYPE", "IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN");
+          "TABLE_CAT",
+          "TABLE_SCHEM",
+          "TABLE_NAME",
+          "COLUMN_NAME",
+          "DATA_TYPE",
+          "TYPE_NAME",
+          "COLUMN_SIZE",
+          "BUFFER_LENGTH",
+          "DECIMAL_DIGITS",
+          "NUM_PREC_RADIX",
+          "NULLABLE",
+          "REMARKS",
+          "COLUMN_DEF",
+          "SQL_DATA_TYPE",
+          "SQL_DATETIME_SUB",
+          "CHAR_OCTET_LENGTH",
+          "ORDINAL_POSITION",
+          "IS_NULLABLE",
+          "SCOPE_CATALOG",
+          "SCOPE_SCHEMA",
+          "SCOPE_TABLE",
+          "SOURCE_DATA_TYPE",
+          "IS_AUTOINCREMENT",
+          "IS_GENERATEDCOLUMN");
   private static final List<String> PK_COLUMNS =
       List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
   private static final List<String> INDEX_COLUMNS =
       List.of(
-          "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE", "INDEX_QUALIFIER",
-          "INDEX_NAME", "TYPE", "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC", "CARDINALITY",
-          "PAGES", "FILTER_CONDITION");
+          "TABLE_CAT",
+          "TABLE_SCHEM",
+          "TABLE_NAME",
+          "NON_UNIQUE",
+          "INDEX_QUALIFIER",
+          "INDEX_NAME",
+          "TYPE",
+          "ORDINAL_POSITION",
+          "COLUMN_NAME",
+          "ASC_OR_DESC",
+          "CARDINALITY",
+          "PAGES",
+          "FILTER_CONDITION");
   private static final List<String> FK_COLUMNS =
       List.of(
-          "PKTABLE_CAT", "PKTABLE_SCHEM", "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_CAT",
-          "FKTABLE_SCHEM", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE",
-          "DELETE_RULE", "FK_NAME", "PK_NAME", "DEFERRABILITY");
+          "PKTABLE_CAT",
+          "PKTABLE_SCHEM",
+          "PKTABLE_NAME",
+          "PKCOLUMN_NAME",
+          "FKTABLE_CAT",
+          "FKTABLE_SCHEM",
+          "FKTABLE_NAME",
+          "FKCOLUMN_NAME",
+          "KEY_SEQ",
+          "UPDATE_RULE",
+          "DELETE_RULE",
+          "FK_NAME",
+          "PK_NAME",
+          "DEFERRABILITY");
 
   /** The SQLite version D1 runs. */
   static final String D1_SQLITE_VERSION = "3.47.0";
@@ -120,16 +168,20 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
   }
 
   private static boolean schemaMatches(String schemaPattern) {
-    return schemaPattern == null || schemaPattern.isEmpty() || pattern(schemaPattern).matcher("main").matches();
+    return schemaPattern == null
+        || schemaPattern.isEmpty()
+        || pattern(schemaPattern).matcher("main").matches();
   }
 
   @Override
-  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+  public ResultSet getTables(
+      String catalog, String schemaPattern, String tableNamePattern, String[] types)
       throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     if (schemaMatches(schemaPattern)) {
       for (String[] o : objects(tableNamePattern)) {
-        if (types == null || Arrays.stream(types).anyMatch(t -> t != null && t.equalsIgnoreCase(o[1]))) {
+        if (types == null
+            || Arrays.stream(types).anyMatch(t -> t != null && t.equalsIgnoreCase(o[1]))) {
           rows.add(Arrays.asList(null, null, o[0], o[1], null, null, null, null, null, null));
         }
       }
@@ -146,7 +198,9 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
     if (schemaMatches(schemaPattern)) {
       for (String[] o : objects(tableNamePattern)) {
         for (Map<String, Object> c :
-            query("SELECT cid, name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)", o[0])) {
+            query(
+                "SELECT cid, name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)",
+                o[0])) {
           String name = (String) c.get("name");
           if (!matches(cp, name)) {
             continue;
@@ -172,8 +226,7 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
   }
 
   @Override
-  public ResultSet getPrimaryKeys(String catalog, String schema, String table)
-      throws SQLException {
+  public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     if (table != null && !hidden(table) && schemaMatches(schema)) {
       List<Object[]> keys = new ArrayList<>();
@@ -198,7 +251,8 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
     List<List<Object>> rows = new ArrayList<>();
     if (table != null && !hidden(table) && schemaMatches(schema)) {
       for (Map<String, Object> ix :
-          query("SELECT name, \"unique\", partial FROM pragma_index_list(?) ORDER BY name", table)) {
+          query(
+              "SELECT name, \"unique\", partial FROM pragma_index_list(?) ORDER BY name", table)) {
         boolean isUnique = ((Long) ix.get("unique")) != 0;
         if (unique && !isUnique) {
           continue;
@@ -208,8 +262,19 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
             query("SELECT seqno, name FROM pragma_index_info(?) ORDER BY seqno", index)) {
           rows.add(
               Arrays.asList(
-                  null, null, table, !isUnique, null, index, (int) DatabaseMetaData.tableIndexOther,
-                  (int) ((Long) col.get("seqno") + 1), col.get("name"), "A", 0L, 0L, null));
+                  null,
+                  null,
+                  table,
+                  !isUnique,
+                  null,
+                  index,
+                  (int) DatabaseMetaData.tableIndexOther,
+                  (int) ((Long) col.get("seqno") + 1),
+                  col.get("name"),
+                  "A",
+                  0L,
+                  0L,
+                  null));
         }
       }
     }
@@ -228,7 +293,8 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
       Object to = fk.get("to");
       if (to == null) {
         // REFERENCES t without columns: the parent's primary key, in order
-        List<Map<String, Object>> pk = query("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", pkTable);
+        List<Map<String, Object>> pk =
+            query("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", pkTable);
         int seq = (int) (long) (Long) fk.get("seq");
         to = seq < pk.size() ? pk.get(seq).get("name") : null;
       }
@@ -236,9 +302,19 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
       String name = names.computeIfAbsent(id, k -> "fk_" + fkTable + "_" + k);
       rows.add(
           Arrays.asList(
-              null, null, pkTable, to, null, null, fkTable, fk.get("from"),
-              (int) ((Long) fk.get("seq") + 1), rule((String) fk.get("on_update")),
-              rule((String) fk.get("on_delete")), name, null,
+              null,
+              null,
+              pkTable,
+              to,
+              null,
+              null,
+              fkTable,
+              fk.get("from"),
+              (int) ((Long) fk.get("seq") + 1),
+              rule((String) fk.get("on_update")),
+              rule((String) fk.get("on_delete")),
+              name,
+              null,
               (int) DatabaseMetaData.importedKeyNotDeferrable));
     }
     return rows;
@@ -265,10 +341,11 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
     List<List<Object>> rows = new ArrayList<>();
     if (table != null && !hidden(table) && schemaMatches(schema)) {
       rows.addAll(foreignKeys(table));
-      rows.sort((a, b) -> {
-        int c = String.valueOf(a.get(2)).compareTo(String.valueOf(b.get(2)));
-        return c != 0 ? c : Integer.compare((Integer) a.get(8), (Integer) b.get(8));
-      });
+      rows.sort(
+          (a, b) -> {
+            int c = String.valueOf(a.get(2)).compareTo(String.valueOf(b.get(2)));
+            return c != 0 ? c : Integer.compare((Integer) a.get(8), (Integer) b.get(8));
+          });
     }
     return JdbcResultSet.of(FK_COLUMNS, rows);
   }
@@ -294,8 +371,13 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
 
   @Override
   public ResultSet getCrossReference(
-      String parentCatalog, String parentSchema, String parentTable, String foreignCatalog,
-      String foreignSchema, String foreignTable) throws SQLException {
+      String parentCatalog,
+      String parentSchema,
+      String parentTable,
+      String foreignCatalog,
+      String foreignSchema,
+      String foreignTable)
+      throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     if (foreignTable != null && parentTable != null && !hidden(foreignTable)) {
       for (List<Object> fk : foreignKeys(foreignTable)) {
@@ -331,21 +413,53 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
   public ResultSet getTypeInfo() {
     List<String> columns =
         List.of(
-            "TYPE_NAME", "DATA_TYPE", "PRECISION", "LITERAL_PREFIX", "LITERAL_SUFFIX",
-            "CREATE_PARAMS", "NULLABLE", "CASE_SENSITIVE", "SEARCHABLE", "UNSIGNED_ATTRIBUTE",
-            "FIXED_PREC_SCALE", "AUTO_INCREMENT", "LOCAL_TYPE_NAME", "MINIMUM_SCALE",
-            "MAXIMUM_SCALE", "SQL_DATA_TYPE", "SQL_DATETIME_SUB", "NUM_PREC_RADIX");
+            "TYPE_NAME",
+            "DATA_TYPE",
+            "PRECISION",
+            "LITERAL_PREFIX",
+            "LITERAL_SUFFIX",
+            "CREATE_PARAMS",
+            "NULLABLE",
+            "CASE_SENSITIVE",
+            "SEARCHABLE",
+            "UNSIGNED_ATTRIBUTE",
+            "FIXED_PREC_SCALE",
+            "AUTO_INCREMENT",
+            "LOCAL_TYPE_NAME",
+            "MINIMUM_SCALE",
+            "MAXIMUM_SCALE",
+            "SQL_DATA_TYPE",
+            "SQL_DATETIME_SUB",
+            "NUM_PREC_RADIX");
     List<List<Object>> rows = new ArrayList<>();
     Object[][] types = {
-      {"BLOB", Types.BLOB}, {"INTEGER", Types.BIGINT}, {"NULL", Types.NULL},
-      {"REAL", Types.DOUBLE}, {"TEXT", Types.VARCHAR}
+      {"BLOB", Types.BLOB},
+      {"INTEGER", Types.BIGINT},
+      {"NULL", Types.NULL},
+      {"REAL", Types.DOUBLE},
+      {"TEXT", Types.VARCHAR}
     };
     for (Object[] t : types) {
       rows.add(
           Arrays.asList(
-              t[0], t[1], 0, null, null, null, (short) DatabaseMetaData.typeNullable,
-              t[0].equals("TEXT"), (short) DatabaseMetaData.typeSearchable, false, false,
-              t[0].equals("INTEGER"), t[0], (short) 0, (short) 0, 0, 0, 10));
+              t[0],
+              t[1],
+              0,
+              null,
+              null,
+              null,
+              (short) DatabaseMetaData.typeNullable,
+              t[0].equals("TEXT"),
+              (short) DatabaseMetaData.typeSearchable,
+              false,
+              false,
+              t[0].equals("INTEGER"),
+              t[0],
+              (short) 0,
+              (short) 0,
+              0,
+              0,
+              10));
     }
     return JdbcResultSet.of(columns, rows);
   }
@@ -354,8 +468,15 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
   public ResultSet getProcedures(String catalog, String schemaPattern, String namePattern) {
     return JdbcResultSet.of(
         List.of(
-            "PROCEDURE_CAT", "PROCEDURE_SCHEM", "PROCEDURE_NAME", "R4", "R5", "R6", "REMARKS",
-            "PROCEDURE_TYPE", "SPECIFIC_NAME"),
+            "PROCEDURE_CAT",
+            "PROCEDURE_SCHEM",
+            "PROCEDURE_NAME",
+            "R4",
+            "R5",
+            "R6",
+            "REMARKS",
+            "PROCEDURE_TYPE",
+            "SPECIFIC_NAME"),
         List.of());
   }
 
@@ -363,7 +484,11 @@ final class JdbcDatabaseMetaData extends UnsupportedDatabaseMetaData {
   public ResultSet getFunctions(String catalog, String schemaPattern, String namePattern) {
     return JdbcResultSet.of(
         List.of(
-            "FUNCTION_CAT", "FUNCTION_SCHEM", "FUNCTION_NAME", "REMARKS", "FUNCTION_TYPE",
+            "FUNCTION_CAT",
+            "FUNCTION_SCHEM",
+            "FUNCTION_NAME",
+            "REMARKS",
+            "FUNCTION_TYPE",
             "SPECIFIC_NAME"),
         List.of());
   }

@@ -117,7 +117,10 @@ final class JdbcPreparedStatement extends UnsupportedPreparedStatement {
       }
       sb.append(" RETURNING ");
       for (int i = 0; i < keyColumns.length; i++) {
-        sb.append(i == 0 ? "" : ", ").append('"').append(keyColumns[i].replace("\"", "\"\"")).append('"');
+        sb.append(i == 0 ? "" : ", ")
+            .append('"')
+            .append(keyColumns[i].replace("\"", "\"\""))
+            .append('"');
       }
       text = sb.toString();
     }
@@ -125,8 +128,7 @@ final class JdbcPreparedStatement extends UnsupportedPreparedStatement {
     for (int i = 0; i < all.size(); i++) {
       texts.add(text);
     }
-    JdbcConnection.BatchResult result =
-        connection.runBatch(texts, all, keys != Keys.NONE && write);
+    JdbcConnection.BatchResult result = connection.runBatch(texts, all, keys != Keys.NONE && write);
     if (keys != Keys.NONE && write && result.results() != null) {
       List<String> columns = null;
       List<List<Object>> rows = new ArrayList<>();

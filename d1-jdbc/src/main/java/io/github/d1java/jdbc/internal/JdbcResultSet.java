@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A forward-only, read-only result set over rows D1 returned in full (D1 has no cursors: every
- * call returns all its rows). Not thread-safe.
+ * A forward-only, read-only result set over rows D1 returned in full (D1 has no cursors: every call
+ * returns all its rows). Not thread-safe.
  */
 final class JdbcResultSet extends UnsupportedResultSet {
 

@@ -4,8 +4,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 
 /**
- * A savepoint: locally an SQLite savepoint, remotely a position in the buffered writes.
- * Immutable.
+ * A savepoint: locally an SQLite savepoint, remotely a position in the buffered writes. Immutable.
  */
 final class JdbcSavepoint implements Savepoint {
   private final int id;

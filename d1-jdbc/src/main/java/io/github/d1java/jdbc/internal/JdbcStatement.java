@@ -108,7 +108,10 @@ class JdbcStatement extends UnsupportedStatement {
       if (columns[i] == null || columns[i].isEmpty()) {
         throw new SQLException("generated key column names must not be empty", "HY009");
       }
-      sb.append(i == 0 ? "" : ", ").append('"').append(columns[i].replace("\"", "\"\"")).append('"');
+      sb.append(i == 0 ? "" : ", ")
+          .append('"')
+          .append(columns[i].replace("\"", "\"\""))
+          .append('"');
     }
     return sb.toString();
   }
@@ -134,7 +137,8 @@ class JdbcStatement extends UnsupportedStatement {
 
   ResultSet resultSetOrThrow(String sql) throws SQLException {
     if (resultSet == null) {
-      throw new SQLException("the statement returned no rows: " + RemoteTransaction.abbreviate(sql), "07000");
+      throw new SQLException(
+          "the statement returned no rows: " + RemoteTransaction.abbreviate(sql), "07000");
     }
     return resultSet;
   }

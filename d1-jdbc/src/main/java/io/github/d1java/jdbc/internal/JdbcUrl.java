@@ -19,8 +19,8 @@ import java.util.function.Function;
 
 /**
  * A parsed {@code jdbc:d1:} URL: its kind ({@code file}, {@code mem}, {@code wrangler}, {@code
- * remote}, {@code worker}), its target and its properties (from the {@code Properties} given to
- * the driver, overridden by a {@code ?key=value&...} query). Immutable.
+ * remote}, {@code worker}), its target and its properties (from the {@code Properties} given to the
+ * driver, overridden by a {@code ?key=value&...} query). Immutable.
  *
  * @param kind the kind, lower case
  * @param target what follows the kind, without the query
@@ -81,8 +81,12 @@ public record JdbcUrl(String kind, String target, Properties properties) {
         break;
       default:
         throw new SQLNonTransientConnectionException(
-            "unknown D1 URL kind '" + kind + "' (file, mem, wrangler, remote or worker): "
-                + PREFIX + kind + ":...",
+            "unknown D1 URL kind '"
+                + kind
+                + "' (file, mem, wrangler, remote or worker): "
+                + PREFIX
+                + kind
+                + ":...",
             "08001");
     }
     if (target.isEmpty() && !kind.equals("remote") && !kind.equals("worker")) {
@@ -138,8 +142,7 @@ public record JdbcUrl(String kind, String target, Properties properties) {
     } catch (D1Exception e) {
       throw Errors.of(e);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new SQLNonTransientConnectionException(
-          describe() + ": " + e.getMessage(), "08001", e);
+      throw new SQLNonTransientConnectionException(describe() + ": " + e.getMessage(), "08001", e);
     }
   }
 
@@ -177,7 +180,9 @@ public record JdbcUrl(String kind, String target, Properties properties) {
     if (account == null || account.isBlank() || database == null || database.isBlank()) {
       throw new SQLNonTransientConnectionException(
           "jdbc:d1:remote: needs <accountId>/<databaseId> in the URL or "
-              + D1Remote.ENV_ACCOUNT_ID + " and " + D1Remote.ENV_DATABASE_ID,
+              + D1Remote.ENV_ACCOUNT_ID
+              + " and "
+              + D1Remote.ENV_DATABASE_ID,
           "08001");
     }
     String token = prop("token", env, D1Remote.ENV_API_TOKEN);

@@ -15,12 +15,12 @@ import java.util.Set;
  * writes are buffered and {@link #commit} sends them as one atomic D1 {@code batch}; {@link
  * #rollback} drops them; a savepoint is a position in the buffer.
  *
- * <p>Reads run at once on committed data. That is what the transaction would see unless the
- * read depends on a buffered write, so such a read is refused: one that names a table written
- * in the transaction, or a view, trigger or foreign key reaching it (from the committed schema
- * plus buffered DDL), the schema after buffered DDL, or {@code last_insert_rowid()}/{@code
- * changes()}. A write whose rows are wanted (RETURNING, generated keys) is refused too: its
- * result only exists at commit. Not thread-safe (one connection).
+ * <p>Reads run at once on committed data. That is what the transaction would see unless the read
+ * depends on a buffered write, so such a read is refused: one that names a table written in the
+ * transaction, or a view, trigger or foreign key reaching it (from the committed schema plus
+ * buffered DDL), the schema after buffered DDL, or {@code last_insert_rowid()}/{@code changes()}. A
+ * write whose rows are wanted (RETURNING, generated keys) is refused too: its result only exists at
+ * commit. Not thread-safe (one connection).
  */
 final class RemoteTransaction {
 
@@ -123,9 +123,9 @@ final class RemoteTransaction {
   /**
    * Whether a schema read only asks about named objects that no buffered statement touches: a
    * {@code PRAGMA x(name)}, or a query whose only filters are equalities with string literals
-   * ({@code WHERE type = 'table' AND tbl_name = 'flyway_schema_history'}), as schema tools
-   * check whether one table exists. Anything else (OR, NOT, LIKE, IN, comparisons) may see
-   * other objects, so it is not such a read.
+   * ({@code WHERE type = 'table' AND tbl_name = 'flyway_schema_history'}), as schema tools check
+   * whether one table exists. Anything else (OR, NOT, LIKE, IN, comparisons) may see other objects,
+   * so it is not such a read.
    */
   private static boolean namesOnlyUntouchedObjects(SqlWords read, Set<String> written) {
     List<String> words = read.words();
@@ -135,7 +135,20 @@ final class RemoteTransaction {
       args.addAll(read.literals());
       return !args.isEmpty() && java.util.Collections.disjoint(args, written);
     }
-    for (String w : List.of("or", "not", "like", "glob", "in", "between", "<", ">", "!", "union", "except", "intersect")) {
+    for (String w :
+        List.of(
+            "or",
+            "not",
+            "like",
+            "glob",
+            "in",
+            "between",
+            "<",
+            ">",
+            "!",
+            "union",
+            "except",
+            "intersect")) {
       if (words.contains(w)) {
         return false;
       }
@@ -155,9 +168,12 @@ final class RemoteTransaction {
         String type =
             b.words().contains("trigger")
                 ? "trigger"
-                : b.words().contains("view") ? "view" : b.words().contains("index") ? "index" : "table";
+                : b.words().contains("view")
+                    ? "view"
+                    : b.words().contains("index") ? "index" : "table";
         objects.add(
-            new SchemaObject(type, t.get(0), t.get(t.size() - 1), new HashSet<>(b.words().words())));
+            new SchemaObject(
+                type, t.get(0), t.get(t.size() - 1), new HashSet<>(b.words().words())));
       }
     }
     Set<String> names = new HashSet<>();
@@ -182,7 +198,8 @@ final class RemoteTransaction {
             break;
           case "table":
           case "view":
-            if (!written.contains(o.name()) && !java.util.Collections.disjoint(o.words(), written)) {
+            if (!written.contains(o.name())
+                && !java.util.Collections.disjoint(o.words(), written)) {
               written.add(o.name());
               changed = true;
             }

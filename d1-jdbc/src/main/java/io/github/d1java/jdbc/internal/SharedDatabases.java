@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Local databases shared by every JDBC connection to the same file or in-memory name, so they
- * share one writer and its lock (no {@code SQLITE_BUSY} between connections of this JVM). A
- * database is opened by the first connection and closed with the last one. Thread-safe.
+ * Local databases shared by every JDBC connection to the same file or in-memory name, so they share
+ * one writer and its lock (no {@code SQLITE_BUSY} between connections of this JVM). A database is
+ * opened by the first connection and closed with the last one. Thread-safe.
  */
 final class SharedDatabases {
 

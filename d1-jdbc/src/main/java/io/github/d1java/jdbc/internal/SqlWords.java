@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The words of an SQL text as SQLite tokenizes them, enough to classify a statement and to find
- * the names it uses: identifiers (quoted ones unquoted) and keywords, lower case, and {@code .};
- * string and blob literals, numbers, comments and other punctuation are skipped. Immutable.
+ * The words of an SQL text as SQLite tokenizes them, enough to classify a statement and to find the
+ * names it uses: identifiers (quoted ones unquoted) and keywords, lower case, and {@code .}; string
+ * and blob literals, numbers, comments and other punctuation are skipped. Immutable.
  */
 final class SqlWords {
 
@@ -152,9 +152,9 @@ final class SqlWords {
   }
 
   /**
-   * The objects a write statement writes or defines: INSERT/REPLACE INTO t, UPDATE t, DELETE
-   * FROM t, CREATE/DROP TABLE|VIEW|INDEX|TRIGGER n (and the table of an index or trigger), ALTER
-   * TABLE t. Null when they cannot be told.
+   * The objects a write statement writes or defines: INSERT/REPLACE INTO t, UPDATE t, DELETE FROM
+   * t, CREATE/DROP TABLE|VIEW|INDEX|TRIGGER n (and the table of an index or trigger), ALTER TABLE
+   * t. Null when they cannot be told.
    */
   List<String> targets() {
     List<String> out = new ArrayList<>();

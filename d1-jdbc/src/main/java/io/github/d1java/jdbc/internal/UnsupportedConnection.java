@@ -3,8 +3,8 @@ package io.github.d1java.jdbc.internal;
 import java.sql.SQLException;
 
 /**
- * {@code Connection} with every method refused by {@link Unsupported#feature};
- * subclasses override what D1 supports.
+ * {@code Connection} with every method refused by {@link Unsupported#feature}; subclasses override
+ * what D1 supports.
  */
 @SuppressWarnings({"deprecation", "unchecked", "rawtypes"})
 abstract class UnsupportedConnection implements java.sql.Connection {
@@ -123,7 +123,8 @@ abstract class UnsupportedConnection implements java.sql.Connection {
   }
 
   @Override
-  public java.sql.PreparedStatement prepareStatement(String a0, int a1, int a2) throws SQLException {
+  public java.sql.PreparedStatement prepareStatement(String a0, int a1, int a2)
+      throws SQLException {
     throw Unsupported.feature("prepareStatement");
   }
 
@@ -178,12 +179,14 @@ abstract class UnsupportedConnection implements java.sql.Connection {
   }
 
   @Override
-  public java.sql.PreparedStatement prepareStatement(String a0, int a1, int a2, int a3) throws SQLException {
+  public java.sql.PreparedStatement prepareStatement(String a0, int a1, int a2, int a3)
+      throws SQLException {
     throw Unsupported.feature("prepareStatement");
   }
 
   @Override
-  public java.sql.CallableStatement prepareCall(String a0, int a1, int a2, int a3) throws SQLException {
+  public java.sql.CallableStatement prepareCall(String a0, int a1, int a2, int a3)
+      throws SQLException {
     throw Unsupported.feature("prepareCall");
   }
 
@@ -271,5 +274,4 @@ abstract class UnsupportedConnection implements java.sql.Connection {
   public int getNetworkTimeout() throws SQLException {
     throw Unsupported.feature("getNetworkTimeout");
   }
-
 }

@@ -3,8 +3,8 @@ package io.github.d1java.jdbc.internal;
 import java.sql.SQLException;
 
 /**
- * {@code DatabaseMetaData} with every method refused by {@link Unsupported#feature} (or answering false or 0);
- * subclasses override what D1 supports.
+ * {@code DatabaseMetaData} with every method refused by {@link Unsupported#feature} (or answering
+ * false or 0); subclasses override what D1 supports.
  */
 @SuppressWarnings({"deprecation", "unchecked", "rawtypes"})
 abstract class UnsupportedDatabaseMetaData implements java.sql.DatabaseMetaData {
@@ -618,12 +618,14 @@ abstract class UnsupportedDatabaseMetaData implements java.sql.DatabaseMetaData 
   }
 
   @Override
-  public java.sql.ResultSet getProcedureColumns(String a0, String a1, String a2, String a3) throws SQLException {
+  public java.sql.ResultSet getProcedureColumns(String a0, String a1, String a2, String a3)
+      throws SQLException {
     throw Unsupported.feature("getProcedureColumns");
   }
 
   @Override
-  public java.sql.ResultSet getTables(String a0, String a1, String a2, String[] a3) throws SQLException {
+  public java.sql.ResultSet getTables(String a0, String a1, String a2, String[] a3)
+      throws SQLException {
     throw Unsupported.feature("getTables");
   }
 
@@ -643,22 +645,26 @@ abstract class UnsupportedDatabaseMetaData implements java.sql.DatabaseMetaData 
   }
 
   @Override
-  public java.sql.ResultSet getColumns(String a0, String a1, String a2, String a3) throws SQLException {
+  public java.sql.ResultSet getColumns(String a0, String a1, String a2, String a3)
+      throws SQLException {
     throw Unsupported.feature("getColumns");
   }
 
   @Override
-  public java.sql.ResultSet getColumnPrivileges(String a0, String a1, String a2, String a3) throws SQLException {
+  public java.sql.ResultSet getColumnPrivileges(String a0, String a1, String a2, String a3)
+      throws SQLException {
     throw Unsupported.feature("getColumnPrivileges");
   }
 
   @Override
-  public java.sql.ResultSet getTablePrivileges(String a0, String a1, String a2) throws SQLException {
+  public java.sql.ResultSet getTablePrivileges(String a0, String a1, String a2)
+      throws SQLException {
     throw Unsupported.feature("getTablePrivileges");
   }
 
   @Override
-  public java.sql.ResultSet getBestRowIdentifier(String a0, String a1, String a2, int a3, boolean a4) throws SQLException {
+  public java.sql.ResultSet getBestRowIdentifier(
+      String a0, String a1, String a2, int a3, boolean a4) throws SQLException {
     throw Unsupported.feature("getBestRowIdentifier");
   }
 
@@ -683,7 +689,8 @@ abstract class UnsupportedDatabaseMetaData implements java.sql.DatabaseMetaData 
   }
 
   @Override
-  public java.sql.ResultSet getCrossReference(String a0, String a1, String a2, String a3, String a4, String a5) throws SQLException {
+  public java.sql.ResultSet getCrossReference(
+      String a0, String a1, String a2, String a3, String a4, String a5) throws SQLException {
     throw Unsupported.feature("getCrossReference");
   }
 
@@ -693,7 +700,8 @@ abstract class UnsupportedDatabaseMetaData implements java.sql.DatabaseMetaData 
   }
 
   @Override
-  public java.sql.ResultSet getIndexInfo(String a0, String a1, String a2, boolean a3, boolean a4) throws SQLException {
+  public java.sql.ResultSet getIndexInfo(String a0, String a1, String a2, boolean a3, boolean a4)
+      throws SQLException {
     throw Unsupported.feature("getIndexInfo");
   }
 
@@ -798,7 +806,8 @@ abstract class UnsupportedDatabaseMetaData implements java.sql.DatabaseMetaData 
   }
 
   @Override
-  public java.sql.ResultSet getAttributes(String a0, String a1, String a2, String a3) throws SQLException {
+  public java.sql.ResultSet getAttributes(String a0, String a1, String a2, String a3)
+      throws SQLException {
     throw Unsupported.feature("getAttributes");
   }
 
@@ -878,12 +887,14 @@ abstract class UnsupportedDatabaseMetaData implements java.sql.DatabaseMetaData 
   }
 
   @Override
-  public java.sql.ResultSet getFunctionColumns(String a0, String a1, String a2, String a3) throws SQLException {
+  public java.sql.ResultSet getFunctionColumns(String a0, String a1, String a2, String a3)
+      throws SQLException {
     throw Unsupported.feature("getFunctionColumns");
   }
 
   @Override
-  public java.sql.ResultSet getPseudoColumns(String a0, String a1, String a2, String a3) throws SQLException {
+  public java.sql.ResultSet getPseudoColumns(String a0, String a1, String a2, String a3)
+      throws SQLException {
     throw Unsupported.feature("getPseudoColumns");
   }
 
@@ -891,5 +902,4 @@ abstract class UnsupportedDatabaseMetaData implements java.sql.DatabaseMetaData 
   public boolean generatedKeyAlwaysReturned() throws SQLException {
     return false;
   }
-
 }

@@ -3,11 +3,12 @@ package io.github.d1java.jdbc.internal;
 import java.sql.SQLException;
 
 /**
- * {@code PreparedStatement} with every method refused by {@link Unsupported#feature};
- * subclasses override what D1 supports.
+ * {@code PreparedStatement} with every method refused by {@link Unsupported#feature}; subclasses
+ * override what D1 supports.
  */
 @SuppressWarnings({"deprecation", "unchecked", "rawtypes"})
-abstract class UnsupportedPreparedStatement extends JdbcStatement implements java.sql.PreparedStatement {
+abstract class UnsupportedPreparedStatement extends JdbcStatement
+    implements java.sql.PreparedStatement {
 
   UnsupportedPreparedStatement(JdbcConnection connection) {
     super(connection);
@@ -174,7 +175,8 @@ abstract class UnsupportedPreparedStatement extends JdbcStatement implements jav
   }
 
   @Override
-  public void setTimestamp(int a0, java.sql.Timestamp a1, java.util.Calendar a2) throws SQLException {
+  public void setTimestamp(int a0, java.sql.Timestamp a1, java.util.Calendar a2)
+      throws SQLException {
     throw Unsupported.feature("setTimestamp");
   }
 
@@ -287,5 +289,4 @@ abstract class UnsupportedPreparedStatement extends JdbcStatement implements jav
   public void setNClob(int a0, java.io.Reader a1) throws SQLException {
     throw Unsupported.feature("setNClob");
   }
-
 }

@@ -3,8 +3,8 @@ package io.github.d1java.jdbc.internal;
 import java.sql.SQLException;
 
 /**
- * {@code ResultSet} with every method refused by {@link Unsupported#feature};
- * subclasses override what D1 supports.
+ * {@code ResultSet} with every method refused by {@link Unsupported#feature}; subclasses override
+ * what D1 supports.
  */
 @SuppressWarnings({"deprecation", "unchecked", "rawtypes"})
 abstract class UnsupportedResultSet implements java.sql.ResultSet {
@@ -966,5 +966,4 @@ abstract class UnsupportedResultSet implements java.sql.ResultSet {
   public <T> T getObject(String a0, Class<T> a1) throws SQLException {
     throw Unsupported.feature("getObject");
   }
-
 }

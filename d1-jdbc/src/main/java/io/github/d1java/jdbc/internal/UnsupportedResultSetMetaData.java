@@ -3,8 +3,8 @@ package io.github.d1java.jdbc.internal;
 import java.sql.SQLException;
 
 /**
- * {@code ResultSetMetaData} with every method refused by {@link Unsupported#feature};
- * subclasses override what D1 supports.
+ * {@code ResultSetMetaData} with every method refused by {@link Unsupported#feature}; subclasses
+ * override what D1 supports.
  */
 @SuppressWarnings({"deprecation", "unchecked", "rawtypes"})
 abstract class UnsupportedResultSetMetaData implements java.sql.ResultSetMetaData {
@@ -126,5 +126,4 @@ abstract class UnsupportedResultSetMetaData implements java.sql.ResultSetMetaDat
   public String getColumnClassName(int a0) throws SQLException {
     throw Unsupported.feature("getColumnClassName");
   }
-
 }

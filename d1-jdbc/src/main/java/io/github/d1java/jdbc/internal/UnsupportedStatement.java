@@ -3,8 +3,8 @@ package io.github.d1java.jdbc.internal;
 import java.sql.SQLException;
 
 /**
- * {@code Statement} with every method refused by {@link Unsupported#feature};
- * subclasses override what D1 supports.
+ * {@code Statement} with every method refused by {@link Unsupported#feature}; subclasses override
+ * what D1 supports.
  */
 @SuppressWarnings({"deprecation", "unchecked", "rawtypes"})
 abstract class UnsupportedStatement implements java.sql.Statement {
@@ -231,5 +231,4 @@ abstract class UnsupportedStatement implements java.sql.Statement {
   public boolean isCloseOnCompletion() throws SQLException {
     throw Unsupported.feature("isCloseOnCompletion");
   }
-
 }

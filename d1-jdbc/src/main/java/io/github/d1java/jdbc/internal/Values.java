@@ -24,23 +24,22 @@ import java.util.UUID;
  * The storage convention of Java values in D1 (SQLite has INTEGER, REAL, TEXT, BLOB and NULL):
  *
  * <ul>
- *   <li>{@code Boolean}: INTEGER 1 or 0; integral numbers: INTEGER; {@code Float}, {@code
- *       Double}: REAL.
- *   <li>{@code BigDecimal}: TEXT, {@link BigDecimal#toPlainString()} (exact; a column with
- *       NUMERIC, INTEGER or REAL affinity turns it into a number, as SQLite does); {@code
- *       BigInteger}: INTEGER when it fits 64 bits, else TEXT.
+ *   <li>{@code Boolean}: INTEGER 1 or 0; integral numbers: INTEGER; {@code Float}, {@code Double}:
+ *       REAL.
+ *   <li>{@code BigDecimal}: TEXT, {@link BigDecimal#toPlainString()} (exact; a column with NUMERIC,
+ *       INTEGER or REAL affinity turns it into a number, as SQLite does); {@code BigInteger}:
+ *       INTEGER when it fits 64 bits, else TEXT.
  *   <li>{@code LocalDate}: TEXT {@code YYYY-MM-DD}; {@code LocalTime}: TEXT {@code HH:MM:SS[.f]};
  *       {@code LocalDateTime}: TEXT {@code YYYY-MM-DD HH:MM:SS[.f]}, SQLite's own {@code
- *       datetime()} format; {@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime},
- *       {@code java.sql.Timestamp}, {@code java.util.Date}: the instant in UTC in that same
- *       format, so it compares and sorts with {@code datetime('now')} (the offset is not kept).
+ *       datetime()} format; {@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime}, {@code
+ *       java.sql.Timestamp}, {@code java.util.Date}: the instant in UTC in that same format, so it
+ *       compares and sorts with {@code datetime('now')} (the offset is not kept).
  *   <li>{@code UUID}: TEXT, lower-case canonical form (36 characters).
  *   <li>{@code byte[]}, {@code ByteBuffer}: BLOB; {@code Character}, enums: TEXT.
  * </ul>
  *
- * Reading converts back from any storage class that holds the value (TEXT timestamps with a
- * space or {@code T} and an optional {@code Z} or offset; INTEGER timestamps as Unix seconds).
- * Stateless.
+ * Reading converts back from any storage class that holds the value (TEXT timestamps with a space
+ * or {@code T} and an optional {@code Z} or offset; INTEGER timestamps as Unix seconds). Stateless.
  */
 final class Values {
 
@@ -187,7 +186,8 @@ final class Values {
         return (T) toBigDecimal(v).toBigIntegerExact();
       }
       if (type == byte[].class) {
-        return (T) (v instanceof String ? ((String) v).getBytes(StandardCharsets.UTF_8) : fail(v, type));
+        return (T)
+            (v instanceof String ? ((String) v).getBytes(StandardCharsets.UTF_8) : fail(v, type));
       }
       if (type == UUID.class) {
         if (v instanceof byte[] && ((byte[]) v).length == 16) {
@@ -200,9 +200,10 @@ final class Values {
         return (T) LocalDate.from(dateTime(v));
       }
       if (type == LocalTime.class) {
-        return (T) (v instanceof String && ((String) v).length() <= 18 && ((String) v).indexOf('-') < 0
-            ? LocalTime.parse((String) v)
-            : LocalTime.from(dateTime(v)));
+        return (T)
+            (v instanceof String && ((String) v).length() <= 18 && ((String) v).indexOf('-') < 0
+                ? LocalTime.parse((String) v)
+                : LocalTime.from(dateTime(v)));
       }
       if (type == LocalDateTime.class) {
         return (T) localDateTime(v);
@@ -263,7 +264,9 @@ final class Values {
       return "a BLOB";
     }
     if (v instanceof String) {
-      return "TEXT '" + (((String) v).length() > 40 ? ((String) v).substring(0, 40) + "..." : v) + "'";
+      return "TEXT '"
+          + (((String) v).length() > 40 ? ((String) v).substring(0, 40) + "..." : v)
+          + "'";
     }
     return (v instanceof Long ? "INTEGER " : "REAL ") + v;
   }

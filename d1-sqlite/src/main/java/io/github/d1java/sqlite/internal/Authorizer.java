@@ -10,9 +10,10 @@ import java.util.Set;
 
 /**
  * D1's rules (workerd's SQLite authorizer, {@code src/workerd/util/sqlite.c++} at the release
- * Miniflare 4.20260730 bundles) applied to a statement's tokens, because sqlite-jdbc exposes neither
- * {@code sqlite3_set_authorizer} nor {@code SQLITE_DBCONFIG_DEFENSIVE}. Names are compared in their
- * unquoted form, so every quoting ({@code "x"}, {@code [x]}, {@code `x`}) is the same name.
+ * Miniflare 4.20260730 bundles) applied to a statement's tokens, because sqlite-jdbc exposes
+ * neither {@code sqlite3_set_authorizer} nor {@code SQLITE_DBCONFIG_DEFENSIVE}. Names are compared
+ * in their unquoted form, so every quoting ({@code "x"}, {@code [x]}, {@code `x`}) is the same
+ * name.
  *
  * <p>Rules that SQLite itself would get right on the local database are left to it: a {@code _cf_}
  * name other than {@code _cf_METADATA} names no table locally because creating one is refused, so
@@ -66,17 +67,68 @@ final class Authorizer {
    */
   private static final Set<String> FUNCTIONS_ABSENT =
       Set.of(
-          "atn2", "charindex", "cot", "coth", "difference", "leftstr", "lower_quartile", "median",
-          "mode", "padc", "padl", "padr", "proper", "replicate", "reverse", "rightstr", "square",
-          "stdev", "strfilter", "upper_quartile", "variance", "fts3_tokenizer", "matchinfo",
-          "offsets", "optimize", "rtreecheck", "rtreedepth", "rtreenode");
+          "atn2",
+          "charindex",
+          "cot",
+          "coth",
+          "difference",
+          "leftstr",
+          "lower_quartile",
+          "median",
+          "mode",
+          "padc",
+          "padl",
+          "padr",
+          "proper",
+          "replicate",
+          "reverse",
+          "rightstr",
+          "square",
+          "stdev",
+          "strfilter",
+          "upper_quartile",
+          "variance",
+          "fts3_tokenizer",
+          "matchinfo",
+          "offsets",
+          "optimize",
+          "rtreecheck",
+          "rtreedepth",
+          "rtreenode");
 
   /** Keywords after which {@code name(} is a function call (an expression starts there). */
   private static final Set<String> EXPRESSION_KEYWORDS =
       Set.of(
-          "SELECT", "WHERE", "AND", "OR", "NOT", "WHEN", "THEN", "ELSE", "CASE", "BY", "HAVING",
-          "DISTINCT", "ALL", "RETURNING", "LIMIT", "OFFSET", "IS", "LIKE", "GLOB", "MATCH",
-          "REGEXP", "BETWEEN", "ESCAPE", "ON", "SET", "IN", "CHECK", "RAISE", "FILTER", "OVER");
+          "SELECT",
+          "WHERE",
+          "AND",
+          "OR",
+          "NOT",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "CASE",
+          "BY",
+          "HAVING",
+          "DISTINCT",
+          "ALL",
+          "RETURNING",
+          "LIMIT",
+          "OFFSET",
+          "IS",
+          "LIKE",
+          "GLOB",
+          "MATCH",
+          "REGEXP",
+          "BETWEEN",
+          "ESCAPE",
+          "ON",
+          "SET",
+          "IN",
+          "CHECK",
+          "RAISE",
+          "FILTER",
+          "OVER");
 
   /** Virtual table modules workerd allows (fts5vocab comes with FTS5); compared ignoring case. */
   private static final Set<String> VTAB_MODULES = Set.of("fts5", "fts5vocab");
@@ -119,20 +171,70 @@ final class Authorizer {
   /** SQLite 3.47's PRAGMAs that have a table-valued {@code pragma_<name>} form. */
   private static final Set<String> PRAGMA_TABLES =
       Set.of(
-          "analysis_limit", "application_id", "auto_vacuum", "automatic_index", "busy_timeout",
-          "cache_size", "cache_spill", "cell_size_check", "checkpoint_fullfsync",
-          "collation_list", "compile_options", "count_changes", "data_store_directory",
-          "data_version", "database_list", "default_cache_size", "defer_foreign_keys",
-          "empty_result_callbacks", "encoding", "foreign_key_check", "foreign_key_list",
-          "foreign_keys", "freelist_count", "full_column_names", "fullfsync", "function_list",
-          "hard_heap_limit", "ignore_check_constraints", "index_info", "index_list", "index_xinfo",
-          "integrity_check", "journal_mode", "journal_size_limit", "legacy_alter_table",
-          "locking_mode", "max_page_count", "mmap_size", "module_list", "optimize", "page_count",
-          "page_size", "pragma_list", "query_only", "quick_check", "read_uncommitted",
-          "recursive_triggers", "reverse_unordered_selects", "schema_version", "secure_delete",
-          "short_column_names", "soft_heap_limit", "synchronous", "table_info", "table_list",
-          "table_xinfo", "temp_store", "temp_store_directory", "threads", "trusted_schema",
-          "user_version", "wal_autocheckpoint", "writable_schema", "case_sensitive_like");
+          "analysis_limit",
+          "application_id",
+          "auto_vacuum",
+          "automatic_index",
+          "busy_timeout",
+          "cache_size",
+          "cache_spill",
+          "cell_size_check",
+          "checkpoint_fullfsync",
+          "collation_list",
+          "compile_options",
+          "count_changes",
+          "data_store_directory",
+          "data_version",
+          "database_list",
+          "default_cache_size",
+          "defer_foreign_keys",
+          "empty_result_callbacks",
+          "encoding",
+          "foreign_key_check",
+          "foreign_key_list",
+          "foreign_keys",
+          "freelist_count",
+          "full_column_names",
+          "fullfsync",
+          "function_list",
+          "hard_heap_limit",
+          "ignore_check_constraints",
+          "index_info",
+          "index_list",
+          "index_xinfo",
+          "integrity_check",
+          "journal_mode",
+          "journal_size_limit",
+          "legacy_alter_table",
+          "locking_mode",
+          "max_page_count",
+          "mmap_size",
+          "module_list",
+          "optimize",
+          "page_count",
+          "page_size",
+          "pragma_list",
+          "query_only",
+          "quick_check",
+          "read_uncommitted",
+          "recursive_triggers",
+          "reverse_unordered_selects",
+          "schema_version",
+          "secure_delete",
+          "short_column_names",
+          "soft_heap_limit",
+          "synchronous",
+          "table_info",
+          "table_list",
+          "table_xinfo",
+          "temp_store",
+          "temp_store_directory",
+          "threads",
+          "trusted_schema",
+          "user_version",
+          "wal_autocheckpoint",
+          "writable_schema",
+          "case_sensitive_like");
 
   private Authorizer() {}
 
@@ -295,8 +397,8 @@ final class Authorizer {
   }
 
   /**
-   * The rules applied to every token of the checked part: functions by name, table-valued
-   * PRAGMAs, and D1's internal table.
+   * The rules applied to every token of the checked part: functions by name, table-valued PRAGMAs,
+   * and D1's internal table.
    *
    * @param withOffset whether a function error names its offset (not for view and trigger bodies)
    */

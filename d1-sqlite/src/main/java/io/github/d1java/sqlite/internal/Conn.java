@@ -21,6 +21,7 @@ final class Conn implements AutoCloseable {
   private final Statement control;
   private final LinkedHashMap<String, PreparedStatement> cache;
   private final SchemaRules schemaRules = new SchemaRules();
+
   /** The pool's handle while a pooled reader is lent out, else null. */
   private java.sql.Connection lease;
 

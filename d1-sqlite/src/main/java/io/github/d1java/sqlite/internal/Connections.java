@@ -23,8 +23,8 @@ import org.sqlite.SQLiteLimits;
 
 /**
  * The connections of one database: the writer and, for a file database, a HikariCP pool of
- * read-only connections; also the database's open/closed state. Thread-safe; the writer itself is guarded
- * by {@link WriteTransactions}' lock, a reader belongs to the thread that took it.
+ * read-only connections; also the database's open/closed state. Thread-safe; the writer itself is
+ * guarded by {@link WriteTransactions}' lock, a reader belongs to the thread that took it.
  */
 final class Connections {
 
@@ -35,8 +35,10 @@ final class Connections {
   private final Conn writer;
   private final HikariDataSource readers;
   private final int statementCacheSize;
+
   /** Our statement cache per physical reader connection, which HikariCP lends through proxies. */
   private final ConcurrentHashMap<SQLiteConnection, Conn> readerConns = new ConcurrentHashMap<>();
+
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Connections(Conn writer, HikariDataSource readers, int statementCacheSize) {
@@ -105,9 +107,9 @@ final class Connections {
   }
 
   /**
-   * The read-only connections: a HikariCP pool of {@code readers} connections, each opened with
-   * the D1 limits and pragmas, never retired (SQLite connections do not go stale), waiting as long
-   * as it takes for a free one.
+   * The read-only connections: a HikariCP pool of {@code readers} connections, each opened with the
+   * D1 limits and pragmas, never retired (SQLite connections do not go stale), waiting as long as
+   * it takes for a free one.
    */
   private static HikariDataSource readerPool(EngineConfig config) {
     HikariConfig h = new HikariConfig();
@@ -188,8 +190,7 @@ final class Connections {
   }
 
   /** Opens one connection with D1's limits and pragmas. */
-  private static SQLiteConnection open(EngineConfig config, boolean readOnly)
-      throws SQLException {
+  private static SQLiteConnection open(EngineConfig config, boolean readOnly) throws SQLException {
     SQLiteConfig c = new SQLiteConfig();
     c.enforceForeignKeys(true);
     c.enableLoadExtension(false);

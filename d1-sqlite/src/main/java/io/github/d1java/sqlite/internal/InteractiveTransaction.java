@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@link D1SqliteTransaction} on {@link SqliteEngine}: the engine keeps the writer for this
- * transaction between calls (its other callers wait on the write lock's condition). Thread-safe
- * in the sense of the interface.
+ * transaction between calls (its other callers wait on the write lock's condition). Thread-safe in
+ * the sense of the interface.
  */
 public final class InteractiveTransaction implements D1SqliteTransaction {
 
@@ -167,8 +167,8 @@ public final class InteractiveTransaction implements D1SqliteTransaction {
 
     @Override
     protected D1RawResult query() {
-      return engine.runInteractive(
-              InteractiveTransaction.this, List.of(statement()), List.of(params()))
+      return engine
+          .runInteractive(InteractiveTransaction.this, List.of(statement()), List.of(params()))
           .get(0);
     }
 

@@ -12,7 +12,11 @@ final class LocalStatement extends AbstractD1PreparedStatement {
   private final LocalSession session;
 
   LocalStatement(
-      SqliteEngine engine, LocalSession session, String sql, List<Object> params, boolean idempotent) {
+      SqliteEngine engine,
+      LocalSession session,
+      String sql,
+      List<Object> params,
+      boolean idempotent) {
     super(sql, params, idempotent);
     this.engine = engine;
     this.session = session;

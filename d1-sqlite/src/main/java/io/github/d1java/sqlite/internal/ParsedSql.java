@@ -1,8 +1,6 @@
 package io.github.d1java.sqlite.internal;
 
 import io.github.d1java.D1SqlException;
-import io.github.d1java.sql.SqlLexer;
-import io.github.d1java.sql.SqlStatement;
 import io.github.d1java.sql.SqlToken;
 import io.github.d1java.sql.SqlTokenType;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +54,9 @@ record ParsedSql(
     }
     for (int i = 0; i < statements.size() && error == null; i++) {
       error = Authorizer.check(statements.get(i));
-      if (error == null && i < statements.size() - 1 && statements.get(i).parsed().hasParameters()) {
+      if (error == null
+          && i < statements.size() - 1
+          && statements.get(i).parsed().hasParameters()) {
         // workerd refuses a parameter in a statement that is not the last one once it has
         // prepared that statement, before it prepares (and authorizes) the next one
         error = D1SqlException.of(SqliteEngine.MULTI_PARAMS, null);

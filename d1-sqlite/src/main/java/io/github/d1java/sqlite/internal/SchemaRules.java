@@ -32,8 +32,21 @@ final class SchemaRules {
 
   private static final Set<String> CLAUSE_ENDS =
       Set.of(
-          "SELECT", "WHERE", "ON", "USING", "GROUP", "ORDER", "HAVING", "LIMIT", "SET", "VALUES",
-          "WINDOW", "RETURNING", "UNION", "EXCEPT", "INTERSECT");
+          "SELECT",
+          "WHERE",
+          "ON",
+          "USING",
+          "GROUP",
+          "ORDER",
+          "HAVING",
+          "LIMIT",
+          "SET",
+          "VALUES",
+          "WINDOW",
+          "RETURNING",
+          "UNION",
+          "EXCEPT",
+          "INTERSECT");
 
   private long seen = -1;
   private Snapshot snapshot;
@@ -164,8 +177,9 @@ final class SchemaRules {
       } else if (t.isSymbol("(")) {
         if (depth == 0) {
           // a parenthesised source: FROM (a, dbstat)
-          if (j > 0 && ("FROM".equals(Statement.word(tokens.get(j - 1)))
-              || "JOIN".equals(Statement.word(tokens.get(j - 1))))) {
+          if (j > 0
+              && ("FROM".equals(Statement.word(tokens.get(j - 1)))
+                  || "JOIN".equals(Statement.word(tokens.get(j - 1))))) {
             return true;
           }
           if (j != i - 1) {

@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  *
  * <p>The parts: {@link Connections} (writer, reader pool, open/closed), {@link ParseCache} and
- * {@link ParsedSql} (splitting and authorizing), {@link StatementExecutor} (running one
- * statement), {@link MetaState} (what {@code meta} reports), {@link WriteTransactions} (the write
- * lock and transactions). This class routes each call through them.
+ * {@link ParsedSql} (splitting and authorizing), {@link StatementExecutor} (running one statement),
+ * {@link MetaState} (what {@code meta} reports), {@link WriteTransactions} (the write lock and
+ * transactions). This class routes each call through them.
  */
 public final class SqliteEngine implements D1SqliteDatabase {
 
@@ -76,8 +76,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     this.writer = connections.writer();
     this.state = new MetaState(writer);
     this.wal = new WalCheckpoints(config.file(), config.busyTimeoutMillis());
-    this.transactions =
-        new WriteTransactions(connections, state, wal, config.busyTimeoutMillis());
+    this.transactions = new WriteTransactions(connections, state, wal, config.busyTimeoutMillis());
   }
 
   /**
@@ -159,7 +158,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
         throw D1SqlException.of(p.error().detail(), null);
       }
       if (p.nothingAfter()) {
-        // a NUL (where SQLite would stop reading) or text after the last statement's ';' 
+        // a NUL (where SQLite would stop reading) or text after the last statement's ';'
         throw D1SqlException.of(NOT_A_STATEMENT, null);
       }
       List<Statement> statements = p.statements();
@@ -210,9 +209,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
   }
 
   /**
-   * Prepares a statement the lexer does not see ending (an unfinished trigger body, an open
-   * string) alone, so that SQLite's own error is raised instead of SQLite reading on into the next
-   * piece of a joined script.
+   * Prepares a statement the lexer does not see ending (an unfinished trigger body, an open string)
+   * alone, so that SQLite's own error is raised instead of SQLite reading on into the next piece of
+   * a joined script.
    */
   private void refuseAlone(Statement st) throws SQLException {
     try (PreparedStatement ps = writer.connection().prepareStatement(st.text())) {
@@ -452,7 +451,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
         () -> {
           List<D1RawResult> out = new ArrayList<>(sql.size());
           for (int i = 0; i < sql.size(); i++) {
-            out.add(toResult(runInTransaction(new Query(sql.get(i), params.get(i)), parsed.get(i), true)));
+            out.add(
+                toResult(
+                    runInTransaction(new Query(sql.get(i), params.get(i)), parsed.get(i), true)));
           }
           return out;
         });

@@ -26,16 +26,19 @@ import org.sqlite.SQLiteException;
  */
 final class SqliteErrors {
 
-  private static final Pattern NEAR = Pattern.compile("^near \"(.*)\": syntax error$", Pattern.DOTALL);
+  private static final Pattern NEAR =
+      Pattern.compile("^near \"(.*)\": syntax error$", Pattern.DOTALL);
   private static final Pattern UNRECOGNIZED =
       Pattern.compile("^unrecognized token: \"(.*)\"$", Pattern.DOTALL);
   private static final Pattern NO_COLUMN =
       Pattern.compile("^(?:no such column|ambiguous column name): (.+)$");
+
   /** A number SQLite's tokenizer reads whole but whose {@code _} separators are misplaced. */
   private static final Pattern MISPLACED_SEPARATOR =
       Pattern.compile(
           "(?=.*_)(?:0[xX][0-9a-fA-F][0-9a-fA-F_]*"
               + "|[0-9_]*(?:\\.[0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?)");
+
   private static final Pattern TABLE_EXISTS = Pattern.compile("^table (.+) already exists$");
   private static final Pattern NO_FUNCTION = Pattern.compile("^no such function: (.+)$");
   private static final Pattern TOO_MANY_ARGS =
@@ -64,8 +67,7 @@ final class SqliteErrors {
     SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
     String errmsg = errmsg(e.getMessage(), code);
     SQLiteErrorCode primary = SQLiteErrorCode.getErrorCode(code.code & 0xff);
-    String primaryName =
-        primary == SQLiteErrorCode.UNKNOWN_ERROR ? "SQLITE_ERROR" : primary.name();
+    String primaryName = primary == SQLiteErrorCode.UNKNOWN_ERROR ? "SQLITE_ERROR" : primary.name();
     StringBuilder detail = new StringBuilder(errmsg);
     int offset = st == null ? -1 : offset(errmsg, st, probe);
     if (offset >= 0) {

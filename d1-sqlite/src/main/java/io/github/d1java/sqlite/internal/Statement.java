@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One statement of a call, as {@link SqlLexer} bounded it, with the text handed to SQLite and
- * where SQLite's error offsets count from. Immutable and thread-safe.
+ * One statement of a call, as {@link SqlLexer} bounded it, with the text handed to SQLite and where
+ * SQLite's error offsets count from. Immutable and thread-safe.
  *
  * <p>The text runs from the first token up to the {@code ;} that ends the statement (or the end of
  * the call's SQL), so trailing comments are kept: SQLite names a result column after the

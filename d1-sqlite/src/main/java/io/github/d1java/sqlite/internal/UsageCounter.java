@@ -22,13 +22,13 @@ import java.util.regex.Pattern;
  *
  * <p>D1 counts in its patched SQLite (workerd {@code patches/sqlite/0001-row-counts-plain.patch}):
  * one row read per cursor {@code Rewind}, {@code Last}, successful {@code Next}/{@code Prev} and
- * seek, the whole table for {@code Count}; one row written per table or index entry inserted and per
- * table row deleted. sqlite-jdbc has no such counters, so this class models them from SQLite's query
- * plan ({@code EXPLAIN QUERY PLAN}, cached per statement text until the schema changes), table row
- * counts (cached per commit for reads), the index definitions, and the rows the statement returned
- * or changed. Exact for full scans, rowid and unique-index lookups, {@code count(*)}, inserts,
- * updates and deletes by key, and most DDL; an estimate where D1's figure depends on where matching
- * rows lie in an index (see the module README, "Usage figures").
+ * seek, the whole table for {@code Count}; one row written per table or index entry inserted and
+ * per table row deleted. sqlite-jdbc has no such counters, so this class models them from SQLite's
+ * query plan ({@code EXPLAIN QUERY PLAN}, cached per statement text until the schema changes),
+ * table row counts (cached per commit for reads), the index definitions, and the rows the statement
+ * returned or changed. Exact for full scans, rowid and unique-index lookups, {@code count(*)},
+ * inserts, updates and deletes by key, and most DDL; an estimate where D1's figure depends on where
+ * matching rows lie in an index (see the module README, "Usage figures").
  *
  * <p>Thread-safe: the caches are concurrent; each call uses the connection it is given, which the
  * caller owns.
@@ -59,8 +59,10 @@ final class UsageCounter {
       List<IndexInfo> indexes, String rowidAlias, int foreignKeys, boolean autoincrement) {}
 
   private static final int PLAN_CACHE_LIMIT = 2048;
+
   /** The (empty, never changed) measurements of a read. */
   private static final Before READING = new Before(true);
+
   private static final Pattern EQ_TERM = Pattern.compile("[^<>!]=\\?");
   private static final Set<String> ROWID_NAMES = Set.of("rowid", "oid", "_rowid_");
 
@@ -117,8 +119,8 @@ final class UsageCounter {
   }
 
   /**
-   * Measures what the figures need from before the statement: row counts of the tables it scans
-   * (a DELETE changes them) and, for DDL, the schema's size.
+   * Measures what the figures need from before the statement: row counts of the tables it scans (a
+   * DELETE changes them) and, for DDL, the schema's size.
    *
    * @param cached whether committed counts may come from the cache (a read outside a transaction)
    */
@@ -130,7 +132,8 @@ final class UsageCounter {
     Before b = new Before(false);
     for (Step s : plan.steps) {
       String d = s.detail();
-      if (d.startsWith("SCAN ") || (d.startsWith("SEARCH ") && (d.contains("<") || d.contains(">")))) {
+      if (d.startsWith("SCAN ")
+          || (d.startsWith("SEARCH ") && (d.contains("<") || d.contains(">")))) {
         String t = plan.table(word(d, d.indexOf(' ') + 1));
         if (!b.counts.containsKey(key(t)) && isTable(conn, t)) {
           b.counts.put(key(t), count(conn, t, cached));
@@ -684,8 +687,7 @@ final class UsageCounter {
         }
       }
     }
-    long fks =
-        queryLong(conn, "SELECT count(DISTINCT id) FROM pragma_foreign_key_list(?)", table);
+    long fks = queryLong(conn, "SELECT count(DISTINCT id) FROM pragma_foreign_key_list(?)", table);
     boolean autoincrement =
         tableSql != null && tableSql.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
     return new TableInfo(List.copyOf(indexes), alias, (int) fks, autoincrement);

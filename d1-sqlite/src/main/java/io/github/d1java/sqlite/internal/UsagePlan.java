@@ -43,18 +43,47 @@ final class UsagePlan {
 
   private static final Set<String> NOT_ALIAS =
       Set.of(
-          "WHERE", "JOIN", "ON", "LEFT", "RIGHT", "FULL", "INNER", "CROSS", "NATURAL", "OUTER",
-          "USING", "ORDER", "GROUP", "HAVING", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT",
-          "SET", "VALUES", "WINDOW", "INDEXED", "NOT", "RETURNING", "DEFAULT", "SELECT", "AS",
+          "WHERE",
+          "JOIN",
+          "ON",
+          "LEFT",
+          "RIGHT",
+          "FULL",
+          "INNER",
+          "CROSS",
+          "NATURAL",
+          "OUTER",
+          "USING",
+          "ORDER",
+          "GROUP",
+          "HAVING",
+          "LIMIT",
+          "OFFSET",
+          "UNION",
+          "EXCEPT",
+          "INTERSECT",
+          "SET",
+          "VALUES",
+          "WINDOW",
+          "INDEXED",
+          "NOT",
+          "RETURNING",
+          "DEFAULT",
+          "SELECT",
+          "AS",
           "FROM");
 
   final Verb verb;
+
   /** The table written (INSERT, UPDATE, DELETE, CREATE INDEX, DROP TABLE...), or null. */
   final String target;
+
   final List<Step> steps;
   final boolean hasWhere;
+
   /** Whether the statement has a SELECT (INSERT ... SELECT reads its source). */
   final boolean hasSelect;
+
   final boolean hasLimit;
   final boolean hasOffset;
   final boolean countStar;
@@ -62,17 +91,22 @@ final class UsagePlan {
   final boolean upsert;
   final boolean autoincrement;
   final boolean unique;
+
   /** Lower-cased columns an UPDATE (or an UPSERT's DO UPDATE) sets. */
   final Set<String> setColumns;
+
   /** Lower-cased columns an INSERT names, empty when it names none (all columns). */
   final Set<String> insertColumns;
+
   /** A partial index's WHERE text (CREATE INDEX), or null. */
   final String partialWhere;
+
   /** Alias (lower case) to table, from the FROM clauses. */
   final Map<String, String> aliases;
+
   /**
-   * rows_read of a read whose figure does not depend on the data (rowid lookups, constant rows),
-   * or -1.
+   * rows_read of a read whose figure does not depend on the data (rowid lookups, constant rows), or
+   * -1.
    */
   final long constantReads;
 
@@ -334,7 +368,9 @@ final class UsagePlan {
       SqlToken t = tokens.get(i);
       if (t.isSymbol("(")) {
         depth++;
-        if (depth == 1 && i > 0 && (word(tokens.get(i - 1)) != null || tokens.get(i - 1).isSymbol(","))) {
+        if (depth == 1
+            && i > 0
+            && (word(tokens.get(i - 1)) != null || tokens.get(i - 1).isSymbol(","))) {
           // SET (a, b) = (...): the names inside
           int j = i + 1;
           while (j < tokens.size() && !tokens.get(j).isSymbol(")")) {
@@ -422,9 +458,7 @@ final class UsagePlan {
       if (a < tokens.size()) {
         SqlToken alias = tokens.get(a);
         String id = ident(alias);
-        if (id != null
-            && !(isWord(alias) && NOT_ALIAS.contains(word(alias)))
-            && table != null) {
+        if (id != null && !(isWord(alias) && NOT_ALIAS.contains(word(alias))) && table != null) {
           out.put(id.toLowerCase(Locale.ROOT), table);
         }
       }

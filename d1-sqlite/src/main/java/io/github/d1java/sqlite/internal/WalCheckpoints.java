@@ -26,8 +26,10 @@ final class WalCheckpoints {
 
   /** {@code PRAGMA journal_size_limit}: the WAL is truncated to this after a reset. */
   static final long JOURNAL_SIZE_LIMIT = 4L << 20;
+
   /** WAL size above which the writer forces a RESTART checkpoint. */
   static final long RESTART_BYTES = 8L << 20;
+
   /**
    * The documented bound: the WAL stays below this, plus the size of the largest single
    * transaction, while writes commit.

@@ -2,8 +2,8 @@ package io.github.d1java.sqlite.internal;
 
 import io.github.d1java.D1SqlException;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteErrorCode;
@@ -23,10 +23,13 @@ final class WriteTransactions {
   }
 
   private final ReentrantLock writeLock = new ReentrantLock();
+
   /** Signalled when an interactive transaction ends; see {@link InteractiveTransaction}. */
   private final Condition writerFree = writeLock.newCondition();
+
   /** The interactive transaction holding the writer between calls, or null; under the lock. */
   private InteractiveTransaction interactive;
+
   private final long busyTimeoutMillis;
   private final AtomicLong commitSequence = new AtomicLong();
   private final Connections connections;
@@ -118,8 +121,8 @@ final class WriteTransactions {
   // --- interactive transactions (InteractiveTransaction): the writer held across calls ---
 
   /**
-   * Waits, under the write lock, until no interactive transaction holds the writer. Bounded by
-   * the busy timeout, as SQLite bounds a wait for another connection's lock.
+   * Waits, under the write lock, until no interactive transaction holds the writer. Bounded by the
+   * busy timeout, as SQLite bounds a wait for another connection's lock.
    */
   private void awaitWriter() {
     if (interactive == null) {
@@ -155,9 +158,9 @@ final class WriteTransactions {
   }
 
   /**
-   * Runs work on the writer inside {@code tx}, under the lock, between a savepoint and its
-   * release, so a failing call leaves no partial change (as a D1 call) while the transaction stays
-   * open. With {@code savepoint} false the work runs bare (the transaction's own savepoints).
+   * Runs work on the writer inside {@code tx}, under the lock, between a savepoint and its release,
+   * so a failing call leaves no partial change (as a D1 call) while the transaction stays open.
+   * With {@code savepoint} false the work runs bare (the transaction's own savepoints).
    */
   <T> T inInteractive(InteractiveTransaction tx, boolean savepoint, TransactionWork<T> work) {
     Conn writer = connections.writer();

@@ -34,10 +34,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>It speaks the REST API with the real envelope and error codes (failures carry {@code
- * "result": null}): {@code POST .../query} and {@code .../raw} (single {@code {sql, params}} or
- * {@code {batch: [...]}}, one transaction; SQL errors as HTTP 400 code 7500; the meta D1's REST API
- * sends, {@code served_by_region}, {@code served_by_colo}, {@code served_by_primary}, {@code
+ * <p>It speaks the REST API with the real envelope and error codes (failures carry {@code "result":
+ * null}): {@code POST .../query} and {@code .../raw} (single {@code {sql, params}} or {@code
+ * {batch: [...]}}, one transaction; SQL errors as HTTP 400 code 7500; the meta D1's REST API sends,
+ * {@code served_by_region}, {@code served_by_colo}, {@code served_by_primary}, {@code
  * timings.sql_duration_ms}), database create (with {@code jurisdiction}, {@code
  * primary_location_hint}, {@code read_replication}; 7502 for a taken name, 7406 at the limit), list
  * (pages, {@code result_info}), get (by UUID or name, {@code fields=}, 7404), update of {@code

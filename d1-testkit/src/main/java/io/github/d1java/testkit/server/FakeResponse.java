@@ -105,7 +105,8 @@ public final class FakeResponse {
    * D1's refusal for a reached limit, with D1's exact text: the free tier's daily rows read or
    * written and the storage limits as HTTP 400 code 7500 (the client raises a {@link
    * io.github.d1java.D1QuotaExceededException} or {@link
-   * io.github.d1java.D1LimitExceededException}), the database count as HTTP 400 code 7406 (what a create gets at the limit).
+   * io.github.d1java.D1LimitExceededException}), the database count as HTTP 400 code 7406 (what a
+   * create gets at the limit).
    *
    * @param limit the limit; not null
    * @return the response

@@ -163,13 +163,11 @@ class FakeD1ServerRealismTest {
 
     @Test
     void everyFailureCarriesANullResult() throws Exception {
-      assertThat(call("GET", account + "/d1/database/ghost", null).get("result").isNull())
-          .isTrue();
+      assertThat(call("GET", account + "/d1/database/ghost", null).get("result").isNull()).isTrue();
       JsonNode unauth =
           JSON.readTree(send(server, "GET", account + "/d1/database", null, "wrong").body());
       assertThat(unauth.get("result").isNull()).isTrue();
-      JsonNode scripted =
-          JSON.readTree(new String(FakeResponse.internalError().body(), "UTF-8"));
+      JsonNode scripted = JSON.readTree(new String(FakeResponse.internalError().body(), "UTF-8"));
       assertThat(scripted.get("result").isNull()).isTrue();
     }
   }
@@ -178,8 +176,7 @@ class FakeD1ServerRealismTest {
   class TokenVerify {
     @Test
     void theServedTokenIsActive() throws Exception {
-      HttpResponse<String> r =
-          send(server, "GET", "/user/tokens/verify", null, server.apiToken());
+      HttpResponse<String> r = send(server, "GET", "/user/tokens/verify", null, server.apiToken());
       assertThat(r.statusCode()).isEqualTo(200);
       JsonNode env = JSON.readTree(r.body());
       assertThat(env.get("success").asBoolean()).isTrue();
@@ -199,8 +196,7 @@ class FakeD1ServerRealismTest {
 
     @Test
     void onlyGetIsRouted() throws Exception {
-      HttpResponse<String> r =
-          send(server, "POST", "/user/tokens/verify", "{}", server.apiToken());
+      HttpResponse<String> r = send(server, "POST", "/user/tokens/verify", "{}", server.apiToken());
       assertThat(r.statusCode()).isEqualTo(404);
     }
   }
@@ -311,8 +307,12 @@ class FakeD1ServerRealismTest {
       assertThat(page2.get("result_info").get("cursor").isNull()).isTrue();
       JsonNode all = call("GET", account + "/d1/insights?limit=100", null).get("result");
       assertThat(all.get("queries")).hasSize(4);
-      assertThat(call("GET", db + "/insights?limit=101", null).get("errors").get(0).get("code")
-              .asInt())
+      assertThat(
+              call("GET", db + "/insights?limit=101", null)
+                  .get("errors")
+                  .get(0)
+                  .get("code")
+                  .asInt())
           .isEqualTo(7400);
     }
   }
@@ -329,11 +329,13 @@ class FakeD1ServerRealismTest {
                 ? FakeResponse.internalError()
                 : FakeResponse.passThrough();
           });
-      assertThat(send(server, "POST", db + "/raw", "{\"sql\":\"SELECT 1\"}", server.apiToken())
-              .statusCode())
+      assertThat(
+              send(server, "POST", db + "/raw", "{\"sql\":\"SELECT 1\"}", server.apiToken())
+                  .statusCode())
           .isEqualTo(500);
-      assertThat(send(server, "POST", db + "/query", "{\"sql\":\"SELECT 1\"}", server.apiToken())
-              .statusCode())
+      assertThat(
+              send(server, "POST", db + "/query", "{\"sql\":\"SELECT 1\"}", server.apiToken())
+                  .statusCode())
           .isEqualTo(200);
       assertThat(seen).hasValue(2);
       assertThat(server.takeRequest().path()).endsWith("/raw");
@@ -342,8 +344,9 @@ class FakeD1ServerRealismTest {
     @Test
     void aNullAnswerIsTheApisAnswer() throws Exception {
       server.setDispatcher(request -> null);
-      assertThat(send(server, "POST", db + "/query", "{\"sql\":\"SELECT 1\"}", server.apiToken())
-              .statusCode())
+      assertThat(
+              send(server, "POST", db + "/query", "{\"sql\":\"SELECT 1\"}", server.apiToken())
+                  .statusCode())
           .isEqualTo(200);
     }
 

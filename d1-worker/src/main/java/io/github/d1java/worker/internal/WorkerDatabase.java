@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link D1Database} that calls the d1-worker Worker: {@code POST /raw} for statements and
- * batches (with the session's constraint or bookmark), {@code POST /exec} for exec. The request
- * and response shapes are D1's REST shapes, so d1-remote's {@link Codec}, {@link Transport} (HTTP,
+ * batches (with the session's constraint or bookmark), {@code POST /exec} for exec. The request and
+ * response shapes are D1's REST shapes, so d1-remote's {@link Codec}, {@link Transport} (HTTP,
  * envelope, retries) and error mapping serve both. Thread-safe.
  */
 public final class WorkerDatabase implements D1Database {
@@ -119,7 +119,8 @@ public final class WorkerDatabase implements D1Database {
       c = D1DatabaseSession.FIRST_UNCONSTRAINED;
     }
     boolean constraint =
-        c.equals(D1DatabaseSession.FIRST_PRIMARY) || c.equals(D1DatabaseSession.FIRST_UNCONSTRAINED);
+        c.equals(D1DatabaseSession.FIRST_PRIMARY)
+            || c.equals(D1DatabaseSession.FIRST_UNCONSTRAINED);
     return new Session(constraint ? c : null, constraint ? null : c);
   }
 
@@ -158,7 +159,12 @@ public final class WorkerDatabase implements D1Database {
       LOG.debug("query: {} ({} params)", sql, params.size());
     }
     List<D1RawResult> results =
-        call("query", "/raw", Codec.query(sql, params), RetrySafety.isSafe(sql, idempotent), session);
+        call(
+            "query",
+            "/raw",
+            Codec.query(sql, params),
+            RetrySafety.isSafe(sql, idempotent),
+            session);
     if (results.size() != 1) {
       throw Codec.malformed("a statement returned " + results.size() + " results");
     }

@@ -9,11 +9,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads and splits the SQL of an import on a thread of its own, one chunk ahead of the thread
- * that runs the chunks, so that reading, decoding and splitting overlap SQLite's work. At most
- * three chunks exist at once (one being run, one ready, one being read). A failure of the reading
- * thread is rethrown by {@link #next()} in file order, after the chunks read before it. Used by
- * one consuming thread; {@link #close()} stops the reading thread.
+ * Reads and splits the SQL of an import on a thread of its own, one chunk ahead of the thread that
+ * runs the chunks, so that reading, decoding and splitting overlap SQLite's work. At most three
+ * chunks exist at once (one being run, one ready, one being read). A failure of the reading thread
+ * is rethrown by {@link #next()} in file order, after the chunks read before it. Used by one
+ * consuming thread; {@link #close()} stops the reading thread.
  */
 public final class ChunkReader implements AutoCloseable {
 

@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
-import org.sqlite.core.DB;
 import org.sqlite.SQLiteException;
+import org.sqlite.core.DB;
 
 /**
- * The local fast path of {@code SqlImport}: plain sqlite-jdbc on the database file, one
- * transaction per chunk, no D1 authorizer or limits and no result rows. Not thread-safe.
+ * The local fast path of {@code SqlImport}: plain sqlite-jdbc on the database file, one transaction
+ * per chunk, no D1 authorizer or limits and no result rows. Not thread-safe.
  */
 public final class DirectImport implements AutoCloseable {
 
@@ -46,8 +46,8 @@ public final class DirectImport implements AutoCloseable {
   /**
    * Runs a chunk without a listener inside the transaction that {@link #commit()} ends, so that a
    * file of any size is one transaction with one chunk in memory: the chunk runs as one script
-   * inside a savepoint; when that fails the savepoint is rolled back and the chunk run statement
-   * by statement to find the failing one, and then the whole transaction is rolled back.
+   * inside a savepoint; when that fails the savepoint is rolled back and the chunk run statement by
+   * statement to find the failing one, and then the whole transaction is rolled back.
    *
    * @param chunk the statements
    * @param extra SQL texts to run after them, without results
@@ -133,14 +133,14 @@ public final class DirectImport implements AutoCloseable {
   }
 
   /**
-   * Runs a chunk in one transaction. Without a listener the chunk runs as one SQLite script
-   * ({@code sqlite3_exec}); when that fails it is rolled back and run again statement by
-   * statement to find the failing one.
+   * Runs a chunk in one transaction. Without a listener the chunk runs as one SQLite script ({@code
+   * sqlite3_exec}); when that fails it is rolled back and run again statement by statement to find
+   * the failing one.
    *
    * @param chunk the statements
    * @param extra SQL texts to run after them in the same transaction, without results
-   * @param results receives a result per statement (no rows; {@code changes} in the meta), or
-   *     null for none
+   * @param results receives a result per statement (no rows; {@code changes} in the meta), or null
+   *     for none
    * @return the rows the chunk changed
    * @throws Failure naming the failing statement; the chunk is rolled back
    */
@@ -198,8 +198,12 @@ public final class DirectImport implements AutoCloseable {
       connection.commit();
       if (results != null) {
         for (int k = 0; k < chunk.size(); k++) {
-          results.accept(chunk.get(k),
-              new D1Result<>(true, List.of(), D1Meta.builder().changes(changes[k]).rowsWritten(changes[k]).build()));
+          results.accept(
+              chunk.get(k),
+              new D1Result<>(
+                  true,
+                  List.of(),
+                  D1Meta.builder().changes(changes[k]).rowsWritten(changes[k]).build()));
         }
       }
       return total;
@@ -231,10 +235,11 @@ public final class DirectImport implements AutoCloseable {
    */
   public long sizeAfter() throws Failure {
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT max(1, (SELECT page_count FROM pragma_page_count())"
-                + " - (SELECT freelist_count FROM pragma_freelist_count()))"
-                + " * (SELECT page_size FROM pragma_page_size())")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT max(1, (SELECT page_count FROM pragma_page_count())"
+                    + " - (SELECT freelist_count FROM pragma_freelist_count()))"
+                    + " * (SELECT page_size FROM pragma_page_size())")) {
       rs.next();
       long size = rs.getLong(1);
       connection.commit();
@@ -261,8 +266,10 @@ public final class DirectImport implements AutoCloseable {
             ? message.substring(prefix.length(), message.length() - 1)
             : String.valueOf(message);
     SQLiteErrorCode primary = SQLiteErrorCode.getErrorCode(code.code & 0xff);
-    StringBuilder detail = new StringBuilder(errmsg).append(": ")
-        .append(primary == SQLiteErrorCode.UNKNOWN_ERROR ? "SQLITE_ERROR" : primary.name());
+    StringBuilder detail =
+        new StringBuilder(errmsg)
+            .append(": ")
+            .append(primary == SQLiteErrorCode.UNKNOWN_ERROR ? "SQLITE_ERROR" : primary.name());
     if (code.code > 0xff && code.name().startsWith("SQLITE_CONSTRAINT_")) {
       detail.append(" (extended: ").append(code.name()).append(')');
     }

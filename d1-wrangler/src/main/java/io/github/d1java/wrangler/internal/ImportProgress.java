@@ -21,8 +21,8 @@ import java.util.Properties;
 /**
  * The progress of a resumable import, kept twice. The progress file beside the database says, for
  * people, which SQL file (its absolute path, size and SHA-256), how many statements of it are
- * committed, and the line the last of them starts on; it is written after each committed chunk
- * (to a temporary file moved into place, so it is never half written) and removed when the import
+ * committed, and the line the last of them starts on; it is written after each committed chunk (to
+ * a temporary file moved into place, so it is never half written) and removed when the import
  * finishes. The exact record is a one-row table, {@value #MARKER}, written by each chunk in the
  * chunk's own transaction (so a kill between a commit and the file's update cannot make a resume
  * repeat or skip a chunk) and dropped by the last chunk's transaction: it exists only while a
@@ -79,8 +79,8 @@ public final class ImportProgress {
    *
    * @param resume whether the caller asked to continue an interrupted import
    * @param db the database, whose marker table is the exact record
-   * @return the statements to skip: those committed by an interrupted import of this very file
-   *     when {@code resume}, else 0
+   * @return the statements to skip: those committed by an interrupted import of this very file when
+   *     {@code resume}, else 0
    * @throws WranglerException without {@code resume} when an interrupted import of this file is
    *     recorded (running it again from the start would repeat its statements), and with {@code
    *     resume} when the recorded import is of another file
@@ -113,22 +113,39 @@ public final class ImportProgress {
         sha256.equals(marker.get(0))
             && (recordedSize.equals("?") || String.valueOf(size).equals(recordedSize));
     String line = recorded.getProperty("line", "?");
-    String where = statements + " statements" + (line.equals("?") ? "" : " (the last one on line " + line + ")");
+    String where =
+        statements
+            + " statements"
+            + (line.equals("?") ? "" : " (the last one on line " + line + ")");
     if (same && resume) {
       return statements;
     }
     if (same) {
       throw new WranglerException(
-          "An import of this file stopped after " + where + ", which are committed; running it"
+          "An import of this file stopped after "
+              + where
+              + ", which are committed; running it"
               + " from the start would repeat them. Add --resume (ImportOptions.withResume) to"
               + " continue after them, or import the file into a new database.");
     }
     if (resume) {
       throw new WranglerException(
-          "Cannot resume: " + state + " records an import of another file ("
-              + recorded.getProperty("file") + ", " + recordedSize
-              + " bytes, SHA-256 " + marker.get(0) + ") that stopped after "
-              + where + "; " + sqlFile + " (" + size + " bytes, SHA-256 " + sha256
+          "Cannot resume: "
+              + state
+              + " records an import of another file ("
+              + recorded.getProperty("file")
+              + ", "
+              + recordedSize
+              + " bytes, SHA-256 "
+              + marker.get(0)
+              + ") that stopped after "
+              + where
+              + "; "
+              + sqlFile
+              + " ("
+              + size
+              + " bytes, SHA-256 "
+              + sha256
               + ") is different. Resume with that file, or import without --resume.");
     }
     return 0;
@@ -145,36 +162,46 @@ public final class ImportProgress {
     String text =
         "# d1-java import progress: resume with d1 execute --file <file> --resume;"
             + " delete this file to start over\n"
-            + "file=" + escape(sqlFile.toString()) + "\n"
-            + "size=" + size + "\n"
-            + "sha256=" + sha256 + "\n"
-            + "statements=" + statements + "\n"
-            + "line=" + line + "\n";
+            + "file="
+            + escape(sqlFile.toString())
+            + "\n"
+            + "size="
+            + size
+            + "\n"
+            + "sha256="
+            + sha256
+            + "\n"
+            + "statements="
+            + statements
+            + "\n"
+            + "line="
+            + line
+            + "\n";
     Path tmp = state.resolveSibling(state.getFileName() + ".tmp");
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, state, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, state, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new WranglerException("Could not record the import's progress in " + state + ": "
-          + e.getMessage(), e);
+      throw new WranglerException(
+          "Could not record the import's progress in " + state + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * The statements that record, in a chunk's own transaction, that {@code statements} statements
-   * of the file are committed once it commits.
+   * The statements that record, in a chunk's own transaction, that {@code statements} statements of
+   * the file are committed once it commits.
    *
    * @param statements statements of the file committed when the chunk commits
    * @return SQL texts to run at the end of the chunk; each changes one row at most
    */
   public List<String> markerUpdate(long statements) {
     return List.of(
-        "CREATE TABLE IF NOT EXISTS " + MARKER
+        "CREATE TABLE IF NOT EXISTS "
+            + MARKER
             + "(id INTEGER PRIMARY KEY CHECK (id = 1), sha256 TEXT NOT NULL,"
             + " statements INTEGER NOT NULL)",
         "INSERT OR REPLACE INTO " + MARKER + " VALUES (1, '" + sha256 + "', " + statements + ")");

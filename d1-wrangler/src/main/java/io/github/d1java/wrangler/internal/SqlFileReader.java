@@ -46,8 +46,10 @@ public final class SqlFileReader extends Reader {
   private final InputStream in;
   private final CharsetDecoder decoder;
   private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+
   /** File offset of {@code bytes}' index 0. */
   private long base;
+
   private volatile long count;
   private boolean eof;
   private boolean flushed;
@@ -61,9 +63,7 @@ public final class SqlFileReader extends Reader {
     CodingErrorAction action =
         replaceInvalid ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
     this.decoder =
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(action)
-            .onUnmappableCharacter(action);
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
   }
 
   /**

@@ -1,9 +1,9 @@
 package io.github.d1java.wrangler.internal;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -27,9 +27,9 @@ public final class SqlLiterals {
    *
    * <p>Divergences from D1, so that export then import gives the same database: integers keep all
    * 64 bits (D1 rounds above 2^53); a REAL whose JavaScript text looks like an integer gets {@code
-   * .0} so it stays REAL; ±Infinity is {@code 1e999}/{@code -1e999}; and a string holding a
-   * literal backslash-n or backslash-r gets a marker that does not occur in it (D1 always uses
-   * {@code \n}, which corrupts such strings).
+   * .0} so it stays REAL; ±Infinity is {@code 1e999}/{@code -1e999}; and a string holding a literal
+   * backslash-n or backslash-r gets a marker that does not occur in it (D1 always uses {@code \n},
+   * which corrupts such strings).
    *
    * @param value null, a {@link Number}, a {@link String}, a {@code byte[]} or a list of byte
    *     values (D1's BLOB form)
@@ -53,7 +53,9 @@ public final class SqlLiterals {
     if (value == null) {
       return sb.append("NULL");
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return sb.append(((Number) value).longValue());
     }
@@ -125,8 +127,8 @@ public final class SqlLiterals {
   }
 
   /**
-   * JavaScript's {@code Number.prototype.toString} for a finite double (ECMA-262
-   * Number::toString, radix 10): {@code 3}, {@code 0.1}, {@code 1e+21}, {@code 1e-7}.
+   * JavaScript's {@code Number.prototype.toString} for a finite double (ECMA-262 Number::toString,
+   * radix 10): {@code 3}, {@code 0.1}, {@code 1e+21}, {@code 1e-7}.
    *
    * @param d a finite value
    * @return the text
@@ -242,9 +244,9 @@ public final class SqlLiterals {
   }
 
   /**
-   * A TEXT literal, as SQLite shell's {@code output_quoted_escaped_string}: {@code '} doubled,
-   * CR and LF written as markers and restored with {@code replace(..., char(13|10))}. Text
-   * holding NUL, which SQLite cannot read in SQL text, is written as {@code CAST(X'..' AS TEXT)}.
+   * A TEXT literal, as SQLite shell's {@code output_quoted_escaped_string}: {@code '} doubled, CR
+   * and LF written as markers and restored with {@code replace(..., char(13|10))}. Text holding
+   * NUL, which SQLite cannot read in SQL text, is written as {@code CAST(X'..' AS TEXT)}.
    *
    * @param s the text
    * @return the literal
@@ -252,7 +254,9 @@ public final class SqlLiterals {
   public static String string(String s) {
     if (s.indexOf('\0') >= 0) {
       // SQLite's tokenizer stops at NUL, so such text can only travel as hex.
-      return "CAST(X'" + HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8)) + "' AS TEXT)";
+      return "CAST(X'"
+          + HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8))
+          + "' AS TEXT)";
     }
     boolean cr = s.indexOf('\r') >= 0;
     boolean lf = s.indexOf('\n') >= 0;

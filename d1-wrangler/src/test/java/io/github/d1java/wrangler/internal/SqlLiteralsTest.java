@@ -48,10 +48,12 @@ class SqlLiteralsTest {
       SplittableRandom random = new SplittableRandom(20261130);
       for (int i = 0; i < 100_000; i++) {
         double bits = Double.longBitsToDouble(random.nextLong());
-        double decimal = random.nextLong(-10_000_000, 10_000_000) / Math.pow(10, random.nextInt(12));
+        double decimal =
+            random.nextLong(-10_000_000, 10_000_000) / Math.pow(10, random.nextInt(12));
         double subnormal = Double.longBitsToDouble(random.nextLong(1, 1L << 52));
-        double wide = random.nextLong(-999_999_999_999_999L, 1_000_000_000_000_000L)
-            / Math.pow(10, random.nextInt(8));
+        double wide =
+            random.nextLong(-999_999_999_999_999L, 1_000_000_000_000_000L)
+                / Math.pow(10, random.nextInt(8));
         for (double d : new double[] {bits, decimal, subnormal, wide}) {
           if (Double.isFinite(d) && d != 0) {
             assertThat(SqlLiterals.jsNumber(d)).as("%s", d).isEqualTo(SqlLiterals.jsNumberExact(d));

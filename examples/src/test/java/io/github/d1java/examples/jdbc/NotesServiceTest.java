@@ -39,8 +39,7 @@ class NotesServiceTest {
     try (FakeD1Server server = FakeD1Server.start()) {
       String url = "jdbc:d1:remote:" + server.accountId() + "/" + server.createDatabase("notes");
       exercise(
-          NotesService.start(
-              url, Map.of("token", server.apiToken(), "baseUrl", server.baseUrl())));
+          NotesService.start(url, Map.of("token", server.apiToken(), "baseUrl", server.baseUrl())));
     }
   }
 }

@@ -6,8 +6,8 @@ import org.flywaydb.core.internal.database.sqlite.SQLiteDatabaseType;
  * Flyway's SQLite support for {@code jdbc:d1:} URLs, so Flyway configured with nothing but such a
  * URL (its CLI, Maven plugin, Spring Boot's {@code spring.flyway.url}) finds a database type.
  * Registered in {@code META-INF/services/org.flywaydb.core.extensibility.Plugin}; loaded only by
- * Flyway, so Flyway stays an optional dependency. Through a {@code DataSource}, Flyway's own
- * SQLite type already matches the product name {@code SQLite}. Stateless.
+ * Flyway, so Flyway stays an optional dependency. Through a {@code DataSource}, Flyway's own SQLite
+ * type already matches the product name {@code SQLite}. Stateless.
  */
 public final class D1FlywayDatabaseType extends SQLiteDatabaseType {
 

@@ -205,7 +205,11 @@ final class DatabaseEndpoints implements Endpoints {
       String t = f.trim();
       if (!FIELDS.contains(t)) {
         throw new ApiError(
-            400, 7400, "Invalid property: fields => unknown field " + t + ", expected one of "
+            400,
+            7400,
+            "Invalid property: fields => unknown field "
+                + t
+                + ", expected one of "
                 + String.join(",", FIELDS));
       }
       wanted.add(t);

@@ -7,11 +7,10 @@ import java.util.List;
 /**
  * The fake D1 REST API: authenticates and routes each request to its endpoint family ({@link
  * DatabaseEndpoints}, {@link QueryEndpoints}, {@link ExportEndpoints}, {@link ImportEndpoints},
- * {@link TimeTravelEndpoints}, {@link InsightsEndpoints}), plus the signed URLs, the user
- * endpoints wrangler's {@code whoami} reads ({@link UserEndpoints}) and the GraphQL analytics of
- * {@code d1 info} and {@code d1 insights} ({@link GraphqlEndpoint}). Any base-URL prefix before
- * {@code /accounts/} or {@code /user/} is accepted. Thread-safe: requests to one database are
- * serialised.
+ * {@link TimeTravelEndpoints}, {@link InsightsEndpoints}), plus the signed URLs, the user endpoints
+ * wrangler's {@code whoami} reads ({@link UserEndpoints}) and the GraphQL analytics of {@code d1
+ * info} and {@code d1 insights} ({@link GraphqlEndpoint}). Any base-URL prefix before {@code
+ * /accounts/} or {@code /user/} is accepted. Thread-safe: requests to one database are serialised.
  */
 public final class FakeApi implements AutoCloseable {
 

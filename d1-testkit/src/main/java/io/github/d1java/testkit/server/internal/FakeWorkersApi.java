@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * The part of Cloudflare's Workers API that {@code d1 worker deploy} uses: the script upload
- * ({@code PUT /accounts/{id}/workers/scripts/{name}}, multipart with module metadata), enabling
- * the workers.dev route ({@code POST .../subdomain}) and the account's workers.dev subdomain
- * ({@code GET /accounts/{id}/workers/subdomain}). Uploads are validated as Cloudflare does (the
- * main module is a part, a D1 binding names an existing database). Thread-safe.
+ * ({@code PUT /accounts/{id}/workers/scripts/{name}}, multipart with module metadata), enabling the
+ * workers.dev route ({@code POST .../subdomain}) and the account's workers.dev subdomain ({@code
+ * GET /accounts/{id}/workers/subdomain}). Uploads are validated as Cloudflare does (the main module
+ * is a part, a D1 binding names an existing database). Thread-safe.
  */
 public final class FakeWorkersApi {
 
@@ -126,7 +126,9 @@ public final class FakeWorkersApi {
         return error(
             400,
             10021,
-            "binding " + binding.path("name").asText() + " of type d1 must have a valid `id`"
+            "binding "
+                + binding.path("name").asText()
+                + " of type d1 must have a valid `id`"
                 + " specified");
       }
       if (kind.equals("secret_text") && binding.path("text").asText("").isEmpty()) {
@@ -161,7 +163,8 @@ public final class FakeWorkersApi {
       }
       out.put(
           n.group(1),
-          new Part(t.find() ? t.group(1).trim() : "", content.getBytes(StandardCharsets.ISO_8859_1)));
+          new Part(
+              t.find() ? t.group(1).trim() : "", content.getBytes(StandardCharsets.ISO_8859_1)));
     }
     return out;
   }

@@ -46,12 +46,11 @@ final class GraphqlEndpoint {
     }
     JsonNode body = Json.body(req);
     String query = body.path("query").asText("");
-    String id = body.path("variables").path("filter").path("AND").path(0).path("databaseId")
-        .asText("");
+    String id =
+        body.path("variables").path("filter").path("AND").path(0).path("databaseId").asText("");
     Db d = state.find(id);
     ObjectNode out = Json.MAPPER.createObjectNode();
-    ObjectNode account =
-        out.putObject("data").putObject("viewer").putArray("accounts").addObject();
+    ObjectNode account = out.putObject("data").putObject("viewer").putArray("accounts").addObject();
     if (query.contains("d1QueriesAdaptiveGroups")) {
       account.set("d1QueriesAdaptiveGroups", queries(d, query));
     } else if (query.contains("d1AnalyticsAdaptiveGroups")) {

@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
 
 /**
  * Query insights: {@code GET /d1/database/{id}/insights} and the account-wide {@code GET
- * /d1/insights}, from the queries this fake ran. Each query text reports its executions, rows
- * read, written and returned, and time; the recommendations name a {@code CREATE INDEX} for a
- * column a query filters on ({@code WHERE col =}, {@code <}, {@code >}, {@code IN}) that no index
- * leads with, with the rows read by those queries as {@code cost_impact}. {@code limit} (1-100,
- * default 20) and {@code cursor} page the queries, most rows read first.
+ * /d1/insights}, from the queries this fake ran. Each query text reports its executions, rows read,
+ * written and returned, and time; the recommendations name a {@code CREATE INDEX} for a column a
+ * query filters on ({@code WHERE col =}, {@code <}, {@code >}, {@code IN}) that no index leads
+ * with, with the rows read by those queries as {@code cost_impact}. {@code limit} (1-100, default
+ * 20) and {@code cursor} page the queries, most rows read first.
  *
  * <p>Cloudflare's documented shapes still differ between pages; this one is the fake's: {@code
  * {queries: [...], recommendations: [...]}} with {@code result_info.cursor} (null on the last
@@ -118,7 +118,14 @@ final class InsightsEndpoints implements Endpoints {
       r.putArray("columns").add(tc[1]);
       r.put(
           "sql",
-          "CREATE INDEX IF NOT EXISTS idx_" + tc[0] + "_" + tc[1] + " ON " + tc[0] + "(" + tc[1]
+          "CREATE INDEX IF NOT EXISTS idx_"
+              + tc[0]
+              + "_"
+              + tc[1]
+              + " ON "
+              + tc[0]
+              + "("
+              + tc[1]
               + ")");
       r.put("cost_impact", e.getValue()[0]);
     }
@@ -144,9 +151,7 @@ final class InsightsEndpoints implements Endpoints {
       for (Map<String, Object> i :
           db.prepare("PRAGMA index_list(\"" + table + "\")").all().results()) {
         List<Map<String, Object>> cols =
-            db.prepare("PRAGMA index_info(\"" + i.get("name") + "\")")
-                .all()
-                .results();
+            db.prepare("PRAGMA index_info(\"" + i.get("name") + "\")").all().results();
         for (Map<String, Object> c : cols) {
           if (((Number) c.get("seqno")).intValue() == 0
               && column.equalsIgnoreCase(String.valueOf(c.get("name")))) {

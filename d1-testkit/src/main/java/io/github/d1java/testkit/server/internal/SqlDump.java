@@ -100,8 +100,8 @@ public final class SqlDump {
   }
 
   /**
-   * D1's creation order, except that a table comes after the tables its foreign keys reference,
-   * and the tables of a cycle form one group; unchanged when creation order already works.
+   * D1's creation order, except that a table comes after the tables its foreign keys reference, and
+   * the tables of a cycle form one group; unchanged when creation order already works.
    */
   private static List<List<List<Object>>> order(D1Database db, List<List<Object>> tables) {
     int n = tables.size();
@@ -140,8 +140,13 @@ public final class SqlDump {
     return order;
   }
 
-  private static void place(int i, List<List<Object>> tables, boolean[][] direct,
-      boolean[][] reaches, boolean[] placed, List<List<List<Object>>> order) {
+  private static void place(
+      int i,
+      List<List<Object>> tables,
+      boolean[][] direct,
+      boolean[][] reaches,
+      boolean[] placed,
+      List<List<List<Object>>> order) {
     if (placed[i]) {
       return;
     }

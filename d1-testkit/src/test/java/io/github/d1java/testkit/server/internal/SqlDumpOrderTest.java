@@ -19,8 +19,10 @@ class SqlDumpOrderTest {
 
   @Test
   void creationOrderIsKeptWhenItWorks() {
-    assertThat(statements("CREATE TABLE b(id INTEGER PRIMARY KEY); CREATE TABLE a(x REFERENCES b);"
-            + " INSERT INTO b VALUES (1); INSERT INTO a VALUES (1);"))
+    assertThat(
+            statements(
+                "CREATE TABLE b(id INTEGER PRIMARY KEY); CREATE TABLE a(x REFERENCES b);"
+                    + " INSERT INTO b VALUES (1); INSERT INTO a VALUES (1);"))
         .containsExactly(
             "PRAGMA defer_foreign_keys=TRUE;",
             "CREATE TABLE b(id INTEGER PRIMARY KEY);",
@@ -31,8 +33,10 @@ class SqlDumpOrderTest {
 
   @Test
   void aReferencedTableCreatedLaterIsWrittenFirst() {
-    assertThat(statements("CREATE TABLE a(x REFERENCES b); CREATE TABLE B(id INTEGER PRIMARY KEY);"
-            + " INSERT INTO b VALUES (1); INSERT INTO a VALUES (1);"))
+    assertThat(
+            statements(
+                "CREATE TABLE a(x REFERENCES b); CREATE TABLE B(id INTEGER PRIMARY KEY);"
+                    + " INSERT INTO b VALUES (1); INSERT INTO a VALUES (1);"))
         .containsExactly(
             "PRAGMA defer_foreign_keys=TRUE;",
             "CREATE TABLE B(id INTEGER PRIMARY KEY);",
@@ -43,10 +47,12 @@ class SqlDumpOrderTest {
 
   @Test
   void aCycleIsCreatedWholeThenFilled() {
-    assertThat(statements("CREATE TABLE a(id INTEGER PRIMARY KEY, b REFERENCES b);"
-            + " CREATE TABLE b(id INTEGER PRIMARY KEY, a REFERENCES a); CREATE TABLE c(a REFERENCES a);"
-            + " INSERT INTO a VALUES (1, NULL); INSERT INTO b VALUES (2, 1);"
-            + " UPDATE a SET b = 2; INSERT INTO c VALUES (1);"))
+    assertThat(
+            statements(
+                "CREATE TABLE a(id INTEGER PRIMARY KEY, b REFERENCES b);"
+                    + " CREATE TABLE b(id INTEGER PRIMARY KEY, a REFERENCES a); CREATE TABLE c(a REFERENCES a);"
+                    + " INSERT INTO a VALUES (1, NULL); INSERT INTO b VALUES (2, 1);"
+                    + " UPDATE a SET b = 2; INSERT INTO c VALUES (1);"))
         .containsExactly(
             "PRAGMA defer_foreign_keys=TRUE;",
             "CREATE TABLE a(id INTEGER PRIMARY KEY, b REFERENCES b);",

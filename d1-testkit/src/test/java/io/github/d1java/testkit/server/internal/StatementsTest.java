@@ -20,7 +20,8 @@ class StatementsTest {
 
   @Test
   void anUnterminatedStringIsOneStatementForTheEngineToRefuse() {
-    assertThat(Statements.split("SELECT 'oops; SELECT 2")).containsExactly("SELECT 'oops; SELECT 2");
+    assertThat(Statements.split("SELECT 'oops; SELECT 2"))
+        .containsExactly("SELECT 'oops; SELECT 2");
   }
 
   @Test
