@@ -267,4 +267,14 @@ class D1SqliteUsageTest {
       assertThat(write("DELETE FROM [t] WHERE name = 'g'").changes()).isEqualTo(1);
     }
   }
+
+  /**
+   * Regression: counting an FTS5 table whose external content table does not exist failed a MATCH
+   * query that D1 answers from the index alone (conformance bypass/fts-content-cf-match).
+   */
+  @Test
+  void aTableThatCannotBeCountedDoesNotFailTheQuery() {
+    db.prepare("CREATE VIRTUAL TABLE f USING fts5 (key, content='missing')").run();
+    assertThat(db.prepare("SELECT * FROM f WHERE f MATCH 'a'").all().results()).isEmpty();
+  }
 }

@@ -553,7 +553,15 @@ final class UsageCounter {
         return c[1];
       }
     }
-    long n = Connections.queryLong(conn, "SELECT count(*) FROM " + quote(table));
+    long n;
+    try {
+      n = Connections.queryLong(conn, "SELECT count(*) FROM " + quote(table));
+    } catch (SQLException e) {
+      // a figure must never fail the user's statement: a virtual table can refuse a full scan
+      // that the statement itself never makes (an FTS5 table whose content table is missing
+      // answers MATCH from its index alone), so such a table counts as empty
+      n = 0;
+    }
     if (cached) {
       counts.put(k, new long[] {version, n});
     }
