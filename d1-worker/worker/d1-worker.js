@@ -57,10 +57,36 @@ async function sameToken(given, expected) {
   return diff === 0;
 }
 
+// Unauthenticated callers get at most this much of their body read before the refusal.
+const REFUSED_BODY_BYTES = 64 * 1024;
+
+// Reads and drops the rest of a refused request's body, up to `cap` bytes, so that the client
+// receives the answer rather than a connection closed under its upload; a longer body is cut off.
+async function discard(reader, cap) {
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel();
+      return;
+    }
+  }
+}
+
+async function refuse(request, response) {
+  if (request.body && !request.bodyUsed) await discard(request.body.getReader(), REFUSED_BODY_BYTES);
+  return response;
+}
+
 // Reads at most `limit` bytes; null when the body is larger.
 async function readBody(request, limit) {
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return null;
+  if (Number.isFinite(declared) && declared > limit) {
+    if (request.body) await discard(request.body.getReader(), limit);
+    return null;
+  }
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks = [];
@@ -70,7 +96,7 @@ async function readBody(request, limit) {
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      await discard(reader, limit);
       return null;
     }
     chunks.push(value);
@@ -216,15 +242,18 @@ export default {
   async fetch(request, env) {
     const expected = typeof env.D1_WORKER_TOKEN === "string" ? env.D1_WORKER_TOKEN : "";
     if (expected.length === 0) {
-      return failure(403, AUTH_ERROR, "D1_WORKER_TOKEN is not configured: every request is refused");
+      return refuse(
+        request,
+        failure(403, AUTH_ERROR, "D1_WORKER_TOKEN is not configured: every request is refused"),
+      );
     }
     const auth = request.headers.get("authorization") ?? "";
     const given = auth.startsWith("Bearer ") ? auth.slice(7) : "";
     if (!(await sameToken(given, expected))) {
-      return failure(401, AUTH_ERROR, "Authentication error");
+      return refuse(request, failure(401, AUTH_ERROR, "Authentication error"));
     }
     if (request.method !== "POST") {
-      return failure(405, METHOD_NOT_ALLOWED, "Method not allowed: use POST");
+      return refuse(request, failure(405, METHOD_NOT_ALLOWED, "Method not allowed: use POST"));
     }
     try {
       return await handle(request, env);
