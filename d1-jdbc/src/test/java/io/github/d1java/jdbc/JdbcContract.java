@@ -43,6 +43,22 @@ abstract class JdbcContract {
   /** Whether transactions are real SQLite transactions (local backends). */
   abstract boolean interactive();
 
+  /**
+   * Whether every bound number reaches SQLite as REAL, as in D1's binding under workerd ({@code
+   * sqlite3_bind_double}); columns with INTEGER affinity still store integers.
+   */
+  boolean bindsNumbersAsReal() {
+    return false;
+  }
+
+  /**
+   * Whether numbers come back as JavaScript numbers (D1's JSON), so integers beyond 2<sup>53</sup>
+   * arrive rounded; {@code CAST(x AS TEXT)} keeps every digit.
+   */
+  boolean readsNumbersAsJavaScriptNumbers() {
+    return false;
+  }
+
   Connection conn;
 
   @BeforeEach
@@ -240,6 +256,42 @@ abstract class JdbcContract {
           assertThatThrownBy(() -> rs.getObject(1, UUID.class))
               .isInstanceOf(java.sql.SQLDataException.class);
         }
+      }
+    }
+
+    @Test
+    void boundIntegersKeepTheirValueAndIntegerColumnsStoreIntegers() throws SQLException {
+      try (PreparedStatement ps = conn.prepareStatement("SELECT typeof(?), ?")) {
+        ps.setLong(1, 7);
+        ps.setLong(2, 7);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          assertThat(rs.getString(1)).isEqualTo(bindsNumbersAsReal() ? "real" : "integer");
+          assertThat(rs.getLong(2)).isEqualTo(7L);
+        }
+      }
+      try (PreparedStatement ps =
+          conn.prepareStatement("INSERT INTO person (id, name) VALUES (?, 'a')")) {
+        ps.setLong(1, 7);
+        ps.executeUpdate();
+      }
+      try (Statement st = conn.createStatement();
+          ResultSet rs = st.executeQuery("SELECT typeof(id), id FROM person")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("integer");
+        assertThat(rs.getObject(2)).isEqualTo(7L);
+      }
+    }
+
+    @Test
+    void integersBeyondTwoToThe53AreExactOnlyAsText() throws SQLException {
+      try (Statement st = conn.createStatement();
+          ResultSet rs =
+              st.executeQuery("SELECT 9007199254740993, CAST(9007199254740993 AS TEXT)")) {
+        rs.next();
+        assertThat(rs.getLong(1))
+            .isEqualTo(readsNumbersAsJavaScriptNumbers() ? 9007199254740992L : 9007199254740993L);
+        assertThat(rs.getString(2)).isEqualTo("9007199254740993");
       }
     }
 

@@ -56,6 +56,11 @@ class RemoteJdbcContractTest extends JdbcContract {
     return false;
   }
 
+  @Override
+  boolean readsNumbersAsJavaScriptNumbers() {
+    return true; // D1's REST API answers in JSON, and FakeD1Server does as D1 does
+  }
+
   @Test
   void writesAreSentAtCommitAndTheirCountIsNotKnownBefore() throws SQLException {
     conn.setAutoCommit(false);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code jdbc:d1:worker:} loads the d1-worker client (reflectively: d1-jdbc does not depend on it)
  * and speaks the Worker protocol. The Worker's answers are scripted on FakeD1Server, as in
- * d1-worker's own client tests; the Worker itself under Miniflare is d1-worker's business.
+ * d1-worker's own client tests, so these run without node; {@link WorkerJdbcContractTest} runs the
+ * JDBC contract against the Worker itself under Miniflare.
  */
 class WorkerUrlTest {
 

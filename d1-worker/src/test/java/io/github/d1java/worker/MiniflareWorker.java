@@ -20,10 +20,18 @@ import java.util.concurrent.TimeUnit;
  * package.json}/{@code package-lock.json} of this module) on loopback. Tests using it are skipped,
  * with the reason, when {@code node} is not installed; {@code npm ci} runs once when {@code
  * node_modules} is missing.
+ *
+ * <p>Public because other modules' tests use it through d1-worker's test-jar (d1-jdbc's JDBC
+ * contract on {@code jdbc:d1:worker:}); it finds this module's directory from theirs (see {@link
+ * #moduleDir()}). Not thread-safe.
  */
-final class MiniflareWorker implements AutoCloseable {
+public final class MiniflareWorker implements AutoCloseable {
 
-  static final String TOKEN = "test-token-0123456789abcdef";
+  /** The Worker's secret ({@code D1_WORKER_TOKEN}) the tests start it with. */
+  public static final String TOKEN = "test-token-0123456789abcdef";
+
+  /** Names the d1-worker module's directory when it cannot be found from the working directory. */
+  public static final String DIR_PROPERTY = "d1.worker.dir";
 
   private final Process process;
   private final URI url;
@@ -34,17 +42,44 @@ final class MiniflareWorker implements AutoCloseable {
     this.url = url;
   }
 
+  /**
+   * The d1-worker module's directory (holding {@code worker/}, {@code src/test/node/} and {@code
+   * package.json}): the system property {@value #DIR_PROPERTY} if set, else the first of the
+   * working directory and its parents that is d1-worker or has it as a child, so tests of any
+   * module of the project (whose working directory is their own module) find it.
+   */
   static Path moduleDir() {
+    String configured = System.getProperty(DIR_PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      Path p = Path.of(configured).toAbsolutePath();
+      if (!isModuleDir(p)) {
+        throw new IllegalStateException(
+            DIR_PROPERTY + " = " + p + " is not the d1-worker module (no worker/d1-worker.js)");
+      }
+      return p;
+    }
     Path here = Path.of("").toAbsolutePath();
-    for (Path p : List.of(here, here.resolve("d1-worker"))) {
-      if (Files.isRegularFile(p.resolve("worker/d1-worker.js"))) {
-        return p;
+    for (Path p = here; p != null; p = p.getParent()) {
+      for (Path candidate : List.of(p, p.resolve("d1-worker"))) {
+        if (isModuleDir(candidate)) {
+          return candidate;
+        }
       }
     }
-    throw new IllegalStateException("cannot find d1-worker/worker/d1-worker.js from " + here);
+    throw new IllegalStateException(
+        "cannot find d1-worker/worker/d1-worker.js from "
+            + here
+            + " or its parents; set -D"
+            + DIR_PROPERTY);
   }
 
-  static boolean nodeAvailable() {
+  private static boolean isModuleDir(Path p) {
+    return Files.isRegularFile(p.resolve("worker/d1-worker.js"))
+        && Files.isRegularFile(p.resolve("src/test/node/serve.mjs"));
+  }
+
+  /** Whether {@code node} runs; tests using the Worker are skipped otherwise. */
+  public static boolean nodeAvailable() {
     try {
       Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
@@ -69,9 +104,9 @@ final class MiniflareWorker implements AutoCloseable {
 
   /**
    * Starts Miniflare with the Worker and {@code databases} extra empty databases, one per URL
-   * prefix {@code /db<i>}.
+   * prefix {@code /db<i>}. Skips the calling test (an assumption) when {@code node} is missing.
    */
-  static MiniflareWorker start(String token, Long maxBodyBytes, int databases) {
+  public static MiniflareWorker start(String token, Long maxBodyBytes, int databases) {
     assumeTrue(
         nodeAvailable(), "node is not installed: the Worker tests under Miniflare are skipped");
     Path dir = moduleDir();
@@ -142,7 +177,8 @@ final class MiniflareWorker implements AutoCloseable {
     return t;
   }
 
-  URI url() {
+  /** The Worker's base URL on loopback; {@code <url>/db<i>} is database number {@code i}. */
+  public URI url() {
     return url;
   }
 
