@@ -25,6 +25,8 @@ public final class RowMap extends AbstractMap<String, Object> {
    * Immutable and thread-safe once built.
    */
   public static final class Columns {
+    private static final int SMALL = 8;
+
     private final String[] names;
     private final int[] source;
     private volatile Map<String, Integer> positions;
@@ -39,10 +41,22 @@ public final class RowMap extends AbstractMap<String, Object> {
       String[] distinct = new String[n];
       int[] from = new int[n];
       int k = 0;
-      Map<String, Integer> seen = n > 1 ? new HashMap<>() : null;
+      // few columns: a linear search beats hashing every name of every result
+      Map<String, Integer> seen = n > SMALL ? new HashMap<>() : null;
       for (int i = 0; i < n; i++) {
         String name = columns.get(i);
-        Integer at = seen == null ? null : seen.putIfAbsent(name, k);
+        Integer at;
+        if (seen != null) {
+          at = seen.putIfAbsent(name, k);
+        } else {
+          at = null;
+          for (int j = 0; j < k; j++) {
+            if (distinct[j].equals(name)) {
+              at = j;
+              break;
+            }
+          }
+        }
         if (at == null) {
           distinct[k] = name;
           from[k] = i;
@@ -61,7 +75,7 @@ public final class RowMap extends AbstractMap<String, Object> {
 
     /** The position among the distinct names, or -1. */
     int indexOf(Object key) {
-      if (names.length <= 8) {
+      if (names.length <= SMALL) {
         for (int i = 0; i < names.length; i++) {
           if (names[i].equals(key)) {
             return i;

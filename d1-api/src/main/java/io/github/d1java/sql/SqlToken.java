@@ -17,6 +17,10 @@ public final class SqlToken {
   private final int start;
   private final int end;
 
+  // computed on first use; a racy cache of immutable strings, as String caches its hash
+  private String text;
+  private String keyword;
+
   /**
    * Creates a token over {@code source[start, end)}.
    *
@@ -71,7 +75,12 @@ public final class SqlToken {
    * @return the text; never null or empty
    */
   public String text() {
-    return source.substring(start, end);
+    String t = text;
+    if (t == null) {
+      t = source.substring(start, end);
+      text = t;
+    }
+    return t;
   }
 
   /**
@@ -113,7 +122,15 @@ public final class SqlToken {
    * @return the keyword, or null when this token is not a {@link SqlTokenType#KEYWORD}
    */
   public String keyword() {
-    return type == SqlTokenType.KEYWORD ? text().toUpperCase(Locale.ROOT) : null;
+    if (type != SqlTokenType.KEYWORD) {
+      return null;
+    }
+    String k = keyword;
+    if (k == null) {
+      k = text().toUpperCase(Locale.ROOT);
+      keyword = k;
+    }
+    return k;
   }
 
   /**

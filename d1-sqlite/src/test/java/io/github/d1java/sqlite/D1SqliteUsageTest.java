@@ -69,7 +69,12 @@ class D1SqliteUsageTest {
           "SELECT * FROM t WHERE id BETWEEN 2 AND 4 | 4",
           "SELECT * FROM t WHERE id < 3 | 3",
           "SELECT max(id) FROM t | 1",
-          "SELECT 1 | 0"
+          "SELECT 1 | 0",
+          "SELECT * FROM main.t | 6",
+          "SELECT * FROM \"main\".\"t\" | 6",
+          "SELECT * FROM [main].[T] WHERE name = 'c' | 6",
+          "SELECT * FROM \"t\" AS x WHERE x.id = 3 | 1",
+          "SELECT count(*) FROM `main`.t | 6"
         })
     void withoutIndexes(String sql, long rowsRead) {
       assertThat(read(sql).rowsRead()).isEqualTo(rowsRead);
@@ -93,6 +98,17 @@ class D1SqliteUsageTest {
     void withAnIndex(String index, String sql, long rowsRead) {
       write(index);
       assertThat(read(sql).rowsRead()).isEqualTo(rowsRead);
+    }
+
+    @Test
+    void aTableNameWithSpacesOrASchemaIsCountedAsItsTable() {
+      write("CREATE TABLE \"my t\" (id INTEGER PRIMARY KEY, v TEXT)");
+      write("INSERT INTO \"my t\" (v) VALUES ('a'), ('b'), ('c'), ('d')");
+      assertThat(read("SELECT * FROM \"my t\"").rowsRead()).isEqualTo(4);
+      assertThat(read("SELECT * FROM main.\"my t\" WHERE v = 'b'").rowsRead()).isEqualTo(4);
+      assertThat(read("SELECT * FROM \"my t\" WHERE id = 2").rowsRead()).isEqualTo(1);
+      assertThat(read("SELECT * FROM \"my t\" WHERE id > 2").rowsRead()).isEqualTo(2);
+      assertThat(write("UPDATE main.\"my t\" SET v = 'z' WHERE v = 'c'").rowsRead()).isEqualTo(4);
     }
 
     @Test

@@ -140,7 +140,7 @@ final class SchemaRules {
   private String absentTable(List<SqlToken> tokens) {
     for (int i = 1; i < tokens.size(); i++) {
       String id = Statement.identifier(tokens.get(i));
-      if (id == null || !ABSENT_TABLES.contains(id.toLowerCase(Locale.ROOT))) {
+      if (id == null || !isAbsentTableName(id)) {
         continue;
       }
       if (inFromClause(tokens, i) && !snapshot.objects.contains(id.toLowerCase(Locale.ROOT))) {
@@ -148,6 +148,16 @@ final class SchemaRules {
       }
     }
     return null;
+  }
+
+  /** Whether {@code id} names one of {@link #ABSENT_TABLES} in any letter case (no allocation). */
+  private static boolean isAbsentTableName(String id) {
+    for (String name : ABSENT_TABLES) {
+      if (name.equalsIgnoreCase(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean inFromClause(List<SqlToken> tokens, int i) {

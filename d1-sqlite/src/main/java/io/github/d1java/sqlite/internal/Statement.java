@@ -85,9 +85,10 @@ record Statement(SqlStatement parsed, String text, int leadBytes, int next) {
 
   /** A bare word's text in upper case (keyword or not), or null for other tokens. */
   static String word(SqlToken t) {
-    return t.type() == SqlTokenType.KEYWORD || t.type() == SqlTokenType.IDENTIFIER
-        ? t.text().toUpperCase(Locale.ROOT)
-        : null;
+    if (t.type() == SqlTokenType.KEYWORD) {
+      return t.keyword();
+    }
+    return t.type() == SqlTokenType.IDENTIFIER ? t.text().toUpperCase(Locale.ROOT) : null;
   }
 
   /** Whether the token is a bare word (keyword or not). */

@@ -134,7 +134,7 @@ final class UsageCounter {
       String d = s.detail();
       if (d.startsWith("SCAN ")
           || (d.startsWith("SEARCH ") && (d.contains("<") || d.contains(">")))) {
-        String t = plan.table(word(d, d.indexOf(' ') + 1));
+        String t = plan.table(tableName(d, d.indexOf(' ') + 1));
         if (!b.counts.containsKey(key(t)) && isTable(conn, t)) {
           b.counts.put(key(t), count(conn, t, cached));
         }
@@ -378,7 +378,7 @@ final class UsageCounter {
         if (d.contains("CONSTANT ROW")) {
           continue;
         }
-        String name = word(d, 5);
+        String name = tableName(d, 5);
         Long n = countOrNull(conn, plan, b, name);
         if (n == null) {
           // a co-routine or materialized view: its own steps were counted
@@ -398,7 +398,7 @@ final class UsageCounter {
         total += rows * Math.max(visited, 1);
         rows = rows * n;
       } else if (d.startsWith("SEARCH ")) {
-        String name = word(d, 7);
+        String name = tableName(d, 7);
         String table = plan.table(name);
         if (!d.contains(" USING ")) {
           // min()/max() by Last or a seek
@@ -508,7 +508,7 @@ final class UsageCounter {
   }
 
   private long countOf(Conn conn, UsagePlan plan, Before b, Step s) throws SQLException {
-    Long n = countOrNull(conn, plan, b, word(s.detail(), 5));
+    Long n = countOrNull(conn, plan, b, tableName(s.detail(), 5));
     return n == null ? 0 : n;
   }
 
@@ -730,6 +730,28 @@ final class UsageCounter {
   }
 
   /** The word at {@code from} in a plan detail (up to a space). */
+  /**
+   * The table or alias a plan step names at {@code from} ({@code "SCAN t"}, {@code "SEARCH t USING
+   * ..."}, {@code "SCAN main.t"} when the statement wrote the schema, {@code "SCAN my table"} for a
+   * name with spaces): up to {@code " USING "}, {@code " AS "} or {@code " VIRTUAL TABLE"}, without a
+   * {@code main.} prefix.
+   */
+  static String tableName(String detail, int from) {
+    int end = detail.length();
+    for (String stop : PLAN_NAME_ENDS) {
+      int at = detail.indexOf(stop, from);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    String name = detail.substring(from, end);
+    return name.regionMatches(true, 0, "main.", 0, 5) && name.length() > 5
+        ? name.substring(5)
+        : name;
+  }
+
+  private static final List<String> PLAN_NAME_ENDS = List.of(" USING ", " AS ", " VIRTUAL TABLE");
+
   private static String word(String detail, int from) {
     int end = detail.indexOf(' ', from);
     return end < 0 ? detail.substring(from) : detail.substring(from, end);
