@@ -531,6 +531,30 @@ class D1SqliteRulesTest {
   }
 
   @Nested
+  class Statistics {
+
+    @Test
+    void analyzeLeavesSqliteStat1AndNoStat4AsD1HasNone() {
+      db.exec("CREATE INDEX t_v ON t (v)");
+      for (String analyze : List.of("ANALYZE", "ANALYZE t", "PRAGMA optimize")) {
+        db.prepare(analyze).run();
+        assertThat(
+                db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'sqlite_stat%'").raw())
+            .as(analyze)
+            .containsExactly(List.of("sqlite_stat1"));
+      }
+      db.batch(db.prepare("ANALYZE"), db.prepare("SELECT 1"));
+      db.exec("ANALYZE");
+      db.executeScript(List.of("ANALYZE; SELECT 1"));
+      assertThat(db.prepare("SELECT tbl, idx FROM sqlite_stat1").raw())
+          .containsExactly(List.of("t", "t_v"));
+      assertThatThrownBy(() -> db.prepare("SELECT * FROM sqlite_stat4").all())
+          .hasMessageStartingWith("D1_ERROR: no such table: sqlite_stat4");
+      assertUnchanged();
+    }
+  }
+
+  @Nested
   class Errors {
 
     @ParameterizedTest
@@ -546,7 +570,25 @@ class D1SqliteRulesTest {
           "ALTER TABLE t RENAME COLUMN nope TO z|"
               + "D1_ERROR: no such column: \"nope\" at offset 28: SQLITE_ERROR",
           "SELECT 'a' = 'b' COLLATE nope AS x|D1_ERROR: no such collation sequence: nope:"
-              + " SQLITE_ERROR (extended: SQLITE_ERROR_MISSING_COLLSEQ)"
+              + " SQLITE_ERROR (extended: SQLITE_ERROR_MISSING_COLLSEQ)",
+          "CREATE INDEX t_x ON t (id, abs(randomblob(2)))|D1_ERROR: non-deterministic functions"
+              + " prohibited in index expressions at offset 31: SQLITE_ERROR",
+          "CREATE INDEX t_x ON t (id) WHERE v > random()|D1_ERROR: non-deterministic functions"
+              + " prohibited in partial index WHERE clauses at offset 37: SQLITE_ERROR",
+          "CREATE INDEX t_x ON t (CURRENT_TIME)|D1_ERROR: non-deterministic functions"
+              + " prohibited in index expressions at offset 23: SQLITE_ERROR",
+          "CREATE TABLE u (a, b AS (a + changes()))|D1_ERROR: non-deterministic functions"
+              + " prohibited in generated columns at offset 29: SQLITE_ERROR",
+          "CREATE INDEX t_x ON t (id) WHERE v = ?|D1_ERROR: parameters prohibited in partial index"
+              + " WHERE clauses at offset 37: SQLITE_ERROR",
+          "CREATE INDEX t_x ON t ((SELECT 1))|D1_ERROR: subqueries prohibited in index"
+              + " expressions: SQLITE_ERROR",
+          "CREATE INDEX t_x ON t (id) WHERE v = 'a' AND -id NOT IN (SELECT 1)|D1_ERROR:"
+              + " subqueries prohibited in partial index WHERE clauses at offset 46: SQLITE_ERROR",
+          "CREATE INDEX t_x ON t (id) WHERE abs(t.id) * 2 IN (SELECT 1)|D1_ERROR:"
+              + " subqueries prohibited in partial index WHERE clauses at offset 33: SQLITE_ERROR",
+          "CREATE INDEX t_x ON t (id) WHERE EXISTS (SELECT 1)|D1_ERROR: subqueries prohibited in"
+              + " partial index WHERE clauses: SQLITE_ERROR"
         })
     void carryMiniflaresOffsetAndExtendedCode(String sql, String message) {
       assertThatThrownBy(() -> db.prepare(sql).run()).hasMessage(message);

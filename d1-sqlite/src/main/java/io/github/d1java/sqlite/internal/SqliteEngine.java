@@ -197,6 +197,11 @@ public final class SqliteEngine implements D1SqliteDatabase {
           }
           long totalBefore = writer.totalChanges();
           writer.script(script.toString());
+          for (Statement st : checked) {
+            if (dropStat4After(st)) {
+              break;
+            }
+          }
           long changes = writer.totalChanges() - totalBefore;
           state.schemaChanged();
           boolean stateChanged = state.refresh(writer);
@@ -391,6 +396,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
       if (!last) {
         StatementExecutor.execute(writer, st, null, false);
+        dropStat4After(st);
       } else {
         UsagePlan plan = usage.plan(writer, st);
         UsageCounter.Before before = usage.before(writer, plan, false);
@@ -403,6 +409,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
             plan.upsert && Connections.queryLong(writer, LAST_ROWID_SQL) != rowIdBefore;
         // D1 reports the figures of the last statement of a multi-statement query
         figures = usage.after(writer, plan, before, rows.rows().size(), direct, total, inserted);
+        dropStat4After(st);
       }
       if (schema) {
         state.schemaChanged();
@@ -427,6 +434,34 @@ public final class SqliteEngine implements D1SqliteDatabase {
     boolean changedDb = changes != 0 || stateChanged;
     return new Pending(
         rows, ms, changes, state.lastRowId(), changedDb, figures.read(), figures.written());
+  }
+
+  /**
+   * sqlite-jdbc's SQLite is built with SQLITE_ENABLE_STAT4, so {@code ANALYZE} (and {@code PRAGMA
+   * optimize}, which may run it) also fills {@code sqlite_stat4}. D1's SQLite has no STAT4: the
+   * table is dropped in the same transaction, so the schema, the planner's statistics and {@code
+   * sqlite_stat1} are what D1 would have.
+   *
+   * @return whether the statement was one that may write {@code sqlite_stat4}
+   */
+  private boolean dropStat4After(Statement st) throws SQLException {
+    String first = st.firstKeyword();
+    boolean analyze = "ANALYZE".equals(first);
+    if (!analyze && "PRAGMA".equals(first)) {
+      for (io.github.d1java.sql.SqlToken t : st.tokens()) {
+        String id = Statement.identifier(t);
+        if (id != null && id.equalsIgnoreCase("optimize")) {
+          analyze = true;
+          break;
+        }
+      }
+    }
+    if (analyze) {
+      writer.control("DROP TABLE IF EXISTS sqlite_stat4");
+      SchemaRules.schemaChanged();
+      state.schemaChanged();
+    }
+    return analyze;
   }
 
   private static boolean isPageKeyword(String keyword) {

@@ -6,7 +6,9 @@ import io.github.d1java.sql.SqlTokenType;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +50,15 @@ final class SqliteErrors {
   private static final Pattern MISUSE =
       Pattern.compile("^misuse of (?:aggregate|window) function (.+)\\(\\)$");
   private static final Pattern HEX_TOO_BIG = Pattern.compile("^hex literal too big: (.+)$");
+  private static final Pattern PROHIBITED =
+      Pattern.compile("^(non-deterministic functions|parameters) prohibited in .+$");
+
+  /** SQLite's built-in functions without SQLITE_DETERMINISTIC (the date functions aside). */
+  private static final Set<String> NON_DETERMINISTIC_CALLS =
+      Set.of("RANDOM", "RANDOMBLOB", "CHANGES", "TOTAL_CHANGES", "LAST_INSERT_ROWID");
+
+  private static final Set<String> TIME_KEYWORDS =
+      Set.of("CURRENT_TIME", "CURRENT_DATE", "CURRENT_TIMESTAMP");
 
   private SqliteErrors() {}
 
@@ -165,6 +176,33 @@ final class SqliteErrors {
       }
       return call < 0 ? -1 : st.byteOffset(tokens.get(call).start());
     }
+    m = PROHIBITED.matcher(errmsg);
+    if (m.matches()) {
+      // SQLite records the offending expression: the first such call, or the first parameter
+      boolean functions = m.group(1).startsWith("non-");
+      for (int i = 0; i < tokens.size(); i++) {
+        SqlToken t = tokens.get(i);
+        boolean hit;
+        if (functions) {
+          String id = Statement.identifier(t);
+          hit =
+              (id != null
+                      && i + 1 < tokens.size()
+                      && tokens.get(i + 1).isSymbol("(")
+                      && NON_DETERMINISTIC_CALLS.contains(id.toUpperCase(Locale.ROOT)))
+                  || (t.type() == SqlTokenType.KEYWORD && TIME_KEYWORDS.contains(t.keyword()));
+        } else {
+          hit = t.type() == SqlTokenType.VARIABLE;
+        }
+        if (hit) {
+          return st.byteOffset(t.start());
+        }
+      }
+      return -1;
+    }
+    if (errmsg.startsWith("subqueries prohibited in ")) {
+      return subqueryOffset(st);
+    }
     if (errmsg.equals("too many SQL variables")) {
       return variableOffset(st, Integer.MAX_VALUE, 100);
     }
@@ -202,6 +240,101 @@ final class SqliteErrors {
     }
     return -1;
   }
+
+  /**
+   * SQLite reports the offset of the leftmost leaf of the expression holding the subquery: none for
+   * {@code (SELECT ...)} or {@code EXISTS (...)}, the left operand's first leaf for {@code x [NOT]
+   * IN (SELECT ...)} (the operand reaches back over operators that bind tighter than {@code IN}).
+   */
+  private static int subqueryOffset(Statement st) {
+    List<SqlToken> tokens = st.tokens();
+    for (int i = 1; i + 1 < tokens.size(); i++) {
+      if (!tokens.get(i).isSymbol("(")) {
+        continue;
+      }
+      String next = tokens.get(i + 1).keyword();
+      if (!"SELECT".equals(next) && !"WITH".equals(next) && !"VALUES".equals(next)) {
+        continue;
+      }
+      if (!"IN".equals(tokens.get(i - 1).keyword())) {
+        return -1;
+      }
+      int end = i - 2;
+      if (end >= 0 && "NOT".equals(tokens.get(end).keyword())) {
+        end--;
+      }
+      int start = end + 1;
+      int depth = 0;
+      for (int j = end; j >= 0; j--) {
+        SqlToken t = tokens.get(j);
+        if (t.isSymbol(")")) {
+          depth++;
+        } else if (t.isSymbol("(")) {
+          if (depth == 0) {
+            break;
+          }
+          depth--;
+        } else if (depth == 0 && endsInOperand(t)) {
+          break;
+        }
+        start = j;
+      }
+      // a parenthesis or a unary operator has no offset of its own: its operand's leaf has
+      while (start <= end
+          && (tokens.get(start).isSymbol("(")
+              || tokens.get(start).isSymbol("-")
+              || tokens.get(start).isSymbol("+")
+              || tokens.get(start).isSymbol("~"))) {
+        start++;
+      }
+      return start <= end ? st.byteOffset(tokens.get(start).start()) : -1;
+    }
+    return -1;
+  }
+
+  /** Tokens that bind no tighter than IN, so the left operand of an IN starts after them. */
+  private static boolean endsInOperand(SqlToken t) {
+    if (t.type() == SqlTokenType.COMMA || t.type() == SqlTokenType.SEMICOLON) {
+      return true;
+    }
+    if (t.type() == SqlTokenType.OPERATOR) {
+      String op = t.text();
+      return op.equals("=") || op.equals("==") || op.equals("!=") || op.equals("<>");
+    }
+    return t.type() == SqlTokenType.KEYWORD && IN_OPERAND_ENDS.contains(t.keyword());
+  }
+
+  private static final Set<String> IN_OPERAND_ENDS =
+      Set.of(
+          "OR",
+          "AND",
+          "NOT",
+          "IS",
+          "LIKE",
+          "GLOB",
+          "MATCH",
+          "REGEXP",
+          "BETWEEN",
+          "IN",
+          "ISNULL",
+          "NOTNULL",
+          "ESCAPE",
+          "WHERE",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "CASE",
+          "ON",
+          "SELECT",
+          "AS",
+          "DISTINCT",
+          "CHECK",
+          "SET",
+          "HAVING",
+          "BY",
+          "RETURNING",
+          "VALUES",
+          "END");
 
   /** The index of the first call of {@code fn} at or after {@code from}, in any quoting. */
   private static int nextCall(List<SqlToken> tokens, String fn, int from) {

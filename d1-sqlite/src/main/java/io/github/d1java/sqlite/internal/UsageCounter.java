@@ -733,8 +733,8 @@ final class UsageCounter {
   /**
    * The table or alias a plan step names at {@code from} ({@code "SCAN t"}, {@code "SEARCH t USING
    * ..."}, {@code "SCAN main.t"} when the statement wrote the schema, {@code "SCAN my table"} for a
-   * name with spaces): up to {@code " USING "}, {@code " AS "} or {@code " VIRTUAL TABLE"}, without a
-   * {@code main.} prefix.
+   * name with spaces): up to {@code " USING "}, {@code " AS "} or {@code " VIRTUAL TABLE"}, without
+   * a {@code main.} prefix.
    */
   static String tableName(String detail, int from) {
     int end = detail.length();
