@@ -293,6 +293,43 @@ class D1SqliteRulesTest {
     @ParameterizedTest
     @ValueSource(
         strings = {
+          "SELECT name FROM pragma_table_info WHERE arg = 't'",
+          "SELECT name FROM pragma_table_info AS p WHERE 't' = p.arg",
+          "SELECT name FROM pragma_table_info p WHERE p.arg IN ('t', 'u')",
+          "SELECT name FROM pragma_table_info WHERE pragma_table_info.arg = 't'",
+          "SELECT name FROM pragma_table_info AS p WHERE p.arg = (SELECT 't')",
+          "SELECT t.v, p.name FROM t JOIN pragma_table_info AS p ON p.arg = 't'"
+        })
+    void withoutParenthesesTakeTheirArgumentFromAnArgConstraint(String sql) {
+      assertThat(db.prepare(sql).raw())
+          .containsExactlyInAnyOrderElementsOf(
+              sql.startsWith("SELECT t.v")
+                  ? List.of(List.of("a", "id"), List.of("a", "v"))
+                  : List.of(List.of("id"), List.of("v")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "SELECT name FROM pragma_table_info AS p WHERE p.arg = '_cf_METADATA'",
+          "SELECT name FROM pragma_table_info AS p WHERE p.arg IN ('t', '_cf_KV')",
+          "SELECT name FROM pragma_table_info AS p WHERE p.arg LIKE 't'",
+          "SELECT name FROM pragma_table_info AS p WHERE p.name = 't'"
+        })
+    void withoutParenthesesAndNoAllowedArgConstraintAreNotAuthorized(String sql) {
+      assertRefused(sql, NOT_AUTHORIZED);
+    }
+
+    @Test
+    void withoutAnArgColumnFailWithSqlitesNoSuchColumn() {
+      assertRefused(
+          "SELECT * FROM pragma_database_list AS d WHERE d.arg = 'x'",
+          "D1_ERROR: no such column: d.arg at offset 46: SQLITE_ERROR");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
           "SELECT * FROM pragma_table_list",
           "SELECT * FROM \"pragma_table_list\"()",
           "SELECT * FROM PRAGMA_FOREIGN_KEYS",
@@ -402,6 +439,20 @@ class D1SqliteRulesTest {
       assertRefused(sql, NOT_AUTHORIZED);
       assertThat((Long) db.prepare("SELECT count(*) AS n FROM sqlite_temp_master").first("n"))
           .isEqualTo(0L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "CREATE VIRTUAL TABLE x USING fts5(a, content=_cf_METADATA)",
+          "CREATE VIRTUAL TABLE x USING fts5(a, content=\"_cf_KV\")",
+          "CREATE VIRTUAL TABLE x USING fts5(sqlite_version)",
+          "CREATE VIRTUAL TABLE x USING fts5vocab(_cf_METADATA, 'row')"
+        })
+    void moduleArgumentsAreTheModulesTextNotSqlTheRulesSee(String sql) {
+      db.prepare(sql).run();
+      assertThat(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'x'").raw())
+          .containsExactly(List.of("x"));
     }
 
     @Test

@@ -338,9 +338,11 @@ final class Authorizer {
     }
     if (virtual) {
       String module = null;
+      int arguments = end;
       for (int j = i + 1; j + 1 < end; j++) {
         if ("USING".equals(Statement.word(tokens.get(j)))) {
           module = identifier(tokens, j + 1);
+          arguments = j + 2;
           break;
         }
       }
@@ -356,7 +358,9 @@ final class Authorizer {
           }
         }
       }
-      return new Created(null, end);
+      // the module's arguments are text for the module (fts5's content=_cf_METADATA names a
+      // table it reads later), not SQL the authorizer sees when the table is created
+      return new Created(null, Math.min(arguments, end));
     }
     if (type.equals("VIEW")) {
       // D1 resolves a view's SELECT when the view is used
@@ -433,7 +437,7 @@ final class Authorizer {
       }
       if (lower.startsWith("pragma_")
           && PRAGMA_TABLES.contains(lower.substring(7))
-          && !pragmaTableAllowed(lower.substring(7), tokens, i + 1, to)) {
+          && !pragmaTableAllowed(lower.substring(7), id, tokens, i + 1, to)) {
         return NOT_AUTHORIZED;
       }
       if (id.equalsIgnoreCase(METADATA) && !call) {
@@ -521,12 +525,22 @@ final class Authorizer {
     return i + 1;
   }
 
-  private static boolean pragmaTableAllowed(String name, List<SqlToken> tokens, int i, int to) {
+  private static boolean pragmaTableAllowed(
+      String name, String written, List<SqlToken> tokens, int i, int to) {
+    if ((i >= to || !tokens.get(i).isSymbol("("))
+        && !PRAGMAS_WITH_ARG_COLUMN.contains(name)
+        && qualifiedArg(written, tokens, i, to)) {
+      // no hidden arg column: SQLite's "no such column" comes before workerd's authorizer
+      return true;
+    }
     Signature sig = PRAGMAS.get(name);
     if (sig == null) {
       return false;
     }
     String arg = null;
+    if (i >= to || !tokens.get(i).isSymbol("(")) {
+      return argConstraintAllowed(sig, written, tokens, i, to);
+    }
     if (i < to && tokens.get(i).isSymbol("(")) {
       if (i + 1 < to && !tokens.get(i + 1).isSymbol(")")) {
         SqlToken a = tokens.get(i + 1);
@@ -543,6 +557,157 @@ final class Authorizer {
       }
     }
     return argumentAllowed(sig, arg);
+  }
+
+  /**
+   * A table-valued PRAGMA named without parentheses gets its argument from a constraint on its
+   * hidden {@code arg} column ({@code WHERE p.arg = 't'}, {@code ON arg IN ('t', 'u')}), which
+   * SQLite passes to the PRAGMA it runs, and workerd judges that PRAGMA when it is prepared:
+   * without such a constraint the PRAGMA runs without an argument; literals are judged as
+   * arguments; any other value is known only when the statement runs and is let through.
+   *
+   * @param written the source's name as written, which may qualify {@code arg}
+   * @param i the index after the name
+   */
+  private static boolean argConstraintAllowed(
+      Signature sig, String written, List<SqlToken> tokens, int i, int to) {
+    String alias = aliasAt(tokens, i, to);
+    for (int j = 0; j < to; j++) {
+      String col = Statement.identifier(tokens.get(j));
+      if (col == null || !col.equalsIgnoreCase("arg")) {
+        continue;
+      }
+      if (j >= 2 && tokens.get(j - 1).isSymbol(".")) {
+        String qualifier = Statement.identifier(tokens.get(j - 2));
+        if (qualifier == null || !(qualifier.equalsIgnoreCase(alias == null ? written : alias))) {
+          continue;
+        }
+      }
+      List<SqlToken> values = constrainedValues(tokens, j, to);
+      if (values == null) {
+        continue;
+      }
+      if (values.isEmpty()) {
+        // an expression: its value is known only when the statement runs
+        return true;
+      }
+      for (SqlToken v : values) {
+        if (!argumentAllowed(sig, v.type() == SqlTokenType.STRING ? v.name() : v.text())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return argumentAllowed(sig, null);
+  }
+
+  /**
+   * The alias a source named at {@code i - 1} takes ({@code name AS a}, {@code name a}), or null.
+   */
+  private static String aliasAt(List<SqlToken> tokens, int i, int to) {
+    if (i < to && "AS".equals(Statement.word(tokens.get(i)))) {
+      return identifier(tokens, i + 1);
+    }
+    if (i < to
+        && Statement.identifier(tokens.get(i)) != null
+        && tokens.get(i).type() != SqlTokenType.KEYWORD) {
+      return Statement.identifier(tokens.get(i));
+    }
+    return null;
+  }
+
+  /**
+   * Whether the statement names {@code <alias or name>.arg} for the source named at {@code i-1}.
+   */
+  private static boolean qualifiedArg(String written, List<SqlToken> tokens, int i, int to) {
+    String alias = aliasAt(tokens, i, to);
+    String qualifier = alias == null ? written : alias;
+    for (int j = 2; j < to; j++) {
+      String col = Statement.identifier(tokens.get(j));
+      if (col != null
+          && col.equalsIgnoreCase("arg")
+          && tokens.get(j - 1).isSymbol(".")
+          && qualifier.equalsIgnoreCase(Statement.identifier(tokens.get(j - 2)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** table-valued PRAGMAs that have the hidden {@code arg} column (PragFlg_Result1 in SQLite). */
+  private static final Set<String> PRAGMAS_WITH_ARG_COLUMN =
+      Set.of(
+          "foreign_key_check",
+          "foreign_key_list",
+          "index_info",
+          "index_list",
+          "index_xinfo",
+          "integrity_check",
+          "optimize",
+          "quick_check",
+          "table_info",
+          "table_list",
+          "table_xinfo");
+
+  /**
+   * The literals the column at {@code j} is constrained to by {@code col = literal}, {@code literal
+   * = col} or {@code col IN (literal, ...)}; an empty list for another value; null when the column
+   * is not constrained by {@code =} or {@code IN} there.
+   */
+  private static List<SqlToken> constrainedValues(List<SqlToken> tokens, int j, int to) {
+    int start = j >= 2 && tokens.get(j - 1).isSymbol(".") ? j - 2 : j;
+    if (j + 1 < to && (tokens.get(j + 1).isSymbol("=") || tokens.get(j + 1).isSymbol("=="))) {
+      return literalAt(tokens, j + 2, to);
+    }
+    if (j + 1 < to && "IN".equals(Statement.word(tokens.get(j + 1)))) {
+      if (j + 2 >= to || !tokens.get(j + 2).isSymbol("(")) {
+        return List.of();
+      }
+      List<SqlToken> out = new java.util.ArrayList<>();
+      for (int k = j + 3; k < to; k += 2) {
+        if (!isLiteral(tokens.get(k))) {
+          return List.of();
+        }
+        out.add(tokens.get(k));
+        if (k + 1 < to && tokens.get(k + 1).isSymbol(")")) {
+          return out;
+        }
+        if (k + 1 >= to || !tokens.get(k + 1).isSymbol(",")) {
+          return List.of();
+        }
+      }
+      return List.of();
+    }
+    if (start >= 2
+        && (tokens.get(start - 1).isSymbol("=") || tokens.get(start - 1).isSymbol("=="))
+        && isLiteral(tokens.get(start - 2))
+        && (start < 3 || !isOperand(tokens.get(start - 3)))) {
+      return List.of(tokens.get(start - 2));
+    }
+    return null;
+  }
+
+  /** A lone literal at {@code k} (not the start of a longer expression), or an empty list. */
+  private static List<SqlToken> literalAt(List<SqlToken> tokens, int k, int to) {
+    if (k < to
+        && isLiteral(tokens.get(k))
+        && (k + 1 >= to || !isOperand(tokens.get(k + 1)) && !tokens.get(k + 1).isSymbol("("))) {
+      return List.of(tokens.get(k));
+    }
+    return List.of();
+  }
+
+  private static boolean isLiteral(SqlToken t) {
+    return t.type() == SqlTokenType.STRING
+        || t.type() == SqlTokenType.INTEGER
+        || t.type() == SqlTokenType.FLOAT;
+  }
+
+  /** An operator that would make a literal next to it part of a longer expression. */
+  private static boolean isOperand(SqlToken t) {
+    return t.type() == SqlTokenType.OPERATOR && !t.isSymbol("=") && !t.isSymbol("==")
+        || "COLLATE".equals(Statement.word(t))
+        || "ESCAPE".equals(Statement.word(t));
   }
 
   /** {@code PRAGMA [schema.]name [= value | (value)]}, judged as workerd's authorizer does. */
