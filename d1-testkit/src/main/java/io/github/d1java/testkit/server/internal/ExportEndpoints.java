@@ -6,39 +6,19 @@ import io.github.d1java.testkit.server.internal.FakeState.Db;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /d1/database/{id}/export}: D1's polling protocol (202 active, then complete with a
  * signed URL that {@link SignedUrls} serves without auth).
  */
-final class ExportEndpoints implements Endpoints {
-
-  private static final Pattern PATH = Pattern.compile("/d1/database/([^/]+)/export");
-
-  private final FakeState state;
+final class ExportEndpoints extends DatabaseActionEndpoints {
 
   ExportEndpoints(FakeState state) {
-    this.state = state;
+    super(state, "export");
   }
 
   @Override
-  public Reply handle(ApiRequest req) {
-    Matcher m = PATH.matcher(req.path());
-    if (!m.matches()) {
-      return null;
-    }
-    Db d = state.byUuid(Json.decode(m.group(1)));
-    if (!req.method().equals("POST")) {
-      throw ApiError.noRoute();
-    }
-    synchronized (d) {
-      return export(d, req.json());
-    }
-  }
-
-  private Reply export(Db d, JsonNode body) {
+  Reply post(Db d, JsonNode body) {
     if (!"polling".equals(body.path("output_format").asText())) {
       throw new ApiError(400, 7400, "Invalid property: output_format => must be \"polling\"");
     }

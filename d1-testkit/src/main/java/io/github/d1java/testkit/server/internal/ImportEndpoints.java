@@ -12,40 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /d1/database/{id}/import}: init (with the file's MD5; a presigned upload URL unless
  * the file is known), ingest, poll. The import runs at ingest, in one transaction; the next poll
  * gives its outcome.
  */
-final class ImportEndpoints implements Endpoints {
-
-  private static final Pattern PATH = Pattern.compile("/d1/database/([^/]+)/import");
-
-  private final FakeState state;
+final class ImportEndpoints extends DatabaseActionEndpoints {
 
   ImportEndpoints(FakeState state) {
-    this.state = state;
+    super(state, "import");
   }
 
   @Override
-  public Reply handle(ApiRequest req) {
-    Matcher m = PATH.matcher(req.path());
-    if (!m.matches()) {
-      return null;
-    }
-    Db d = state.byUuid(Json.decode(m.group(1)));
-    if (!req.method().equals("POST")) {
-      throw ApiError.noRoute();
-    }
-    synchronized (d) {
-      return importSql(d, req.json());
-    }
-  }
-
-  private Reply importSql(Db d, JsonNode body) {
+  Reply post(Db d, JsonNode body) {
     String action = body.path("action").asText("");
     String etag = body.path("etag").asText("");
     switch (action) {
