@@ -3,13 +3,11 @@ package io.github.d1java.remote;
 import io.github.d1java.remote.internal.RemoteConfig;
 import io.github.d1java.remote.internal.RetryClock;
 import io.github.d1java.remote.internal.Transport;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.github.d1java.remote.internal.TransportSettings;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -82,22 +80,22 @@ public final class D1Remote {
   public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
   /** Default TCP/TLS connect timeout. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = TransportSettings.DEFAULT_CONNECT_TIMEOUT;
 
   /** Default timeout of one HTTP attempt. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(35);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = TransportSettings.DEFAULT_REQUEST_TIMEOUT;
 
   /** Default deadline of one call, retries included. */
-  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_DEADLINE = TransportSettings.DEFAULT_DEADLINE;
 
   /** Default number of attempts per call. */
-  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+  public static final int DEFAULT_MAX_ATTEMPTS = TransportSettings.DEFAULT_MAX_ATTEMPTS;
 
   /** Default first retry delay. */
-  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
+  public static final Duration DEFAULT_INITIAL_BACKOFF = TransportSettings.DEFAULT_INITIAL_BACKOFF;
 
   /** Default cap of the retry delay. */
-  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(8);
+  public static final Duration DEFAULT_MAX_BACKOFF = TransportSettings.DEFAULT_MAX_BACKOFF;
 
   /** Default delay between export and import polls. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -195,18 +193,9 @@ public final class D1Remote {
     private String databaseId;
     private String databaseName;
     private String apiToken;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-    private Duration deadline = DEFAULT_DEADLINE;
-    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-    private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
-    private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+    private final TransportSettings settings = new TransportSettings();
     private Duration pollInterval = DEFAULT_POLL_INTERVAL;
     private Duration pollTimeout = DEFAULT_POLL_TIMEOUT;
-    private boolean logBoundValues;
-    private HttpClient.Version httpVersion = HttpClient.Version.HTTP_2;
-    private RetryClock clock = RetryClock.SYSTEM;
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder() {}
 
@@ -219,16 +208,7 @@ public final class D1Remote {
      * @throws IllegalArgumentException naming {@code baseUrl} if it is not such a URL
      */
     public Builder baseUrl(String value) {
-      Objects.requireNonNull(value, "baseUrl");
-      String base = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-      try {
-        URI u = new URI(base);
-        argument(
-            ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null,
-            "baseUrl must be an absolute http(s) URL, got '" + value + "'");
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("baseUrl is not a valid URL: '" + value + "'", e);
-      }
+      TransportSettings.httpUrl("baseUrl", value);
       this.baseUrl = value;
       return this;
     }
@@ -272,7 +252,7 @@ public final class D1Remote {
      */
     public Builder databaseName(String value) {
       Objects.requireNonNull(value, "databaseName");
-      argument(!value.isBlank(), "databaseName must not be blank");
+      TransportSettings.argument(!value.isBlank(), "databaseName must not be blank");
       this.databaseName = value;
       return this;
     }
@@ -287,11 +267,7 @@ public final class D1Remote {
      *     or control characters (the message does not include the value)
      */
     public Builder apiToken(String value) {
-      Objects.requireNonNull(value, "apiToken");
-      argument(!value.isBlank(), "apiToken must not be blank");
-      argument(
-          value.chars().noneMatch(c -> c <= ' ' || c == 127),
-          "apiToken must not contain whitespace or control characters");
+      TransportSettings.token("apiToken", value);
       this.apiToken = value;
       return this;
     }
@@ -305,7 +281,7 @@ public final class D1Remote {
      * @throws IllegalArgumentException naming {@code connectTimeout} if not positive
      */
     public Builder connectTimeout(Duration value) {
-      this.connectTimeout = positiveArgument("connectTimeout", value);
+      settings.connectTimeout(value);
       return this;
     }
 
@@ -318,7 +294,7 @@ public final class D1Remote {
      * @throws IllegalArgumentException naming {@code requestTimeout} if not positive
      */
     public Builder requestTimeout(Duration value) {
-      this.requestTimeout = positiveArgument("requestTimeout", value);
+      settings.requestTimeout(value);
       return this;
     }
 
@@ -331,7 +307,7 @@ public final class D1Remote {
      * @throws IllegalArgumentException naming {@code deadline} if not positive
      */
     public Builder deadline(Duration value) {
-      this.deadline = positiveArgument("deadline", value);
+      settings.deadline(value);
       return this;
     }
 
@@ -343,8 +319,7 @@ public final class D1Remote {
      * @throws IllegalArgumentException naming {@code maxAttempts} if below 1
      */
     public Builder maxAttempts(int value) {
-      argument(value >= 1, "maxAttempts must be at least 1, got " + value);
-      this.maxAttempts = value;
+      settings.maxAttempts(value);
       return this;
     }
 
@@ -358,7 +333,7 @@ public final class D1Remote {
      * @throws IllegalArgumentException naming {@code initialBackoff} if negative
      */
     public Builder initialBackoff(Duration value) {
-      this.initialBackoff = notNegativeArgument("initialBackoff", value);
+      settings.initialBackoff(value);
       return this;
     }
 
@@ -371,7 +346,7 @@ public final class D1Remote {
      * @throws IllegalArgumentException naming {@code maxBackoff} if negative
      */
     public Builder maxBackoff(Duration value) {
-      this.maxBackoff = notNegativeArgument("maxBackoff", value);
+      settings.maxBackoff(value);
       return this;
     }
 
@@ -384,7 +359,7 @@ public final class D1Remote {
      * @throws IllegalArgumentException naming {@code pollInterval} if negative
      */
     public Builder pollInterval(Duration value) {
-      this.pollInterval = notNegativeArgument("pollInterval", value);
+      this.pollInterval = TransportSettings.notNegative("pollInterval", value);
       return this;
     }
 
@@ -398,7 +373,7 @@ public final class D1Remote {
      * @throws IllegalArgumentException naming {@code pollTimeout} if not positive
      */
     public Builder pollTimeout(Duration value) {
-      this.pollTimeout = positiveArgument("pollTimeout", value);
+      this.pollTimeout = TransportSettings.positive("pollTimeout", value);
       return this;
     }
 
@@ -409,7 +384,7 @@ public final class D1Remote {
      * @return this builder
      */
     public Builder logBoundValues(boolean value) {
-      this.logBoundValues = value;
+      settings.logBoundValues(value);
       return this;
     }
 
@@ -421,35 +396,17 @@ public final class D1Remote {
      * @throws NullPointerException if {@code value} is null
      */
     public Builder httpVersion(HttpClient.Version value) {
-      this.httpVersion = Objects.requireNonNull(value, "httpVersion");
+      settings.httpVersion(value);
       return this;
     }
 
-    private static Duration positiveArgument(String name, Duration d) {
-      Objects.requireNonNull(d, name);
-      argument(!d.isNegative() && !d.isZero(), name + " must be positive, got " + d);
-      return d;
-    }
-
-    private static Duration notNegativeArgument(String name, Duration d) {
-      Objects.requireNonNull(d, name);
-      argument(!d.isNegative(), name + " must not be negative, got " + d);
-      return d;
-    }
-
-    private static void argument(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException(message);
-      }
-    }
-
     Builder clock(RetryClock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
+      settings.clock(value);
       return this;
     }
 
     Builder random(DoubleSupplier value) {
-      this.random = Objects.requireNonNull(value, "random");
+      settings.random(value);
       return this;
     }
 
@@ -505,68 +462,18 @@ public final class D1Remote {
     }
 
     private RemoteConfig config() {
-      check(baseUrl != null, "baseUrl is required");
-      String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-      try {
-        URI u = new URI(base);
-        check(
-            ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null,
-            "baseUrl must be an absolute http(s) URL, got '" + baseUrl + "'");
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException("baseUrl is not a valid URL: '" + baseUrl + "'", e);
-      }
       check(accountId != null, "accountId is required");
-      check(
-          ID.matcher(accountId).matches(),
-          "accountId must match [A-Za-z0-9_-]+, got '" + accountId + "'");
-      check(apiToken != null && !apiToken.isBlank(), "apiToken is required");
-      check(
-          apiToken.chars().noneMatch(c -> c <= ' ' || c == 127),
-          "apiToken must not contain whitespace or control characters");
-      positive("connectTimeout", connectTimeout);
-      positive("requestTimeout", requestTimeout);
-      positive("deadline", deadline);
-      check(maxAttempts >= 1, "maxAttempts must be at least 1, got " + maxAttempts);
-      notNegative("initialBackoff", initialBackoff);
-      notNegative("maxBackoff", maxBackoff);
-      check(
-          maxBackoff.compareTo(initialBackoff) >= 0,
-          "maxBackoff must not be less than initialBackoff");
-      notNegative("pollInterval", pollInterval);
-      positive("pollTimeout", pollTimeout);
-      check(httpVersion != null, "httpVersion is required");
-      return new RemoteConfig(
-          base,
+      check(apiToken != null, "apiToken is required");
+      return settings.config(
+          TransportSettings.httpUrl("baseUrl", baseUrl),
           accountId,
           apiToken,
-          connectTimeout,
-          requestTimeout,
-          deadline,
-          maxAttempts,
-          initialBackoff,
-          maxBackoff,
           pollInterval,
-          pollTimeout,
-          logBoundValues,
-          httpVersion,
-          clock,
-          random);
-    }
-
-    private static void positive(String name, Duration d) {
-      check(d != null, name + " is required");
-      check(!d.isNegative() && !d.isZero(), name + " must be positive, got " + d);
-    }
-
-    private static void notNegative(String name, Duration d) {
-      check(d != null, name + " is required");
-      check(!d.isNegative(), name + " must not be negative, got " + d);
+          pollTimeout);
     }
 
     private static void check(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalStateException(message);
-      }
+      TransportSettings.state(ok, message);
     }
 
     @Override

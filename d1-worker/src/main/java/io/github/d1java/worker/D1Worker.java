@@ -4,6 +4,7 @@ import io.github.d1java.D1Database;
 import io.github.d1java.remote.internal.RemoteConfig;
 import io.github.d1java.remote.internal.RetryClock;
 import io.github.d1java.remote.internal.Transport;
+import io.github.d1java.remote.internal.TransportSettings;
 import io.github.d1java.worker.internal.WorkerDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -79,22 +79,22 @@ public final class D1Worker {
   public static final String ENV_TOKEN = "D1_WORKER_TOKEN";
 
   /** Default TCP/TLS connect timeout. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = TransportSettings.DEFAULT_CONNECT_TIMEOUT;
 
   /** Default timeout of one HTTP attempt: D1 limits a query to 30 s. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(35);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = TransportSettings.DEFAULT_REQUEST_TIMEOUT;
 
   /** Default deadline of one call, retries included. */
-  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_DEADLINE = TransportSettings.DEFAULT_DEADLINE;
 
   /** Default number of attempts per call. */
-  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+  public static final int DEFAULT_MAX_ATTEMPTS = TransportSettings.DEFAULT_MAX_ATTEMPTS;
 
   /** Default first retry delay. */
-  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
+  public static final Duration DEFAULT_INITIAL_BACKOFF = TransportSettings.DEFAULT_INITIAL_BACKOFF;
 
   /** Default cap of the retry delay. */
-  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(8);
+  public static final Duration DEFAULT_MAX_BACKOFF = TransportSettings.DEFAULT_MAX_BACKOFF;
 
   /** Name of the Worker script resource, next to this class. */
   public static final String SCRIPT_RESOURCE = "d1-worker.js";
@@ -135,7 +135,19 @@ public final class D1Worker {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(ENV_URL + " is not a valid URL: '" + url + "'", e);
     }
-    return builder().url(uri).token(token.trim());
+    Builder b = builder();
+    try {
+      b.url(uri);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(ENV_URL + ": " + e.getMessage(), e);
+    }
+    try {
+      b.token(token.trim());
+    } catch (IllegalArgumentException e) {
+      // the message names the property, never the value
+      throw new IllegalStateException(ENV_TOKEN + ": " + e.getMessage(), e);
+    }
+    return b;
   }
 
   /**
@@ -158,123 +170,159 @@ public final class D1Worker {
   }
 
   /**
-   * Builds a Worker client. Not thread-safe; the databases it builds are. Values are validated by
-   * {@link #build()}, whose messages name the property.
+   * Builds a Worker client. Not thread-safe; the databases it builds are. Every setter validates
+   * its value at once: null throws {@link NullPointerException} and an invalid value {@link
+   * IllegalArgumentException}, both naming the property (the token's messages never include it).
+   * {@link #build()} checks the required properties and the backoff range, and throws {@link
+   * IllegalStateException} naming them.
    */
   public static final class Builder {
     private URI url;
     private String token;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-    private Duration deadline = DEFAULT_DEADLINE;
-    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-    private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
-    private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
-    private boolean logBoundValues;
-    private HttpClient.Version httpVersion = HttpClient.Version.HTTP_2;
-    private RetryClock clock = RetryClock.SYSTEM;
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private final TransportSettings settings = new TransportSettings();
 
     private Builder() {}
 
     /**
-     * @param value the Worker's URL, e.g. {@code https://d1.example.workers.dev} (required); http
-     *     or https
+     * The Worker's URL. Required.
+     *
+     * @param value an absolute http or https URL with a host and no query, e.g. {@code
+     *     https://d1.example.workers.dev}
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code url} if it is not such a URL
      */
     public Builder url(URI value) {
+      Objects.requireNonNull(value, "url");
+      TransportSettings.httpUrl("url", value.toString());
+      TransportSettings.argument(
+          value.getQuery() == null && value.getFragment() == null, "url must have no query");
       this.url = value;
       return this;
     }
 
     /**
-     * @param value the Worker's {@code D1_WORKER_TOKEN} secret (required); never printed
+     * The Worker's {@code D1_WORKER_TOKEN} secret, sent as a bearer token and never printed.
+     * Required.
+     *
+     * @param value the token
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code token} if it is blank or holds whitespace or
+     *     control characters
      */
     public Builder token(String value) {
-      this.token = value;
+      this.token = TransportSettings.token("token", value);
       return this;
     }
 
     /**
-     * @param value the connect timeout; positive
+     * The TCP and TLS connect timeout; {@link #DEFAULT_CONNECT_TIMEOUT} by default.
+     *
+     * @param value a positive duration
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code connectTimeout} if not positive
      */
     public Builder connectTimeout(Duration value) {
-      this.connectTimeout = value;
+      settings.connectTimeout(value);
       return this;
     }
 
     /**
-     * @param value the timeout of one HTTP attempt; positive
+     * The timeout of one HTTP attempt; {@link #DEFAULT_REQUEST_TIMEOUT} by default.
+     *
+     * @param value a positive duration
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code requestTimeout} if not positive
      */
     public Builder requestTimeout(Duration value) {
-      this.requestTimeout = value;
+      settings.requestTimeout(value);
       return this;
     }
 
     /**
-     * @param value the deadline of one call including retries; positive
+     * The deadline of one call, retries included; {@link #DEFAULT_DEADLINE} by default.
+     *
+     * @param value a positive duration
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code deadline} if not positive
      */
     public Builder deadline(Duration value) {
-      this.deadline = value;
+      settings.deadline(value);
       return this;
     }
 
     /**
-     * @param value attempts per call, at least 1 (1 disables retries)
+     * Attempts per call, the first included; {@link #DEFAULT_MAX_ATTEMPTS} by default.
+     *
+     * @param value at least 1 (1 disables retries)
      * @return this builder
+     * @throws IllegalArgumentException naming {@code maxAttempts} if below 1
      */
     public Builder maxAttempts(int value) {
-      this.maxAttempts = value;
+      settings.maxAttempts(value);
       return this;
     }
 
     /**
-     * @param value the first retry delay; not negative
+     * The first retry delay; {@link #DEFAULT_INITIAL_BACKOFF} by default.
+     *
+     * @param value a duration, not negative; {@link #build()} checks it is not above maxBackoff
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code initialBackoff} if negative
      */
     public Builder initialBackoff(Duration value) {
-      this.initialBackoff = value;
+      settings.initialBackoff(value);
       return this;
     }
 
     /**
-     * @param value the cap of the retry delay; not less than the initial backoff
+     * The cap of the retry delay; {@link #DEFAULT_MAX_BACKOFF} by default.
+     *
+     * @param value a duration, not negative; {@link #build()} checks it is not below initialBackoff
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException naming {@code maxBackoff} if negative
      */
     public Builder maxBackoff(Duration value) {
-      this.maxBackoff = value;
+      settings.maxBackoff(value);
       return this;
     }
 
     /**
-     * @param value whether debug logs include bound values (they may be personal data)
+     * Whether debug logs include bound values; false by default, as they may be personal data.
+     *
+     * @param value true to log bound values at DEBUG
      * @return this builder
      */
     public Builder logBoundValues(boolean value) {
-      this.logBoundValues = value;
+      settings.logBoundValues(value);
       return this;
     }
 
     /**
-     * @param value the preferred HTTP version (HTTP/2 by default, with HTTP/1.1 fallback); not null
+     * The preferred HTTP version; HTTP/2 by default, with HTTP/1.1 fallback.
+     *
+     * @param value the version
      * @return this builder
+     * @throws NullPointerException if {@code value} is null
      */
     public Builder httpVersion(HttpClient.Version value) {
-      this.httpVersion = value;
+      settings.httpVersion(value);
       return this;
     }
 
     Builder clock(RetryClock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
+      settings.clock(value);
       return this;
     }
 
     Builder random(DoubleSupplier value) {
-      this.random = Objects.requireNonNull(value, "random");
+      settings.random(value);
       return this;
     }
 
@@ -282,64 +330,20 @@ public final class D1Worker {
      * Builds the database. No I/O happens until the first call.
      *
      * @return the database; thread-safe, meant to be shared
-     * @throws IllegalStateException naming the first missing or invalid property
+     * @throws IllegalStateException naming the first missing property, or when maxBackoff is below
+     *     initialBackoff
      */
     public D1Database build() {
-      check(url != null, "url is required");
-      check(
-          ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
-              && url.getHost() != null,
-          "url must be an absolute http(s) URL, got '" + url + "'");
-      check(url.getQuery() == null && url.getFragment() == null, "url must have no query");
-      check(token != null && !token.isBlank(), "token is required");
-      check(
-          token.chars().noneMatch(c -> c <= ' ' || c == 127),
-          "token must not contain whitespace or control characters");
-      positive("connectTimeout", connectTimeout);
-      positive("requestTimeout", requestTimeout);
-      positive("deadline", deadline);
-      check(maxAttempts >= 1, "maxAttempts must be at least 1, got " + maxAttempts);
-      check(
-          initialBackoff != null && !initialBackoff.isNegative(),
-          "initialBackoff must not be" + " negative");
-      check(maxBackoff != null && !maxBackoff.isNegative(), "maxBackoff must not be negative");
-      check(
-          maxBackoff.compareTo(initialBackoff) >= 0,
-          "maxBackoff must not be less than initialBackoff");
-      check(httpVersion != null, "httpVersion is required");
-      String base = url.toString();
-      while (base.endsWith("/")) {
-        base = base.substring(0, base.length() - 1);
-      }
+      TransportSettings.state(url != null, "url is required");
+      TransportSettings.state(token != null, "token is required");
       RemoteConfig config =
-          new RemoteConfig(
-              base,
+          settings.config(
+              TransportSettings.httpUrl("url", url.toString()),
               "",
               token,
-              connectTimeout,
-              requestTimeout,
-              deadline,
-              maxAttempts,
-              initialBackoff,
-              maxBackoff,
               Duration.ZERO,
-              deadline,
-              logBoundValues,
-              httpVersion,
-              clock,
-              random);
+              settings.deadline());
       return new WorkerDatabase(new Transport(config));
-    }
-
-    private static void positive(String name, Duration d) {
-      check(d != null, name + " is required");
-      check(!d.isNegative() && !d.isZero(), name + " must be positive, got " + d);
-    }
-
-    private static void check(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalStateException(message);
-      }
     }
 
     @Override

@@ -24,7 +24,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -347,39 +346,6 @@ class D1WorkerClientTest {
 
   @Nested
   class Builder {
-    @Test
-    void validatesEveryPropertyByName() {
-      URI u = URI.create("https://d1.example.workers.dev");
-      assertThatThrownBy(() -> D1Worker.builder().token(TOKEN).build())
-          .hasMessage("url is required");
-      assertThatThrownBy(() -> D1Worker.builder().url(URI.create("ftp://x")).token(TOKEN).build())
-          .hasMessageStartingWith("url must be an absolute http(s) URL");
-      assertThatThrownBy(
-              () -> D1Worker.builder().url(URI.create("https://x/?a=1")).token(TOKEN).build())
-          .hasMessage("url must have no query");
-      assertThatThrownBy(() -> D1Worker.builder().url(u).build()).hasMessage("token is required");
-      assertThatThrownBy(() -> D1Worker.builder().url(u).token("a b").build())
-          .hasMessage("token must not contain whitespace or control characters");
-      assertThatThrownBy(
-              () -> D1Worker.builder().url(u).token(TOKEN).deadline(Duration.ZERO).build())
-          .hasMessageStartingWith("deadline must be positive");
-      assertThatThrownBy(() -> D1Worker.builder().url(u).token(TOKEN).requestTimeout(null).build())
-          .hasMessage("requestTimeout is required");
-      assertThatThrownBy(() -> D1Worker.builder().url(u).token(TOKEN).maxAttempts(0).build())
-          .hasMessage("maxAttempts must be at least 1, got 0");
-      assertThatThrownBy(
-              () ->
-                  D1Worker.builder()
-                      .url(u)
-                      .token(TOKEN)
-                      .initialBackoff(Duration.ofSeconds(2))
-                      .maxBackoff(Duration.ofSeconds(1))
-                      .build())
-          .hasMessage("maxBackoff must not be less than initialBackoff");
-      assertThatThrownBy(() -> D1Worker.builder().url(u).token(TOKEN).httpVersion(null).build())
-          .hasMessage("httpVersion is required");
-    }
-
     @Test
     void fromEnvNamesTheMissingVariable() {
       assertThatThrownBy(() -> D1Worker.fromEnv(Map.<String, String>of()::get))
