@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A family that answers {@code POST /d1/database/{id}/<action>} (export, import): finds the
- * database (404 in D1's envelope when there is none), refuses other methods, and runs the action
- * with the database locked. Thread-safe.
+ * A family that answers {@code POST /d1/database/{id}/<action>} (query, raw, export, import): finds
+ * the database (404 in D1's envelope when there is none), refuses other methods, and runs the
+ * action with the database locked. Thread-safe.
  */
 abstract class DatabaseActionEndpoints implements Endpoints {
 
@@ -17,9 +17,13 @@ abstract class DatabaseActionEndpoints implements Endpoints {
   /** The fake's state, shared with the other families. */
   final FakeState state;
 
-  DatabaseActionEndpoints(FakeState state, String action) {
+  /**
+   * @param state the fake's state
+   * @param actions the action path segments this family answers, as a regular expression
+   */
+  DatabaseActionEndpoints(FakeState state, String actions) {
     this.state = state;
-    this.path = Pattern.compile("/d1/database/([^/]+)/" + Pattern.quote(action));
+    this.path = Pattern.compile("/d1/database/([^/]+)/(" + actions + ")");
   }
 
   @Override
@@ -33,7 +37,7 @@ abstract class DatabaseActionEndpoints implements Endpoints {
       throw ApiError.noRoute();
     }
     synchronized (d) {
-      return post(d, req.json());
+      return post(d, m.group(2), req.json());
     }
   }
 
@@ -41,8 +45,9 @@ abstract class DatabaseActionEndpoints implements Endpoints {
    * Runs the action on the locked database.
    *
    * @param d the database; not null
+   * @param action the action segment of the path
    * @param body the request's JSON body; not null
    * @return the reply; not null
    */
-  abstract Reply post(Db d, JsonNode body);
+  abstract Reply post(Db d, String action, JsonNode body);
 }

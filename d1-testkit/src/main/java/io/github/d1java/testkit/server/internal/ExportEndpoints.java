@@ -18,7 +18,7 @@ final class ExportEndpoints extends DatabaseActionEndpoints {
   }
 
   @Override
-  Reply post(Db d, JsonNode body) {
+  Reply post(Db d, String path, JsonNode body) {
     if (!"polling".equals(body.path("output_format").asText())) {
       throw new ApiError(400, 7400, "Invalid property: output_format => must be \"polling\"");
     }

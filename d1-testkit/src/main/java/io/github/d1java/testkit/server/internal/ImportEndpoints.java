@@ -25,7 +25,7 @@ final class ImportEndpoints extends DatabaseActionEndpoints {
   }
 
   @Override
-  Reply post(Db d, JsonNode body) {
+  Reply post(Db d, String path, JsonNode body) {
     String action = body.path("action").asText("");
     String etag = body.path("etag").asText("");
     switch (action) {

@@ -13,8 +13,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /d1/database/{id}/query} and {@code .../raw}: one statement, several statements in
@@ -25,30 +23,17 @@ import java.util.regex.Pattern;
  * INTEGER), and an INTEGER result beyond 2^53 is rounded to the nearest double and written as
  * JavaScript writes it. A JSON string binds as TEXT, which an INTEGER column converts exactly.
  */
-final class QueryEndpoints implements Endpoints {
+final class QueryEndpoints extends DatabaseActionEndpoints {
 
-  private static final Pattern PATH = Pattern.compile("/d1/database/([^/]+)/(query|raw)");
   private static final long SAFE = 1L << 53;
 
-  private final FakeState state;
-
   QueryEndpoints(FakeState state) {
-    this.state = state;
+    super(state, "query|raw");
   }
 
   @Override
-  public Reply handle(ApiRequest req) {
-    Matcher m = PATH.matcher(req.path());
-    if (!m.matches()) {
-      return null;
-    }
-    Db d = state.byUuid(Json.decode(m.group(1)));
-    if (!req.method().equals("POST")) {
-      throw ApiError.noRoute();
-    }
-    synchronized (d) {
-      return query(d, req.json(), m.group(2).equals("raw"));
-    }
+  Reply post(Db d, String action, JsonNode body) {
+    return query(d, body, action.equals("raw"));
   }
 
   private Reply query(Db d, JsonNode body, boolean raw) {
