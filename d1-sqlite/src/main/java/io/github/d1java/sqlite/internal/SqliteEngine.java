@@ -49,6 +49,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
       "When executing multiple SQL statements in a single call, only the last statement can have"
           + " parameters.";
   static final String CLOSED = "Database is closed.";
+  static final String WRITE_IN_PROGRESS =
+      "internal error: a statement that writes and returns rows (EXPLAIN of a write, or RETURNING)"
+          + " can only be the last statement of a call; D1 cannot commit while it is in progress"
+          + " and fails the call: SQLITE_BUSY";
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteEngine.class);
   private static final Set<String> SCHEMA_KEYWORDS = Set.of("CREATE", "DROP", "ALTER");
@@ -175,7 +179,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
         if (!SqlLexer.isComplete(piece + ";")) {
           incomplete.add(st);
         }
-        script.append(piece).append(";\n");
+        if (st.rewrite() == null) {
+          script.append(piece).append(";\n");
+        } else {
+          // a Rewrite: made on the writer's schema, inside the transaction
+          script.append(LIMITED_MARK);
+        }
       }
       texts++;
     }
@@ -196,7 +205,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
             refuseAlone(st);
           }
           long totalBefore = writer.totalChanges();
-          writer.script(script.toString());
+          writer.script(withLimited(script, checked));
           long changes = writer.totalChanges() - totalBefore;
           state.schemaChanged();
           boolean stateChanged = state.refresh(writer);
@@ -206,6 +215,26 @@ public final class SqliteEngine implements D1SqliteDatabase {
           return state.meta(ms, changes, changedDb, 0, changes);
         },
         null);
+  }
+
+  /** Stands in the script for a statement with a {@link Rewrite} until it is made: not SQL. */
+  private static final String LIMITED_MARK = "\0";
+
+  /** The script with each {@link #LIMITED_MARK} replaced by its statement's rewrite. */
+  private String withLimited(StringBuilder script, List<Statement> checked) throws SQLException {
+    if (script.indexOf(LIMITED_MARK) < 0) {
+      return script.toString();
+    }
+    StringBuilder out = new StringBuilder(script.length() + 64);
+    int from = 0;
+    for (Statement st : checked) {
+      if (st.rewrite() != null) {
+        int at = script.indexOf(LIMITED_MARK, from);
+        out.append(script, from, at).append(writer.runnable(st).parsed().sql()).append(";\n");
+        from = at + 1;
+      }
+    }
+    return out.append(script, from, script.length()).toString();
   }
 
   /**
@@ -296,7 +325,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Statement st = parsed.statements().get(0);
       Rows rows = StatementExecutor.execute(conn, st, q.params(), true);
       UsageCounter usage = state.usage();
-      UsagePlan plan = usage.plan(conn, st);
+      UsagePlan plan = usage.plan(conn, conn.runnable(st));
       Figures figures =
           usage.after(conn, plan, usage.before(conn, plan, true), rows.rows().size(), 0, 0, false);
       double ms = (System.nanoTime() - start) / 1e6;
@@ -380,6 +409,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     Rows rows = null;
     Figures figures = null;
     boolean schemaChanged = false;
+    Statement inProgress = null;
     for (int i = 0; i < statements.size(); i++) {
       boolean last = i == statements.size() - 1;
       Statement st = statements.get(i);
@@ -390,9 +420,14 @@ public final class SqliteEngine implements D1SqliteDatabase {
         schemaChanged = true;
       }
       if (!last) {
-        StatementExecutor.execute(writer, st, null, false);
+        Rows discarded = StatementExecutor.execute(writer, st, null, false);
+        if (discarded == StatementExecutor.DISCARDED_ROWS
+            && inProgress == null
+            && !StatementExecutor.isReadOnlyProgram(writer, writer.runnable(st))) {
+          inProgress = st;
+        }
       } else {
-        UsagePlan plan = usage.plan(writer, st);
+        UsagePlan plan = usage.plan(writer, writer.runnable(st));
         UsageCounter.Before before = usage.before(writer, plan, false);
         long rowIdBefore = plan.upsert ? Connections.queryLong(writer, LAST_ROWID_SQL) : 0;
         long statementBefore = writer.totalChanges();
@@ -411,6 +446,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
     if (parsed.nothingAfter()) {
       // workerd finds no statement in what follows the last ';' or a NUL (where SQLite stops)
       throw D1SqlException.of(NOT_A_STATEMENT, null);
+    }
+    if (inProgress != null) {
+      // workerd steps a statement that is not the last once and keeps it until the call ends; one
+      // that writes and returned a row is still in progress then, so SQLite cannot release the
+      // call's savepoint and D1 fails the call with "internal error; reference = ..."
+      throw D1SqlException.of(WRITE_IN_PROGRESS, null);
     }
     long changes = writer.totalChanges() - totalBefore;
     boolean stateChanged;
