@@ -135,7 +135,10 @@ final class SqliteErrors {
         // ALTER TABLE ... RENAME COLUMN quotes the name it did not find
         name = name.substring(1, name.length() - 1);
       }
-      return qualifiedNameOffset(st, name.split("\\.", -1));
+      String[] parts = name.split("\\.", -1);
+      int at = qualifiedNameIndex(st, parts);
+      // an UPDATE's (or upsert's) SET names a column without an expression: SQLite gives no offset
+      return at < 0 || isSetTarget(st.tokens(), at) ? -1 : st.byteOffset(st.tokens().get(at).start());
     }
     m = MISUSE.matcher(errmsg);
     if (m.matches()) {
@@ -239,6 +242,76 @@ final class SqliteErrors {
   }
 
   private static int qualifiedNameOffset(Statement st, String[] parts) {
+    int at = qualifiedNameIndex(st, parts);
+    return at < 0 ? -1 : st.byteOffset(st.tokens().get(at).start());
+  }
+
+  /**
+   * Whether the token at {@code i} is a column an UPDATE's SET assigns: {@code SET c = ...}, {@code
+   * , c = ...} or a name in {@code (a, c) = ...}, in the SET list of the nearest SET before it.
+   */
+  static boolean isSetTarget(List<SqlToken> tokens, int i) {
+    int k = i + 1;
+    int j = i - 1;
+    if (j >= 0 && (tokens.get(j).isSymbol("(") || tokens.get(j).isSymbol(","))) {
+      // inside a parenthesised list of names: walk to its ends
+      int close = k;
+      while (close + 1 < tokens.size()
+          && tokens.get(close).isSymbol(",")
+          && Statement.identifier(tokens.get(close + 1)) != null) {
+        close += 2;
+      }
+      int open = j;
+      while (open >= 2
+          && tokens.get(open).isSymbol(",")
+          && Statement.identifier(tokens.get(open - 1)) != null) {
+        open -= 2;
+      }
+      if (close + 1 < tokens.size()
+          && tokens.get(close).isSymbol(")")
+          && tokens.get(close + 1).isSymbol("=")
+          && tokens.get(open).isSymbol("(")) {
+        k = close;
+        j = open - 1;
+      }
+    }
+    if (k >= tokens.size() || !(tokens.get(k).isSymbol("=") || tokens.get(k).isSymbol(")"))) {
+      return false;
+    }
+    if (j < 0) {
+      return false;
+    }
+    if ("SET".equals(Statement.word(tokens.get(j)))) {
+      return true;
+    }
+    if (!tokens.get(j).isSymbol(",")) {
+      return false;
+    }
+    // a comma of the SET list: the nearest SET at this depth comes before any other clause
+    int depth = 0;
+    for (int m = j - 1; m >= 0; m--) {
+      SqlToken t = tokens.get(m);
+      if (t.isSymbol(")")) {
+        depth++;
+      } else if (t.isSymbol("(")) {
+        if (depth == 0) {
+          return false;
+        }
+        depth--;
+      } else if (depth == 0) {
+        String w = Statement.word(t);
+        if ("SET".equals(w)) {
+          return true;
+        }
+        if ("SELECT".equals(w) || "WHERE".equals(w) || "FROM".equals(w) || "VALUES".equals(w)) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int qualifiedNameIndex(Statement st, String[] parts) {
     List<SqlToken> tokens = st.tokens();
     for (int i = 0; i < tokens.size(); i++) {
       int j = i;
@@ -253,7 +326,7 @@ final class SqliteErrors {
         j++;
       }
       if (match && !(i > 0 && tokens.get(i - 1).isSymbol("."))) {
-        return st.byteOffset(tokens.get(i).start());
+        return i;
       }
     }
     return -1;

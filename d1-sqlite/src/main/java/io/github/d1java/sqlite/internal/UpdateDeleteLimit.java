@@ -295,6 +295,9 @@ final class UpdateDeleteLimit implements Rewrite {
    * @return the rewritten statement, its offsets mapped to {@code st}
    */
   Statement rewrite(Statement st, Shape shape, boolean limitless) {
+    if (clause[FROM] >= 0) {
+      return rewriteFrom(st, shape, limitless);
+    }
     List<SqlToken> tokens = st.tokens();
     String text = st.text();
     Out out = new Out(text, tokens);
@@ -349,6 +352,195 @@ final class UpdateDeleteLimit implements Rewrite {
       out.add(" ", tokens.get(clause[RETURNING]).start());
       out.copyTokens(clause[RETURNING], nextClause(RETURNING), numbers, true);
     }
+    return statement(st, out);
+  }
+
+  /**
+   * The rewrite of {@code UPDATE t SET c = e FROM f WHERE w ORDER BY o LIMIT l}, as SQLite runs it
+   * ({@code updateFromSelect} in update.c: the key and the new values are selected from the join,
+   * ordered and limited, then each selected row is updated):
+   *
+   * <pre>
+   * UPDATE t SET c = "_d1 limit"."c1" FROM (SELECT t.rowid AS "k1", e AS "c1" FROM t, f WHERE w
+   *   ORDER BY o LIMIT l) AS "_d1 limit" WHERE t.rowid = "_d1 limit"."k1"
+   * </pre>
+   *
+   * <p>Parameters keep their order (SET, FROM, WHERE, ORDER BY, LIMIT). A vector assignment {@code
+   * (a, b) = (x, y)} is split; one from a subquery is not supported.
+   *
+   * @return the statement, or null when a SET item cannot be split
+   */
+  private Statement rewriteFrom(Statement st, Shape shape, boolean limitless) {
+    List<SqlToken> tokens = st.tokens();
+    String text = st.text();
+    Out out = new Out(text, tokens);
+    int from = clause[FROM];
+    int bodyEnd = tokens.get(end - 1).end();
+    List<int[]> targets = new java.util.ArrayList<>();
+    List<int[]> values = new java.util.ArrayList<>();
+    if (!setItems(tokens, set + 1, from, targets, values)) {
+      return null;
+    }
+    out.copy(0, tokens.get(indexed >= 0 ? indexed : set).start());
+    int setAt = tokens.get(set).start();
+    out.add("SET ", setAt);
+    String derived = quote("_d1 limit");
+    for (int i = 0; i < targets.size(); i++) {
+      int[] target = targets.get(i);
+      out.add(i == 0 ? "" : ", ", setAt);
+      out.copy(tokens.get(target[0]).start(), tokens.get(target[1] - 1).end());
+      out.add(" = " + derived + "." + quote("c" + (i + 1)), tokens.get(target[0]).start());
+    }
+    int fromAt = tokens.get(from).start();
+    out.add(" FROM (SELECT ", fromAt);
+    String q = tokens.get(nameEnd - 1).text();
+    List<String> keys =
+        shape.kind() == Kind.WITHOUT_ROWID ? shape.keyColumns() : List.of(shape.key());
+    StringBuilder join = new StringBuilder();
+    for (int k = 0; k < keys.size(); k++) {
+      String column = shape.kind() == Kind.WITHOUT_ROWID ? quote(keys.get(k)) : keys.get(k);
+      String alias = quote("k" + (k + 1));
+      out.add((k == 0 ? "" : ", ") + q + "." + column + " AS " + alias, fromAt);
+      join.append(k == 0 ? "" : " AND ")
+          .append(q)
+          .append('.')
+          .append(column)
+          .append(" = ")
+          .append(derived)
+          .append('.')
+          .append(alias);
+    }
+    for (int i = 0; i < values.size(); i++) {
+      int[] value = values.get(i);
+      out.add(", ", setAt);
+      out.copy(tokens.get(value[0]).start(), tokens.get(value[1] - 1).end());
+      out.add(" AS " + quote("c" + (i + 1)), tokens.get(value[1] - 1).start());
+    }
+    out.add(" FROM ", fromAt);
+    int nameStart = tokens.get(name).start();
+    if (schema == null && with) {
+      out.add("main.", nameStart);
+    }
+    out.copy(nameStart, tokens.get(nameEnd - 1).end());
+    if (indexed >= 0) {
+      out.add(" ", nameStart);
+      out.copy(tokens.get(indexed).start(), tokens.get(indexedEnd - 1).end());
+    }
+    out.add(", ", fromAt);
+    out.copy(tokens.get(from + 1).start(), start(tokens, nextClause(FROM), bodyEnd));
+    Map<Integer, String> numbers = renumbering(tokens);
+    int anchor = tokens.get(clause[LIMIT] >= 0 ? clause[LIMIT] : clause[ORDER]).start();
+    if (clause[WHERE] >= 0) {
+      out.add(" ", anchor);
+      out.copy(tokens.get(clause[WHERE]).start(), start(tokens, nextClause(WHERE), bodyEnd));
+    }
+    if (clause[ORDER] >= 0) {
+      out.add(" ", anchor);
+      out.copyTokens(clause[ORDER], clause[LIMIT] >= 0 ? clause[LIMIT] : end, numbers, false);
+    }
+    if (clause[LIMIT] >= 0) {
+      out.add(" ", anchor);
+      out.copyTokens(clause[LIMIT], end, numbers, false);
+    } else if (limitless) {
+      out.add(" LIMIT -1", anchor);
+    }
+    out.add(") AS " + derived + " WHERE " + join, bodyEnd - 1);
+    if (clause[RETURNING] >= 0) {
+      out.add(" ", tokens.get(clause[RETURNING]).start());
+      out.copyTokens(clause[RETURNING], nextClause(RETURNING), numbers, true);
+    }
+    return statement(st, out);
+  }
+
+  /**
+   * Splits a SET list into targets and values (token ranges), a vector {@code (a, b) = (x, y)} into
+   * one pair per column.
+   *
+   * @return false for a vector assigned from anything but a list of as many values
+   */
+  private static boolean setItems(
+      List<SqlToken> tokens, int from, int to, List<int[]> targets, List<int[]> values) {
+    for (int[] item : split(tokens, from, to)) {
+      int eq = -1;
+      int depth = 0;
+      for (int k = item[0]; k < item[1] && eq < 0; k++) {
+        SqlToken t = tokens.get(k);
+        if (t.isSymbol("(")) {
+          depth++;
+        } else if (t.isSymbol(")")) {
+          depth--;
+        } else if (depth == 0 && t.isSymbol("=")) {
+          eq = k;
+        }
+      }
+      if (eq <= item[0] || eq + 1 >= item[1]) {
+        return false;
+      }
+      if (!tokens.get(item[0]).isSymbol("(")) {
+        targets.add(new int[] {item[0], eq});
+        values.add(new int[] {eq + 1, item[1]});
+        continue;
+      }
+      boolean list =
+          tokens.get(eq + 1).isSymbol("(")
+              && tokens.get(item[1] - 1).isSymbol(")")
+              && matching(tokens, eq + 1) == item[1] - 1
+              && !tokens.get(eq + 2).isKeyword("SELECT")
+              && !tokens.get(eq + 2).isKeyword("WITH")
+              && !tokens.get(eq + 2).isKeyword("VALUES");
+      if (!list || !tokens.get(eq - 1).isSymbol(")")) {
+        return false;
+      }
+      List<int[]> names = split(tokens, item[0] + 1, eq - 1);
+      List<int[]> exprs = split(tokens, eq + 2, item[1] - 1);
+      if (names.size() != exprs.size()) {
+        return false;
+      }
+      targets.addAll(names);
+      values.addAll(exprs);
+    }
+    return !targets.isEmpty();
+  }
+
+  /** Token ranges {@code [from, to)} split at depth-0 commas. */
+  private static List<int[]> split(List<SqlToken> tokens, int from, int to) {
+    List<int[]> parts = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = from;
+    for (int k = from; k < to; k++) {
+      SqlToken t = tokens.get(k);
+      if (t.isSymbol("(")) {
+        depth++;
+      } else if (t.isSymbol(")")) {
+        depth--;
+      } else if (depth == 0 && t.isSymbol(",")) {
+        parts.add(new int[] {start, k});
+        start = k + 1;
+      }
+    }
+    parts.add(new int[] {start, to});
+    for (int[] p : parts) {
+      if (p[0] >= p[1]) {
+        return List.of();
+      }
+    }
+    return parts;
+  }
+
+  /** The index of the parenthesis closing the one at {@code open}, or -1. */
+  private static int matching(List<SqlToken> tokens, int open) {
+    int depth = 0;
+    for (int k = open; k < tokens.size(); k++) {
+      if (tokens.get(k).isSymbol("(")) {
+        depth++;
+      } else if (tokens.get(k).isSymbol(")") && --depth == 0) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static Statement statement(Statement st, Out out) {
     String sql = out.sb.toString();
     List<SqlStatement> parsed = SqlLexer.statements(sql);
     SqlStatement rewritten =
@@ -559,14 +751,21 @@ final class UpdateDeleteLimit implements Rewrite {
       }
       throw notSupported(udl.verb() + " of a view");
     }
-    if (udl.hasFrom() || shape.kind() == Kind.NO_ROWID_NAME) {
+    if (shape.kind() == Kind.NO_ROWID_NAME) {
       if (!udl.hasLimit()) {
         orderWithoutLimit(conn, udl.withoutClauses(st), udl);
       }
-      throw notSupported(
-          udl.hasFrom()
-              ? udl.verb() + " ... FROM"
-              : udl.verb() + " of a table whose columns hide rowid, _rowid_ and oid");
+      throw notSupported(udl.verb() + " of a table whose columns hide rowid, _rowid_ and oid");
+    }
+    if (udl.hasFrom() && udl.rewrite(st, shape, true) == null) {
+      String syntax = conn.syntaxError(udl.withoutClauses(st));
+      if (syntax != null) {
+        throw D1SqlException.of(syntax, null);
+      }
+      if (!udl.hasLimit()) {
+        orderWithoutLimit(conn, udl.withoutClauses(st), udl);
+      }
+      throw notSupported("UPDATE ... FROM with a row value assigned from a subquery");
     }
     if (!udl.hasLimit() && shape.kind() != Kind.ABSENT) {
       orderWithoutLimit(conn, udl.rewrite(st, shape, true), udl);
