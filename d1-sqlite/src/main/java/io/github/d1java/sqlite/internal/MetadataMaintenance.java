@@ -73,6 +73,11 @@ final class MetadataMaintenance implements Rewrite {
     return false;
   }
 
+  /** Whether it may change pages: {@code ANALYZE} writes {@code sqlite_stat1}, REINDEX nothing. */
+  boolean changesPages() {
+    return substitute.endsWith("ANALYZE sqlite_schema");
+  }
+
   @Override
   public Statement prepare(Conn conn, Statement st) {
     int[] chars = new int[substitute.length()];

@@ -421,8 +421,11 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
       if (!last) {
         Rows discarded = StatementExecutor.execute(writer, st, null, false);
-        if (discarded == StatementExecutor.DISCARDED_ROWS
+        // an EXPLAIN is listed, not run: it stays in progress even when it lists no row
+        boolean explain = "EXPLAIN".equals(first);
+        if ((discarded == StatementExecutor.DISCARDED_ROWS || explain)
             && inProgress == null
+            && (explain || !st.parsed().isReadOnly())
             && !StatementExecutor.isReadOnlyProgram(writer, writer.runnable(st))) {
           inProgress = st;
         }
@@ -458,11 +461,14 @@ public final class SqliteEngine implements D1SqliteDatabase {
     if (lastOfCall) {
       stateChanged = state.refresh(writer);
     } else {
-      // pages can change without changes or a new rowid only through DDL, VACUUM and the like
-      stateChanged =
-          state.refreshRowId(writer)
-              || schemaChanged
-              || isPageKeyword(statements.get(statements.size() - 1).firstKeyword());
+      // pages can change without changes or a new rowid only through DDL, VACUUM and the like;
+      // their pages are read now, so that the batch's next statement is not charged with them
+      if (schemaChanged || isPageKeyword(statements.get(statements.size() - 1))) {
+        state.refresh(writer);
+        stateChanged = true;
+      } else {
+        stateChanged = state.refreshRowId(writer);
+      }
     }
     double ms = (System.nanoTime() - start) / 1e6;
     boolean changedDb = changes != 0 || stateChanged;
@@ -470,8 +476,11 @@ public final class SqliteEngine implements D1SqliteDatabase {
         rows, ms, changes, state.lastRowId(), changedDb, figures.read(), figures.written());
   }
 
-  private static boolean isPageKeyword(String keyword) {
-    return keyword != null && PAGE_KEYWORDS.contains(keyword);
+  private static boolean isPageKeyword(Statement st) {
+    String keyword = st.firstKeyword();
+    return keyword != null
+        && PAGE_KEYWORDS.contains(keyword)
+        && !(st.rewrite() instanceof MetadataMaintenance m && !m.changesPages());
   }
 
   /** The engine's side of {@link InteractiveTransaction}. */

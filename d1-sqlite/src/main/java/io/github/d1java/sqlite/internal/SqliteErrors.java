@@ -20,9 +20,11 @@ import org.sqlite.SQLiteException;
  * <p>sqlite-jdbc does not expose {@code sqlite3_error_offset}, so the offset is recovered from the
  * statement's tokens for the messages whose offending token can be located: syntax errors (by
  * preparing prefixes of the statement until SQLite fails on the same token), unknown or ambiguous
- * columns (also RENAME COLUMN's quoted name), unknown functions, wrong argument counts, misused
- * aggregates, hex literals too big, existing tables, unrecognized tokens, too many variables and
- * out-of-range {@code ?NNN}. Other messages carry no offset.
+ * columns (also RENAME COLUMN's quoted name; not a column an UPDATE's SET assigns, which SQLite
+ * reports without one), unknown functions, wrong argument counts, misused aggregates, hex literals
+ * too big, existing tables, unknown schema names, unrecognized tokens, too many variables and
+ * out-of-range {@code ?NNN}. Other messages carry no offset. For a rewritten statement ({@link
+ * Rewrite}) the offsets are those of the user's text ({@link Statement#byteOffset}).
  */
 final class SqliteErrors {
 
@@ -47,6 +49,7 @@ final class SqliteErrors {
       Pattern.compile("^wrong number of arguments to function (.+)\\(\\)$");
   private static final Pattern MISUSE =
       Pattern.compile("^misuse of (?:aggregate|window) function (.+)\\(\\)$");
+  private static final Pattern UNKNOWN_DATABASE = Pattern.compile("^unknown database (.+)$");
   private static final Pattern HEX_TOO_BIG = Pattern.compile("^hex literal too big: (.+)$");
 
   private SqliteErrors() {}
@@ -139,6 +142,18 @@ final class SqliteErrors {
       int at = qualifiedNameIndex(st, parts);
       // an UPDATE's (or upsert's) SET names a column without an expression: SQLite gives no offset
       return at < 0 || isSetTarget(st.tokens(), at) ? -1 : st.byteOffset(st.tokens().get(at).start());
+    }
+    m = UNKNOWN_DATABASE.matcher(errmsg);
+    if (m.matches()) {
+      // sqlite3TwoPartName names the schema token of "schema.name"
+      List<SqlToken> ts = st.tokens();
+      for (int i = 0; i + 1 < ts.size(); i++) {
+        String id = Statement.identifier(ts.get(i));
+        if (id != null && id.equalsIgnoreCase(m.group(1)) && ts.get(i + 1).isSymbol(".")) {
+          return st.byteOffset(ts.get(i).start());
+        }
+      }
+      return -1;
     }
     m = MISUSE.matcher(errmsg);
     if (m.matches()) {
