@@ -430,8 +430,14 @@ public final class SqliteEngine implements D1SqliteDatabase {
           inProgress = st;
         }
       } else {
-        UsagePlan plan = usage.plan(writer, writer.runnable(st));
+        Statement run = writer.runnable(st);
+        UsagePlan plan = usage.plan(writer, run);
         UsageCounter.Before before = usage.before(writer, plan, false);
+        // UPDATE/DELETE ... LIMIT: D1 counts the reads of the SELECT that chooses the rows
+        Statement chosen = run.origin() == null ? null : run.origin().chosen();
+        UsagePlan choosing = chosen == null ? null : usage.plan(writer, chosen);
+        UsageCounter.Before chooseBefore =
+            chosen == null ? null : usage.before(writer, choosing, false);
         long rowIdBefore = plan.upsert ? Connections.queryLong(writer, LAST_ROWID_SQL) : 0;
         long statementBefore = writer.totalChanges();
         rows = StatementExecutor.execute(writer, st, q.params(), true);
@@ -441,6 +447,13 @@ public final class SqliteEngine implements D1SqliteDatabase {
             plan.upsert && Connections.queryLong(writer, LAST_ROWID_SQL) != rowIdBefore;
         // D1 reports the figures of the last statement of a multi-statement query
         figures = usage.after(writer, plan, before, rows.rows().size(), direct, total, inserted);
+        if (chosen != null) {
+          long read =
+              usage.after(writer, choosing, chooseBefore, direct, 0, 0, false).read()
+                  + run.origin().readsPerRow() * direct
+                  + rows.rows().size();
+          figures = new Figures(read, figures.written());
+        }
       }
       if (schema) {
         state.schemaChanged();

@@ -42,8 +42,16 @@ record Statement(
    * @param source the statement as the user wrote it
    * @param chars for each character of the rewritten text, the index in {@code source.text()} that
    *     error offsets name
+   * @param chosen for an UPDATE/DELETE ... LIMIT, the SELECT that chooses its rows (D1 counts the
+   *     rows it reads, then a fixed number per row changed); null otherwise
+   * @param readsPerRow the rows D1 reads for each row changed after choosing it
    */
-  record Origin(Statement source, int[] chars) {}
+  record Origin(Statement source, int[] chars, Statement chosen, int readsPerRow) {
+
+    Origin(Statement source, int[] chars) {
+      this(source, chars, null, 0);
+    }
+  }
 
   /** A statement as the user wrote it. */
   Statement(SqlStatement parsed, String text, int leadBytes, int next) {

@@ -72,6 +72,9 @@ final class UpdateDeleteLimit implements Rewrite {
   /** Whether a WITH clause precedes the verb (its names could hide the table in the subquery). */
   private final boolean with;
 
+  /** The index of the UPDATE or DELETE token. */
+  private final int verbIndex;
+
   final String schema;
   final String table;
 
@@ -97,6 +100,7 @@ final class UpdateDeleteLimit implements Rewrite {
   private UpdateDeleteLimit(
       boolean delete,
       boolean with,
+      int verbIndex,
       String schema,
       String table,
       int name,
@@ -108,6 +112,7 @@ final class UpdateDeleteLimit implements Rewrite {
       int end) {
     this.delete = delete;
     this.with = with;
+    this.verbIndex = verbIndex;
     this.schema = schema;
     this.table = table;
     this.name = name;
@@ -221,7 +226,7 @@ final class UpdateDeleteLimit implements Rewrite {
       return null;
     }
     return new UpdateDeleteLimit(
-        delete, with, schema, table, name, nameEnd, indexed, indexedEnd, set, clause, n);
+        delete, with, i, schema, table, name, nameEnd, indexed, indexedEnd, set, clause, n);
   }
 
   /** The index of the UPDATE or DELETE that follows a WITH clause at depth 0, or -1. */
@@ -322,7 +327,9 @@ final class UpdateDeleteLimit implements Rewrite {
       key = shape.key();
       select = key;
     }
-    out.add(" WHERE " + key + " IN (SELECT " + select + " FROM ", at);
+    out.add(" WHERE " + key + " IN (", at);
+    int chosenStart = out.sb.length();
+    out.add("SELECT " + select + " FROM ", at);
     int nameStart = tokens.get(name).start();
     if (schema == null && with) {
       out.add("main.", nameStart);
@@ -347,12 +354,19 @@ final class UpdateDeleteLimit implements Rewrite {
     } else if (limitless) {
       out.add(" LIMIT -1", anchor);
     }
+    // an EXPLAIN reads nothing: no SELECT to count
+    int chosenEnd = tokens.get(0).isKeyword("EXPLAIN") ? -1 : out.sb.length();
     out.add(")", bodyEnd - 1);
     if (clause[RETURNING] >= 0) {
       out.add(" ", tokens.get(clause[RETURNING]).start());
       out.copyTokens(clause[RETURNING], nextClause(RETURNING), numbers, true);
     }
-    return statement(st, out);
+    // measured on Miniflare: after choosing a row, D1 reads it 3 more times to delete it (the IN
+    // list, the seek, the delete) and 4 to update a rowid table's row (3 for WITHOUT ROWID)
+    int perRow = delete || shape.kind() == Kind.WITHOUT_ROWID ? 3 : 4;
+    int withStart = with ? tokens.get(tokens.get(0).isKeyword("EXPLAIN") ? 1 : 0).start() : 0;
+    String prefix = with ? text.substring(withStart, tokens.get(verbIndex).start()) : "";
+    return statement(st, out, prefix, withStart, chosenStart, chosenEnd, perRow);
   }
 
   /**
@@ -541,7 +555,43 @@ final class UpdateDeleteLimit implements Rewrite {
   }
 
   private static Statement statement(Statement st, Out out) {
+    return statement(st, out, "", 0, -1, -1, 0);
+  }
+
+  /**
+   * The rewritten statement; with {@code chosenStart >= 0}, also the SELECT that chooses the rows
+   * ({@code prefix}, the WITH clause at {@code prefixStart} of the user's text, then the rewrite's
+   * subquery).
+   */
+  private static Statement statement(
+      Statement st,
+      Out out,
+      String prefix,
+      int prefixStart,
+      int chosenStart,
+      int chosenEnd,
+      int perRow) {
     String sql = out.sb.toString();
+    int[] chars = Arrays.copyOf(out.origin, out.sb.length());
+    Statement chosen = null;
+    if (chosenStart >= 0 && chosenEnd >= 0) {
+      String select = prefix + sql.substring(chosenStart, chosenEnd);
+      int[] prefixChars = new int[prefix.length()];
+      for (int i = 0; i < prefixChars.length; i++) {
+        prefixChars[i] = prefixStart + i;
+      }
+      int[] selectChars = Arrays.copyOfRange(chars, chosenStart, chosenEnd);
+      int[] chosenChars = Arrays.copyOf(prefixChars, prefixChars.length + selectChars.length);
+      System.arraycopy(selectChars, 0, chosenChars, prefixChars.length, selectChars.length);
+      chosen =
+          new Statement(
+              new SqlStatement(select, st.parsed().line(), 0, SqlLexer.tokenize(select)),
+              select,
+              st.leadBytes(),
+              st.next(),
+              null,
+              new Statement.Origin(st, chosenChars));
+    }
     List<SqlStatement> parsed = SqlLexer.statements(sql);
     SqlStatement rewritten =
         parsed.size() == 1
@@ -553,7 +603,7 @@ final class UpdateDeleteLimit implements Rewrite {
         st.leadBytes(),
         st.next(),
         null,
-        new Statement.Origin(st, Arrays.copyOf(out.origin, out.sb.length())));
+        new Statement.Origin(st, chars, chosen, perRow));
   }
 
   /** The first clause at or after {@code rank}, as a token index; {@link #end} when none. */

@@ -730,9 +730,11 @@ final class UsageCounter {
   }
 
   /** The word at {@code from} in a plan detail (up to a space). */
+  /** The table a plan step names; SQLite writes {@code main.t} when the SQL qualified it. */
   private static String word(String detail, int from) {
     int end = detail.indexOf(' ', from);
-    return end < 0 ? detail.substring(from) : detail.substring(from, end);
+    String name = end < 0 ? detail.substring(from) : detail.substring(from, end);
+    return name.regionMatches(true, 0, "main.", 0, 5) ? name.substring(5) : name;
   }
 
   private static String quote(String id) {
