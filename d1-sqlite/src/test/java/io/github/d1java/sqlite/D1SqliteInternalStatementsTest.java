@@ -201,10 +201,10 @@ class D1SqliteInternalStatementsTest {
     @Test
     void anErrorOfALaterStatementComesFirst() {
       assertThatThrownBy(
-              () -> db.prepare("INSERT INTO t VALUES (5,'e') RETURNING id; SELECT * FROM nope").run())
+              () ->
+                  db.prepare("INSERT INTO t VALUES (5,'e') RETURNING id; SELECT * FROM nope").run())
           .hasMessage("D1_ERROR: no such table: nope: SQLITE_ERROR");
-      assertThatThrownBy(
-              () -> db.prepare("EXPLAIN CREATE TABLE x(a); SELECT 1; ;").run())
+      assertThatThrownBy(() -> db.prepare("EXPLAIN CREATE TABLE x(a); SELECT 1; ;").run())
           .hasMessage("D1_ERROR: SQL code did not contain a statement.");
       assertThat(rows()).isEqualTo("1:a");
     }

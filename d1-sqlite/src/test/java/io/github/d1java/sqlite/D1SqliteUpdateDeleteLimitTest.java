@@ -42,7 +42,8 @@ class D1SqliteUpdateDeleteLimitTest {
 
   /** The rows of t as "id:v" in id order, joined by spaces. */
   private String rows() {
-    return db.prepare("SELECT group_concat(id || ':' || v, ' ') AS r FROM (SELECT * FROM t ORDER BY id)")
+    return db.prepare(
+            "SELECT group_concat(id || ':' || v, ' ') AS r FROM (SELECT * FROM t ORDER BY id)")
         .first("r");
   }
 
@@ -113,7 +114,10 @@ class D1SqliteUpdateDeleteLimitTest {
     @Test
     void explainQueryPlanNamesTheTableAsWritten() {
       List<Object> details =
-          db.prepare("EXPLAIN QUERY PLAN DELETE FROM t WHERE k=1 ORDER BY id LIMIT 1").raw().stream()
+          db
+              .prepare("EXPLAIN QUERY PLAN DELETE FROM t WHERE k=1 ORDER BY id LIMIT 1")
+              .raw()
+              .stream()
               .map(row -> row.get(3))
               .toList();
       assertThat(details)
@@ -127,7 +131,8 @@ class D1SqliteUpdateDeleteLimitTest {
     @Test
     void aSchemaChangeIsSeenByTheNextRun() {
       D1Result<Map<String, Object>> first = db.prepare("DELETE FROM t ORDER BY id LIMIT 1").run();
-      db.exec("DROP TABLE t\nCREATE TABLE t (id TEXT, v TEXT, k INT, PRIMARY KEY (id)) WITHOUT ROWID");
+      db.exec(
+          "DROP TABLE t\nCREATE TABLE t (id TEXT, v TEXT, k INT, PRIMARY KEY (id)) WITHOUT ROWID");
       db.prepare("INSERT INTO t VALUES ('p', 'q', 1), ('r', 's', 2)").run();
       assertThat(db.prepare("DELETE FROM t ORDER BY id LIMIT 1").run().meta().changes()).isOne();
       assertThat(first.meta().changes()).isOne();
@@ -216,13 +221,22 @@ class D1SqliteUpdateDeleteLimitTest {
               + "INSERT INTO w1 VALUES ('k1','a'),('k2','b'),('k3','c')");
       assertThat(db.prepare("UPDATE w SET b = b + 10 ORDER BY a, b LIMIT 3").run().meta().changes())
           .isEqualTo(3);
-      assertThat(db.prepare("DELETE FROM w AS q WHERE q.a = 'y' ORDER BY q.b LIMIT 1").run().meta().changes())
+      assertThat(
+              db.prepare("DELETE FROM w AS q WHERE q.a = 'y' ORDER BY q.b LIMIT 1")
+                  .run()
+                  .meta()
+                  .changes())
           .isOne();
       assertThat(db.prepare("UPDATE w1 SET v='z' ORDER BY a DESC LIMIT 2").run().meta().changes())
           .isEqualTo(2);
-      assertThat(db.prepare("SELECT group_concat(a || b || v, ' ') AS r FROM (SELECT * FROM w ORDER BY a, b)").<String>first("r"))
+      assertThat(
+              db.prepare(
+                      "SELECT group_concat(a || b || v, ' ') AS r FROM (SELECT * FROM w ORDER BY a, b)")
+                  .<String>first("r"))
           .isEqualTo("x11p x12q y11r");
-      assertThat(db.prepare("SELECT group_concat(a || v, ' ') AS r FROM (SELECT * FROM w1 ORDER BY a)").<String>first("r"))
+      assertThat(
+              db.prepare("SELECT group_concat(a || v, ' ') AS r FROM (SELECT * FROM w1 ORDER BY a)")
+                  .<String>first("r"))
           .isEqualTo("k1a k2z k3z");
     }
 
@@ -233,7 +247,9 @@ class D1SqliteUpdateDeleteLimitTest {
               + "INSERT INTO r VALUES ('b', 1), ('a', 2), ('c', 3)");
       db.prepare("DELETE FROM r ORDER BY rowid LIMIT 1").run();
       db.prepare("UPDATE r SET v = 9 ORDER BY v DESC LIMIT 1").run();
-      assertThat(db.prepare("SELECT group_concat(v, ' ') AS r FROM (SELECT v FROM r ORDER BY v)").<String>first("r"))
+      assertThat(
+              db.prepare("SELECT group_concat(v, ' ') AS r FROM (SELECT v FROM r ORDER BY v)")
+                  .<String>first("r"))
           .isEqualTo("1 9");
     }
 
@@ -243,7 +259,8 @@ class D1SqliteUpdateDeleteLimitTest {
           "CREATE TABLE r3 (rowid TEXT, _rowid_ TEXT, oid TEXT, id INTEGER PRIMARY KEY)\n"
               + "INSERT INTO r3 VALUES ('b','b','b', 1), ('a','a','a', 2)");
       db.prepare("DELETE FROM r3 ORDER BY id DESC LIMIT 1").run();
-      assertThat(db.prepare("SELECT group_concat(id) AS r FROM r3").<String>first("r")).isEqualTo("1");
+      assertThat(db.prepare("SELECT group_concat(id) AS r FROM r3").<String>first("r"))
+          .isEqualTo("1");
     }
 
     @Test
@@ -252,7 +269,8 @@ class D1SqliteUpdateDeleteLimitTest {
           "CREATE TABLE r2 (rowid TEXT, _rowid_ TEXT, oid TEXT, v INT)\n"
               + "INSERT INTO r2 VALUES ('b','b','b', 1), ('a','a','a', 2)");
       assertThatThrownBy(() -> db.prepare("DELETE FROM r2 ORDER BY v LIMIT 1").run())
-          .hasMessageStartingWith("D1_ERROR: ORDER BY and LIMIT on DELETE of a table whose columns");
+          .hasMessageStartingWith(
+              "D1_ERROR: ORDER BY and LIMIT on DELETE of a table whose columns");
       assertThat(db.prepare("SELECT count(*) AS n FROM r2").<Long>first("n")).isEqualTo(2L);
     }
 
@@ -263,7 +281,10 @@ class D1SqliteUpdateDeleteLimitTest {
               + "INSERT INTO f(rowid, body) VALUES (1,'one'),(2,'two'),(3,'three')");
       db.prepare("DELETE FROM f ORDER BY rowid DESC LIMIT 1").run();
       db.prepare("UPDATE f SET body='x' WHERE f MATCH 't*' ORDER BY rowid LIMIT 1").run();
-      assertThat(db.prepare("SELECT group_concat(body, ' ') AS r FROM (SELECT body FROM f ORDER BY rowid)").<String>first("r"))
+      assertThat(
+              db.prepare(
+                      "SELECT group_concat(body, ' ') AS r FROM (SELECT body FROM f ORDER BY rowid)")
+                  .<String>first("r"))
           .isEqualTo("one x");
     }
 
@@ -282,7 +303,8 @@ class D1SqliteUpdateDeleteLimitTest {
     void aViewWithInsteadOfTriggersIsRefusedAndAViewWithoutIsSqlitesError() {
       db.exec("CREATE VIEW vt AS SELECT id, v, k FROM t");
       assertRefused(
-          "DELETE FROM vt LIMIT 1", "D1_ERROR: cannot modify vt because it is a view: SQLITE_ERROR");
+          "DELETE FROM vt LIMIT 1",
+          "D1_ERROR: cannot modify vt because it is a view: SQLITE_ERROR");
       db.exec(
           "CREATE TRIGGER vdel INSTEAD OF DELETE ON vt BEGIN DELETE FROM t WHERE id = old.id; END");
       assertRefused(
@@ -329,7 +351,8 @@ class D1SqliteUpdateDeleteLimitTest {
     @Test
     void parametersAndReturningKeepTheirOrder() {
       List<Map<String, Object>> r =
-          db.prepare("UPDATE t SET v = ? FROM f WHERE f.fid = t.k RETURNING id, ? ORDER BY t.id LIMIT ?")
+          db.prepare(
+                  "UPDATE t SET v = ? FROM f WHERE f.fid = t.k RETURNING id, ? ORDER BY t.id LIMIT ?")
               .bind("p", "r", 2L)
               .all()
               .results();
@@ -460,7 +483,8 @@ class D1SqliteUpdateDeleteLimitTest {
     @Test
     void exec() {
       assertThat(
-              db.exec("DELETE FROM t ORDER BY id LIMIT 1;\nUPDATE t SET v='e' ORDER BY id DESC LIMIT 2")
+              db.exec(
+                      "DELETE FROM t ORDER BY id LIMIT 1;\nUPDATE t SET v='e' ORDER BY id DESC LIMIT 2")
                   .count())
           .isEqualTo(2);
       assertThat(rows()).isEqualTo("2:b 3:c 4:e 5:e");
@@ -475,8 +499,7 @@ class D1SqliteUpdateDeleteLimitTest {
 
     @Test
     void multiStatementCalls() {
-      assertThat(
-              db.prepare("DELETE FROM t LIMIT 1; SELECT count(*) AS n FROM t").<Long>first("n"))
+      assertThat(db.prepare("DELETE FROM t LIMIT 1; SELECT count(*) AS n FROM t").<Long>first("n"))
           .isEqualTo(4L);
       assertThat(
               db.prepare("DELETE FROM t ORDER BY id LIMIT 1 ; DELETE FROM t ORDER BY id LIMIT 1")

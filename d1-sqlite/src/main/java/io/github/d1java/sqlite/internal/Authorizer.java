@@ -388,11 +388,11 @@ final class Authorizer {
   }
 
   /**
-   * {@code ANALYZE} and {@code REINDEX} with a name: D1's internal table exists in D1's database and
-   * both succeed on it ({@link MetadataMaintenance}); a name in another schema than {@code main} is
-   * left to SQLite ({@code no such table}, {@code unable to identify the object to be reindexed});
-   * analyzing the TEMP schema, or its schema table, reads {@code sqlite_temp_master}, which D1 does
-   * not authorize.
+   * {@code ANALYZE} and {@code REINDEX} with a name: D1's internal table exists in D1's database
+   * and both succeed on it ({@link MetadataMaintenance}); a name in another schema than {@code
+   * main} is left to SQLite ({@code no such table}, {@code unable to identify the object to be
+   * reindexed}); analyzing the TEMP schema, or its schema table, reads {@code sqlite_temp_master},
+   * which D1 does not authorize.
    *
    * @return the error, the empty string when the statement is allowed as it is, or null when the
    *     other rules decide
@@ -404,7 +404,8 @@ final class Authorizer {
     boolean analyze = "ANALYZE".equals(keyword(tokens, verb));
     int n = end - verb - 1;
     String name = n == 1 || n == 3 ? identifier(tokens, end - 1) : null;
-    String schema = n == 3 && tokens.get(verb + 2).isSymbol(".") ? identifier(tokens, verb + 1) : null;
+    String schema =
+        n == 3 && tokens.get(verb + 2).isSymbol(".") ? identifier(tokens, verb + 1) : null;
     if (name == null || n == 3 && schema == null) {
       return null;
     }

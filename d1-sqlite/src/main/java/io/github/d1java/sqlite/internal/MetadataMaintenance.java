@@ -8,13 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ANALYZE} and {@code REINDEX} of {@code [main.]_cf_METADATA}, D1's internal table. It exists
- * in D1's database, where workerd's authorizer allows every {@code ANALYZE} and a {@code REINDEX}
- * of a table without indexes asks nothing, so both succeed there; the local database has no such
- * table. They run as {@code ANALYZE sqlite_schema} (which creates {@code sqlite_stat1} as the first
- * {@code ANALYZE} does, and analyzes nothing) and {@code REINDEX sqlite_schema} (which rebuilds
- * nothing). D1 also leaves a {@code sqlite_stat1} row for its table; the local engine does not.
- * Immutable.
+ * {@code ANALYZE} and {@code REINDEX} of {@code [main.]_cf_METADATA}, D1's internal table. It
+ * exists in D1's database, where workerd's authorizer allows every {@code ANALYZE} and a {@code
+ * REINDEX} of a table without indexes asks nothing, so both succeed there; the local database has
+ * no such table. They run as {@code ANALYZE sqlite_schema} (which creates {@code sqlite_stat1} as
+ * the first {@code ANALYZE} does, and analyzes nothing) and {@code REINDEX sqlite_schema} (which
+ * rebuilds nothing). D1 also leaves a {@code sqlite_stat1} row for its table; the local engine does
+ * not. Immutable.
  */
 final class MetadataMaintenance implements Rewrite {
 

@@ -17,8 +17,8 @@ interface Rewrite {
    * @param conn the connection that will run it
    * @param st the user's statement, whose {@link Statement#rewrite()} is this
    * @return the statement to prepare, its error offsets mapped to {@code st}
-   * @throws io.github.d1java.D1SqlException when D1 refuses the statement before running it, or
-   *     the local engine cannot run it
+   * @throws io.github.d1java.D1SqlException when D1 refuses the statement before running it, or the
+   *     local engine cannot run it
    */
   Statement prepare(Conn conn, Statement st) throws SQLException;
 

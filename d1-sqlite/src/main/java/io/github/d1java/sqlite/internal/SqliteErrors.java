@@ -141,7 +141,9 @@ final class SqliteErrors {
       String[] parts = name.split("\\.", -1);
       int at = qualifiedNameIndex(st, parts);
       // an UPDATE's (or upsert's) SET names a column without an expression: SQLite gives no offset
-      return at < 0 || isSetTarget(st.tokens(), at) ? -1 : st.byteOffset(st.tokens().get(at).start());
+      return at < 0 || isSetTarget(st.tokens(), at)
+          ? -1
+          : st.byteOffset(st.tokens().get(at).start());
     }
     m = UNKNOWN_DATABASE.matcher(errmsg);
     if (m.matches()) {

@@ -29,12 +29,7 @@ import java.util.Locale;
  *     null for a statement as the user wrote it
  */
 record Statement(
-    SqlStatement parsed,
-    String text,
-    int leadBytes,
-    int next,
-    Rewrite rewrite,
-    Origin origin) {
+    SqlStatement parsed, String text, int leadBytes, int next, Rewrite rewrite, Origin origin) {
 
   /**
    * Where the characters of a rewritten statement come from.

@@ -20,21 +20,26 @@ import java.util.Map;
  * <pre>
  * DELETE FROM t WHERE w ORDER BY o LIMIT l
  *   becomes
- * DELETE FROM t WHERE rowid IN (SELECT rowid FROM main.t WHERE w ORDER BY o LIMIT l)
+ * DELETE FROM t WHERE rowid IN (SELECT rowid FROM t WHERE w ORDER BY o LIMIT l)
  * </pre>
  *
- * <p>with the primary key columns in place of {@code rowid} for a {@code WITHOUT ROWID} table, the
- * {@code INDEXED BY} clause moved into the subquery and {@code RETURNING} moved after it. The
- * user's text is copied verbatim, so SQLite's errors name the same tokens, and each character of
- * the rewrite remembers where it came from, so error offsets are the user's. Parameters keep their
- * numbers: when the move of {@code RETURNING} would change the order in which SQLite numbers them,
- * they are written as {@code ?N}.
+ * <p>with the primary key columns in place of {@code rowid} for a {@code WITHOUT ROWID} table
+ * ({@code _rowid_}, {@code oid} or the INTEGER PRIMARY KEY when a column hides {@code rowid}), the
+ * {@code INDEXED BY} clause moved into the subquery, {@code RETURNING} moved after it, and {@code
+ * main.} before the subquery's table under a WITH clause; {@code UPDATE ... FROM} is rewritten as
+ * {@code updateFromSelect} runs it ({@link #rewrite}). A view (whose INSTEAD OF triggers see the
+ * rows D1 orders and limits) has no rowid to select, so it is refused with {@link #NOT_SUPPORTED},
+ * as are a table whose columns hide every name of the rowid and an {@code UPDATE ... FROM}
+ * assigning a row value from a subquery. The user's text is copied verbatim, so SQLite's errors
+ * name the same tokens, and each character of the rewrite remembers where it came from, so error
+ * offsets are the user's. Parameters keep their numbers: when the move of {@code RETURNING} would
+ * change the order in which SQLite numbers them, they are written as {@code ?N}.
  *
  * <p>The grammar is SQLite's: {@code [WITH ...] UPDATE [OR x] name [AS a] [INDEXED BY i | NOT
  * INDEXED] SET ... [FROM ...] [WHERE ...] [RETURNING ...] [ORDER BY ...] [LIMIT ...]}, and {@code
  * DELETE FROM} likewise without {@code SET} and {@code FROM}; an {@code EXPLAIN} prefix is kept.
- * Clauses out of that order stay in the clause before them, so SQLite reports the same syntax
- * error as D1. Immutable and thread-safe.
+ * Clauses out of that order stay in the clause before them, so SQLite reports the same syntax error
+ * as D1. Immutable and thread-safe.
  */
 final class UpdateDeleteLimit implements Rewrite {
 
@@ -772,7 +777,14 @@ final class UpdateDeleteLimit implements Rewrite {
               || lastToken.type() == SqlTokenType.STRING;
       boolean valueBefore =
           switch (before.type()) {
-            case VARIABLE, STRING, INTEGER, FLOAT, BLOB, IDENTIFIER, QUOTED_IDENTIFIER, RIGHT_PAREN ->
+            case VARIABLE,
+                STRING,
+                INTEGER,
+                FLOAT,
+                BLOB,
+                IDENTIFIER,
+                QUOTED_IDENTIFIER,
+                RIGHT_PAREN ->
                 true;
             default -> false;
           };
