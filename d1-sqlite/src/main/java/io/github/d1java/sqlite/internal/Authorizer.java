@@ -267,6 +267,12 @@ final class Authorizer {
     if (kw.equals("PRAGMA")) {
       return pragmaAllowed(tokens, first + 1, end) ? null : error(NOT_AUTHORIZED);
     }
+    if (kw.equals("ANALYZE") || kw.equals("REINDEX")) {
+      String refusal = maintenance(tokens, first, end);
+      if (refusal != null) {
+        return refusal.isEmpty() ? null : error(refusal);
+      }
+    }
     int bodyStart = end;
     if (kw.equals("CREATE")) {
       Created created = created(tokens, first + 1, end);
@@ -383,6 +389,39 @@ final class Authorizer {
       }
     }
     return new Created(null, end);
+  }
+
+  /**
+   * {@code ANALYZE} and {@code REINDEX} with a name: D1's internal table exists in D1's database
+   * and both succeed on it ({@link MetadataMaintenance}); a name in another schema than {@code
+   * main} is left to SQLite ({@code no such table}, {@code unable to identify the object to be
+   * reindexed}); analyzing the TEMP schema, or its schema table, reads {@code sqlite_temp_master},
+   * which D1 does not authorize.
+   *
+   * @return the error, the empty string when the statement is allowed as it is, or null when the
+   *     other rules decide
+   */
+  private static String maintenance(List<SqlToken> tokens, int verb, int end) {
+    if (MetadataMaintenance.targetsMetadata(tokens, verb, end)) {
+      return "";
+    }
+    boolean analyze = "ANALYZE".equals(keyword(tokens, verb));
+    int n = end - verb - 1;
+    String name = n == 1 || n == 3 ? identifier(tokens, end - 1) : null;
+    String schema =
+        n == 3 && tokens.get(verb + 2).isSymbol(".") ? identifier(tokens, verb + 1) : null;
+    if (name == null || n == 3 && schema == null) {
+      return null;
+    }
+    boolean tempSchemaTable =
+        name.equalsIgnoreCase("sqlite_temp_master") || name.equalsIgnoreCase("sqlite_temp_schema");
+    if (analyze && n == 1 && (name.equalsIgnoreCase("temp") || tempSchemaTable)) {
+      return NOT_AUTHORIZED;
+    }
+    if (schema != null && !schema.equalsIgnoreCase("main")) {
+      return analyze && schema.equalsIgnoreCase("temp") && tempSchemaTable ? NOT_AUTHORIZED : "";
+    }
+    return null;
   }
 
   /** The new name of {@code ALTER TABLE [schema.]t RENAME TO name}, or null. */

@@ -3,8 +3,11 @@ package io.github.d1java.sqlite.internal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteException;
@@ -21,6 +24,11 @@ final class Conn implements AutoCloseable {
   private final Statement control;
   private final LinkedHashMap<String, PreparedStatement> cache;
   private final SchemaRules schemaRules = new SchemaRules();
+
+  /** Rewritten statements ({@link Rewrite}) by text, for schema generation {@link #seen}. */
+  private final Map<String, io.github.d1java.sqlite.internal.Statement> rewrites = new HashMap<>();
+
+  private long seen = -1;
 
   /** The pool's handle while a pooled reader is lent out, else null. */
   private java.sql.Connection lease;
@@ -98,6 +106,113 @@ final class Conn implements AutoCloseable {
    */
   String schemaRefusal(io.github.d1java.sqlite.internal.Statement st) throws SQLException {
     return schemaRules.check(this, st);
+  }
+
+  /**
+   * The statement SQLite runs for {@code st}: {@code st} itself, or its {@link Rewrite} on this
+   * connection's schema, cached until the schema changes.
+   *
+   * @throws io.github.d1java.D1SqlException when D1 refuses the statement (ORDER BY without LIMIT)
+   *     or the local engine cannot run it
+   */
+  io.github.d1java.sqlite.internal.Statement runnable(io.github.d1java.sqlite.internal.Statement st)
+      throws SQLException {
+    Rewrite rewrite = st.rewrite();
+    if (rewrite == null) {
+      return st;
+    }
+    long generation = SchemaRules.generation();
+    if (generation != seen) {
+      rewrites.clear();
+      seen = generation;
+    }
+    io.github.d1java.sqlite.internal.Statement run = rewrites.get(st.text());
+    if (run == null) {
+      run = rewrite.prepare(this, st);
+      if (rewrites.size() >= 256) {
+        rewrites.clear();
+      }
+      rewrites.put(st.text(), run);
+    }
+    return run;
+  }
+
+  /** The shape of a table of {@code main} for {@link UpdateDeleteLimit}. */
+  UpdateDeleteLimit.Shape shape(String schema, String table) throws SQLException {
+    if (schema != null && !schema.equalsIgnoreCase("main")) {
+      return UpdateDeleteLimit.Shape.ABSENT;
+    }
+    String type = null;
+    boolean withoutRowid = false;
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT type, wr FROM pragma_table_list WHERE schema = 'main'"
+                + " AND name = ?1 COLLATE NOCASE")) {
+      ps.setString(1, table);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          type = rs.getString(1);
+          withoutRowid = rs.getInt(2) != 0;
+        }
+      }
+    }
+    if (type == null) {
+      return UpdateDeleteLimit.Shape.ABSENT;
+    }
+    if (type.equals("view")) {
+      return new UpdateDeleteLimit.Shape(UpdateDeleteLimit.Kind.VIEW, null, List.of());
+    }
+    List<String> names = new ArrayList<>();
+    List<String> key = new ArrayList<>();
+    String integerKey = null;
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT name, pk, type FROM pragma_table_xinfo(?1, 'main') ORDER BY pk")) {
+      ps.setString(1, table);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String name = rs.getString(1);
+          names.add(name.toLowerCase(java.util.Locale.ROOT));
+          if (rs.getInt(2) > 0) {
+            key.add(name);
+            integerKey = "INTEGER".equalsIgnoreCase(rs.getString(3)) ? name : null;
+          }
+        }
+      }
+    }
+    if (withoutRowid) {
+      return new UpdateDeleteLimit.Shape(UpdateDeleteLimit.Kind.WITHOUT_ROWID, null, key);
+    }
+    for (String alias : List.of("rowid", "_rowid_", "oid")) {
+      if (!names.contains(alias)) {
+        return new UpdateDeleteLimit.Shape(UpdateDeleteLimit.Kind.ROWID, alias, List.of());
+      }
+    }
+    if (key.size() == 1 && integerKey != null) {
+      String quoted = "\"" + integerKey.replace("\"", "\"\"") + "\"";
+      return new UpdateDeleteLimit.Shape(UpdateDeleteLimit.Kind.ROWID, quoted, List.of());
+    }
+    return new UpdateDeleteLimit.Shape(UpdateDeleteLimit.Kind.NO_ROWID_NAME, null, List.of());
+  }
+
+  /**
+   * Prepares (never runs) a statement and returns D1's error detail when SQLite refuses its syntax
+   * ({@code near ...}, {@code incomplete input}, {@code unrecognized token}); null otherwise.
+   */
+  String syntaxError(io.github.d1java.sqlite.internal.Statement st) {
+    try (PreparedStatement ps = connection.prepareStatement(st.text())) {
+      return null;
+    } catch (SQLiteException e) {
+      String errmsg = SqliteErrors.errmsg(e.getMessage(), e.getResultCode());
+      if (errmsg.startsWith("near ")
+          || errmsg.equals("incomplete input")
+          || errmsg.startsWith("unrecognized token")) {
+        return SqliteErrors.of(e, st, this::probe).detail();
+      }
+      return null;
+    } catch (SQLException e) {
+      return null;
+    }
   }
 
   /** Drops a statement from the cache (after a failure, so no state lingers). */

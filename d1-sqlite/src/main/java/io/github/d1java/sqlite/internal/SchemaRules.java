@@ -63,6 +63,11 @@ final class SchemaRules {
     }
   }
 
+  /** The number of schema changes seen so far (a schema snapshot is valid while it holds). */
+  static long generation() {
+    return GENERATION.get();
+  }
+
   /** Call after a statement that may have changed the schema has run (or failed). */
   static void schemaChanged() {
     GENERATION.incrementAndGet();

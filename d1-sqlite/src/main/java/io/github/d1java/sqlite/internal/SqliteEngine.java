@@ -49,6 +49,10 @@ public final class SqliteEngine implements D1SqliteDatabase {
       "When executing multiple SQL statements in a single call, only the last statement can have"
           + " parameters.";
   static final String CLOSED = "Database is closed.";
+  static final String WRITE_IN_PROGRESS =
+      "internal error: a statement that writes and returns rows (EXPLAIN of a write, or RETURNING)"
+          + " can only be the last statement of a call; D1 cannot commit while it is in progress"
+          + " and fails the call: SQLITE_BUSY";
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteEngine.class);
   private static final Set<String> SCHEMA_KEYWORDS = Set.of("CREATE", "DROP", "ALTER");
@@ -175,7 +179,12 @@ public final class SqliteEngine implements D1SqliteDatabase {
         if (!SqlLexer.isComplete(piece + ";")) {
           incomplete.add(st);
         }
-        script.append(piece).append(";\n");
+        if (st.rewrite() == null) {
+          script.append(piece).append(";\n");
+        } else {
+          // a Rewrite: made on the writer's schema, inside the transaction
+          script.append(LIMITED_MARK);
+        }
       }
       texts++;
     }
@@ -196,7 +205,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
             refuseAlone(st);
           }
           long totalBefore = writer.totalChanges();
-          writer.script(script.toString());
+          writer.script(withLimited(script, checked));
           for (Statement st : checked) {
             if (dropStat4After(st)) {
               break;
@@ -211,6 +220,26 @@ public final class SqliteEngine implements D1SqliteDatabase {
           return state.meta(ms, changes, changedDb, 0, changes);
         },
         null);
+  }
+
+  /** Stands in the script for a statement with a {@link Rewrite} until it is made: not SQL. */
+  private static final String LIMITED_MARK = "\0";
+
+  /** The script with each {@link #LIMITED_MARK} replaced by its statement's rewrite. */
+  private String withLimited(StringBuilder script, List<Statement> checked) throws SQLException {
+    if (script.indexOf(LIMITED_MARK) < 0) {
+      return script.toString();
+    }
+    StringBuilder out = new StringBuilder(script.length() + 64);
+    int from = 0;
+    for (Statement st : checked) {
+      if (st.rewrite() != null) {
+        int at = script.indexOf(LIMITED_MARK, from);
+        out.append(script, from, at).append(writer.runnable(st).parsed().sql()).append(";\n");
+        from = at + 1;
+      }
+    }
+    return out.append(script, from, script.length()).toString();
   }
 
   /**
@@ -301,7 +330,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
       Statement st = parsed.statements().get(0);
       Rows rows = StatementExecutor.execute(conn, st, q.params(), true);
       UsageCounter usage = state.usage();
-      UsagePlan plan = usage.plan(conn, st);
+      UsagePlan plan = usage.plan(conn, conn.runnable(st));
       Figures figures =
           usage.after(conn, plan, usage.before(conn, plan, true), rows.rows().size(), 0, 0, false);
       double ms = (System.nanoTime() - start) / 1e6;
@@ -385,6 +414,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
     Rows rows = null;
     Figures figures = null;
     boolean schemaChanged = false;
+    Statement inProgress = null;
     for (int i = 0; i < statements.size(); i++) {
       boolean last = i == statements.size() - 1;
       Statement st = statements.get(i);
@@ -395,11 +425,25 @@ public final class SqliteEngine implements D1SqliteDatabase {
         schemaChanged = true;
       }
       if (!last) {
-        StatementExecutor.execute(writer, st, null, false);
+        Rows discarded = StatementExecutor.execute(writer, st, null, false);
         dropStat4After(st);
+        // an EXPLAIN is listed, not run: it stays in progress even when it lists no row
+        boolean explain = "EXPLAIN".equals(first);
+        if ((discarded == StatementExecutor.DISCARDED_ROWS || explain)
+            && inProgress == null
+            && (explain || !st.parsed().isReadOnly())
+            && !StatementExecutor.isReadOnlyProgram(writer, writer.runnable(st))) {
+          inProgress = st;
+        }
       } else {
-        UsagePlan plan = usage.plan(writer, st);
+        Statement run = writer.runnable(st);
+        UsagePlan plan = usage.plan(writer, run);
         UsageCounter.Before before = usage.before(writer, plan, false);
+        // UPDATE/DELETE ... LIMIT: D1 counts the reads of the SELECT that chooses the rows
+        Statement chosen = run.origin() == null ? null : run.origin().chosen();
+        UsagePlan choosing = chosen == null ? null : usage.plan(writer, chosen);
+        UsageCounter.Before chooseBefore =
+            chosen == null ? null : usage.before(writer, choosing, false);
         long rowIdBefore = plan.upsert ? Connections.queryLong(writer, LAST_ROWID_SQL) : 0;
         long statementBefore = writer.totalChanges();
         rows = StatementExecutor.execute(writer, st, q.params(), true);
@@ -410,6 +454,13 @@ public final class SqliteEngine implements D1SqliteDatabase {
         // D1 reports the figures of the last statement of a multi-statement query
         figures = usage.after(writer, plan, before, rows.rows().size(), direct, total, inserted);
         dropStat4After(st);
+        if (chosen != null) {
+          long read =
+              usage.after(writer, choosing, chooseBefore, direct, 0, 0, false).read()
+                  + run.origin().readsPerRow() * direct
+                  + rows.rows().size();
+          figures = new Figures(read, figures.written());
+        }
       }
       if (schema) {
         state.schemaChanged();
@@ -419,16 +470,25 @@ public final class SqliteEngine implements D1SqliteDatabase {
       // workerd finds no statement in what follows the last ';' or a NUL (where SQLite stops)
       throw D1SqlException.of(NOT_A_STATEMENT, null);
     }
+    if (inProgress != null) {
+      // workerd steps a statement that is not the last once and keeps it until the call ends; one
+      // that writes and returned a row is still in progress then, so SQLite cannot release the
+      // call's savepoint and D1 fails the call with "internal error; reference = ..."
+      throw D1SqlException.of(WRITE_IN_PROGRESS, null);
+    }
     long changes = writer.totalChanges() - totalBefore;
     boolean stateChanged;
     if (lastOfCall) {
       stateChanged = state.refresh(writer);
     } else {
-      // pages can change without changes or a new rowid only through DDL, VACUUM and the like
-      stateChanged =
-          state.refreshRowId(writer)
-              || schemaChanged
-              || isPageKeyword(statements.get(statements.size() - 1).firstKeyword());
+      // pages can change without changes or a new rowid only through DDL, VACUUM and the like;
+      // their pages are read now, so that the batch's next statement is not charged with them
+      if (schemaChanged || isPageKeyword(statements.get(statements.size() - 1))) {
+        state.refresh(writer);
+        stateChanged = true;
+      } else {
+        stateChanged = state.refreshRowId(writer);
+      }
     }
     double ms = (System.nanoTime() - start) / 1e6;
     boolean changedDb = changes != 0 || stateChanged;
@@ -464,8 +524,11 @@ public final class SqliteEngine implements D1SqliteDatabase {
     return analyze;
   }
 
-  private static boolean isPageKeyword(String keyword) {
-    return keyword != null && PAGE_KEYWORDS.contains(keyword);
+  private static boolean isPageKeyword(Statement st) {
+    String keyword = st.firstKeyword();
+    return keyword != null
+        && PAGE_KEYWORDS.contains(keyword)
+        && !(st.rewrite() instanceof MetadataMaintenance m && !m.changesPages());
   }
 
   /** The engine's side of {@link InteractiveTransaction}. */

@@ -22,9 +22,11 @@ import org.sqlite.SQLiteException;
  * <p>sqlite-jdbc does not expose {@code sqlite3_error_offset}, so the offset is recovered from the
  * statement's tokens for the messages whose offending token can be located: syntax errors (by
  * preparing prefixes of the statement until SQLite fails on the same token), unknown or ambiguous
- * columns (also RENAME COLUMN's quoted name), unknown functions, wrong argument counts, misused
- * aggregates, hex literals too big, existing tables, unrecognized tokens, too many variables and
- * out-of-range {@code ?NNN}. Other messages carry no offset.
+ * columns (also RENAME COLUMN's quoted name; not a column an UPDATE's SET assigns, which SQLite
+ * reports without one), unknown functions, wrong argument counts, misused aggregates, hex literals
+ * too big, existing tables, unknown schema names, unrecognized tokens, too many variables and
+ * out-of-range {@code ?NNN}. Other messages carry no offset. For a rewritten statement ({@link
+ * Rewrite}) the offsets are those of the user's text ({@link Statement#byteOffset}).
  */
 final class SqliteErrors {
 
@@ -49,6 +51,7 @@ final class SqliteErrors {
       Pattern.compile("^wrong number of arguments to function (.+)\\(\\)$");
   private static final Pattern MISUSE =
       Pattern.compile("^misuse of (?:aggregate|window) function (.+)\\(\\)$");
+  private static final Pattern UNKNOWN_DATABASE = Pattern.compile("^unknown database (.+)$");
   private static final Pattern HEX_TOO_BIG = Pattern.compile("^hex literal too big: (.+)$");
   private static final Pattern PROHIBITED =
       Pattern.compile("^(non-deterministic functions|parameters) prohibited in .+$");
@@ -146,7 +149,24 @@ final class SqliteErrors {
         // ALTER TABLE ... RENAME COLUMN quotes the name it did not find
         name = name.substring(1, name.length() - 1);
       }
-      return qualifiedNameOffset(st, name.split("\\.", -1));
+      String[] parts = name.split("\\.", -1);
+      int at = qualifiedNameIndex(st, parts);
+      // an UPDATE's (or upsert's) SET names a column without an expression: SQLite gives no offset
+      return at < 0 || isSetTarget(st.tokens(), at)
+          ? -1
+          : st.byteOffset(st.tokens().get(at).start());
+    }
+    m = UNKNOWN_DATABASE.matcher(errmsg);
+    if (m.matches()) {
+      // sqlite3TwoPartName names the schema token of "schema.name"
+      List<SqlToken> ts = st.tokens();
+      for (int i = 0; i + 1 < ts.size(); i++) {
+        String id = Statement.identifier(ts.get(i));
+        if (id != null && id.equalsIgnoreCase(m.group(1)) && ts.get(i + 1).isSymbol(".")) {
+          return st.byteOffset(ts.get(i).start());
+        }
+      }
+      return -1;
     }
     m = MISUSE.matcher(errmsg);
     if (m.matches()) {
@@ -372,6 +392,76 @@ final class SqliteErrors {
   }
 
   private static int qualifiedNameOffset(Statement st, String[] parts) {
+    int at = qualifiedNameIndex(st, parts);
+    return at < 0 ? -1 : st.byteOffset(st.tokens().get(at).start());
+  }
+
+  /**
+   * Whether the token at {@code i} is a column an UPDATE's SET assigns: {@code SET c = ...}, {@code
+   * , c = ...} or a name in {@code (a, c) = ...}, in the SET list of the nearest SET before it.
+   */
+  static boolean isSetTarget(List<SqlToken> tokens, int i) {
+    int k = i + 1;
+    int j = i - 1;
+    if (j >= 0 && (tokens.get(j).isSymbol("(") || tokens.get(j).isSymbol(","))) {
+      // inside a parenthesised list of names: walk to its ends
+      int close = k;
+      while (close + 1 < tokens.size()
+          && tokens.get(close).isSymbol(",")
+          && Statement.identifier(tokens.get(close + 1)) != null) {
+        close += 2;
+      }
+      int open = j;
+      while (open >= 2
+          && tokens.get(open).isSymbol(",")
+          && Statement.identifier(tokens.get(open - 1)) != null) {
+        open -= 2;
+      }
+      if (close + 1 < tokens.size()
+          && tokens.get(close).isSymbol(")")
+          && tokens.get(close + 1).isSymbol("=")
+          && tokens.get(open).isSymbol("(")) {
+        k = close;
+        j = open - 1;
+      }
+    }
+    if (k >= tokens.size() || !(tokens.get(k).isSymbol("=") || tokens.get(k).isSymbol(")"))) {
+      return false;
+    }
+    if (j < 0) {
+      return false;
+    }
+    if ("SET".equals(Statement.word(tokens.get(j)))) {
+      return true;
+    }
+    if (!tokens.get(j).isSymbol(",")) {
+      return false;
+    }
+    // a comma of the SET list: the nearest SET at this depth comes before any other clause
+    int depth = 0;
+    for (int m = j - 1; m >= 0; m--) {
+      SqlToken t = tokens.get(m);
+      if (t.isSymbol(")")) {
+        depth++;
+      } else if (t.isSymbol("(")) {
+        if (depth == 0) {
+          return false;
+        }
+        depth--;
+      } else if (depth == 0) {
+        String w = Statement.word(t);
+        if ("SET".equals(w)) {
+          return true;
+        }
+        if ("SELECT".equals(w) || "WHERE".equals(w) || "FROM".equals(w) || "VALUES".equals(w)) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int qualifiedNameIndex(Statement st, String[] parts) {
     List<SqlToken> tokens = st.tokens();
     for (int i = 0; i < tokens.size(); i++) {
       int j = i;
@@ -386,7 +476,7 @@ final class SqliteErrors {
         j++;
       }
       if (match && !(i > 0 && tokens.get(i - 1).isSymbol("."))) {
-        return st.byteOffset(tokens.get(i).start());
+        return i;
       }
     }
     return -1;

@@ -23,8 +23,35 @@ import java.util.Locale;
  * @param text what SQLite prepares: from the first token to the terminating {@code ;}, exclusive
  * @param leadBytes UTF-8 bytes between where offsets count from and the first token
  * @param next the index in the call's SQL after the terminating {@code ;}, or -1 without one
+ * @param rewrite how SQLite runs a statement D1 accepts that it cannot run as written ({@link
+ *     Rewrite}), or null for every other statement
+ * @param origin for a rewritten statement, where its characters come from in the user's statement;
+ *     null for a statement as the user wrote it
  */
-record Statement(SqlStatement parsed, String text, int leadBytes, int next) {
+record Statement(
+    SqlStatement parsed, String text, int leadBytes, int next, Rewrite rewrite, Origin origin) {
+
+  /**
+   * Where the characters of a rewritten statement come from.
+   *
+   * @param source the statement as the user wrote it
+   * @param chars for each character of the rewritten text, the index in {@code source.text()} that
+   *     error offsets name
+   * @param chosen for an UPDATE/DELETE ... LIMIT, the SELECT that chooses its rows (D1 counts the
+   *     rows it reads, then a fixed number per row changed); null otherwise
+   * @param readsPerRow the rows D1 reads for each row changed after choosing it
+   */
+  record Origin(Statement source, int[] chars, Statement chosen, int readsPerRow) {
+
+    Origin(Statement source, int[] chars) {
+      this(source, chars, null, 0);
+    }
+  }
+
+  /** A statement as the user wrote it. */
+  Statement(SqlStatement parsed, String text, int leadBytes, int next) {
+    this(parsed, text, leadBytes, next, Rewrite.of(parsed), null);
+  }
 
   /**
    * The statements of {@code sql}, each with its text and lead.
@@ -80,6 +107,11 @@ record Statement(SqlStatement parsed, String text, int leadBytes, int next) {
 
   /** The byte offset SQLite reports for a char offset of {@link #text()}. */
   int byteOffset(int charOffset) {
+    if (origin != null) {
+      int[] chars = origin.chars();
+      int at = chars.length == 0 ? 0 : chars[Math.min(Math.max(charOffset, 0), chars.length - 1)];
+      return origin.source().byteOffset(at);
+    }
     return leadBytes + utf8Length(text, 0, charOffset);
   }
 

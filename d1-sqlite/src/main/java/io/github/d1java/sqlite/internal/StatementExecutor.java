@@ -25,11 +25,15 @@ final class StatementExecutor {
 
   static final Rows NO_ROWS = new Rows(List.of(), List.of());
 
+  /** What a statement run with {@code collect} false returns when it produced rows. */
+  static final Rows DISCARDED_ROWS = new Rows(List.of(), List.of());
+
   private StatementExecutor() {}
 
   /**
    * Runs one statement. {@code params} null means "not the last statement of a multi-statement
-   * SQL": it must have no parameters and its rows are discarded.
+   * SQL": it must have no parameters and its rows are discarded ({@link #DISCARDED_ROWS} tells that
+   * there were some).
    */
   static Rows execute(Conn conn, Statement st, List<Object> params, boolean collect)
       throws SQLException {
@@ -41,7 +45,7 @@ final class StatementExecutor {
     String first = st.firstKeyword();
     boolean ddl = "CREATE".equals(first) || "DROP".equals(first) || "ALTER".equals(first);
     try {
-      return run(conn, st, params, collect);
+      return run(conn, conn.runnable(st), params, collect);
     } finally {
       if (ddl) {
         SchemaRules.schemaChanged();
@@ -78,10 +82,12 @@ final class StatementExecutor {
       }
       try (ResultSet rs = ps.getResultSet()) {
         if (!collect) {
+          boolean any = false;
           while (rs.next()) {
             // rows of a statement that is not the last are discarded, as workerd does
+            any = true;
           }
-          return NO_ROWS;
+          return any ? DISCARDED_ROWS : NO_ROWS;
         }
         List<String> columns = columnNames(rs);
         int n = columns.size();
@@ -110,6 +116,37 @@ final class StatementExecutor {
       conn.evict(sql);
       throw e;
     }
+  }
+
+  /**
+   * Whether SQLite judges the statement read-only ({@code sqlite3_stmt_readonly}, which sqlite-jdbc
+   * does not expose): its program, as {@code EXPLAIN} lists it, opens no write transaction and does
+   * not vacuum, checkpoint or change the journal mode ({@code resolveP2Values} in vdbeaux.c). An
+   * {@code EXPLAIN} statement is judged by the program it lists.
+   */
+  static boolean isReadOnlyProgram(Conn conn, Statement st) throws SQLException {
+    List<io.github.d1java.sql.SqlToken> tokens = st.tokens();
+    String text = st.text();
+    String explain;
+    if (!tokens.isEmpty() && tokens.get(0).isKeyword("EXPLAIN")) {
+      int verb = MetadataMaintenance.firstAfterExplain(tokens, tokens.size());
+      explain = "EXPLAIN " + text.substring(verb < 0 ? text.length() : tokens.get(verb).start());
+    } else {
+      explain = "EXPLAIN " + text;
+    }
+    try (PreparedStatement ps = conn.connection().prepareStatement(explain);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String opcode = rs.getString(2);
+        if (opcode.equals("Transaction") && rs.getInt(4) != 0
+            || opcode.equals("Vacuum")
+            || opcode.equals("Checkpoint")
+            || opcode.equals("JournalMode")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Reads the current row's values as D1 types them: Long, Double, String, byte[] or null. */

@@ -729,7 +729,6 @@ final class UsageCounter {
     return out;
   }
 
-  /** The word at {@code from} in a plan detail (up to a space). */
   /**
    * The table or alias a plan step names at {@code from} ({@code "SCAN t"}, {@code "SEARCH t USING
    * ..."}, {@code "SCAN main.t"} when the statement wrote the schema, {@code "SCAN my table"} for a
@@ -752,9 +751,11 @@ final class UsageCounter {
 
   private static final List<String> PLAN_NAME_ENDS = List.of(" USING ", " AS ", " VIRTUAL TABLE");
 
+  /** The word at {@code from} in a plan detail (up to a space), without a {@code main.} prefix. */
   private static String word(String detail, int from) {
     int end = detail.indexOf(' ', from);
-    return end < 0 ? detail.substring(from) : detail.substring(from, end);
+    String name = end < 0 ? detail.substring(from) : detail.substring(from, end);
+    return name.regionMatches(true, 0, "main.", 0, 5) ? name.substring(5) : name;
   }
 
   private static String quote(String id) {
