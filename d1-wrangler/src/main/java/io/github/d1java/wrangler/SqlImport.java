@@ -10,6 +10,7 @@ import io.github.d1java.sql.SqlSplitter;
 import io.github.d1java.sql.SqlStatement;
 import io.github.d1java.sqlite.D1Sqlite;
 import io.github.d1java.sqlite.D1SqliteDatabase;
+import io.github.d1java.sqlite.D1SqliteTransaction;
 import io.github.d1java.wrangler.internal.ChunkReader;
 import io.github.d1java.wrangler.internal.DirectImport;
 import io.github.d1java.wrangler.internal.ImportProgress;
@@ -280,7 +281,8 @@ public final class SqlImport {
       this.db = db;
       this.options = options;
       this.progress = progress == null ? SqlProgress.NONE : progress;
-      this.results = results;
+      // NONE asks for no results: the script form, as without a listener
+      this.results = results == StatementListener.NONE ? null : results;
       this.checkpoint = checkpoint;
       this.source = source;
     }
@@ -318,13 +320,23 @@ public final class SqlImport {
         }
       }
       long pending = 0;
-      // direct and without a listener, one transaction is read and run chunk by chunk
+      // without a listener, one transaction is read and run chunk by chunk: on the direct
+      // connection, or in a transaction of the local engine
       boolean oneTransaction =
-          direct != null
-              && results == null
+          results == null
               && options.chunkStatements() == Integer.MAX_VALUE
-              && options.chunkChars() == Long.MAX_VALUE;
-      try (DirectImport closeMe = direct;
+              && options.chunkChars() == Long.MAX_VALUE
+              && (direct != null || db instanceof D1SqliteDatabase);
+      D1SqliteTransaction tx = null;
+      if (oneTransaction && direct == null) {
+        try {
+          tx = D1SqliteTransaction.begin((D1SqliteDatabase) db);
+        } catch (IllegalArgumentException notTheEngine) {
+          oneTransaction = false;
+        }
+      }
+      try (D1SqliteTransaction rollbackUnlessCommitted = tx;
+          DirectImport closeMe = direct;
           Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql));
           ChunkReader reader =
               new ChunkReader(
@@ -347,18 +359,33 @@ public final class SqlImport {
           long markerChanges = marker.size() == 2 ? 1 : 0;
           Outcome outcome;
           if (oneTransaction) {
-            try {
-              changes += direct.runUncommitted(chunk, marker);
-            } catch (DirectImport.Failure f) {
-              throw failed(chunk.get(f.index), f.error);
+            if (tx != null) {
+              Outcome o = script(tx, chunk, marker, markerChanges);
+              changes += o.changes();
+              sizeAfter = o.sizeAfter();
+            } else {
+              try {
+                changes += direct.runUncommitted(chunk, marker);
+              } catch (DirectImport.Failure f) {
+                throw failed(chunk.get(f.index), f.error);
+              }
             }
             pending += chunk.size();
             if (next.last()) {
-              try {
-                direct.commit();
-                sizeAfter = direct.sizeAfter();
-              } catch (DirectImport.Failure f) {
-                throw failed(chunk.get(chunk.size() - 1), f.error);
+              if (tx != null) {
+                try {
+                  tx.commit();
+                } catch (D1Exception e) {
+                  // a deferred foreign key fails the commit; the transaction is rolled back
+                  throw failed(chunk.get(chunk.size() - 1), e);
+                }
+              } else {
+                try {
+                  direct.commit();
+                  sizeAfter = direct.sizeAfter();
+                } catch (DirectImport.Failure f) {
+                  throw failed(chunk.get(chunk.size() - 1), f.error);
+                }
               }
               committed += pending;
               transactions++;
@@ -376,9 +403,9 @@ public final class SqlImport {
               throw failed(chunk.get(f.index), f.error);
             }
           } else if (results == null && db instanceof D1SqliteDatabase) {
-            outcome = script((D1SqliteDatabase) db, chunk, marker, markerChanges);
+            outcome = script(null, chunk, marker, markerChanges);
           } else {
-            outcome = batch(chunk, marker, markerChanges);
+            outcome = batch(chunk, marker);
           }
           transactions++;
           committed += chunk.size();
@@ -420,7 +447,15 @@ public final class SqlImport {
               + " store each invalid byte as U+FFFD.");
     }
 
-    private Outcome batch(List<SqlStatement> chunk, List<String> marker, long markerChanges) {
+    private Outcome batch(List<SqlStatement> chunk, List<String> marker) {
+      return batch(target(db), chunk, marker);
+    }
+
+    /**
+     * Runs a chunk through {@code batch}, as one call: D1's error for a failing statement and, by
+     * bisection, which statement it is.
+     */
+    private Outcome batch(Target db, List<SqlStatement> chunk, List<String> marker) {
       List<D1Result<Map<String, Object>>> out;
       try {
         List<D1PreparedStatement> prepared = prepare(db, chunk, chunk.size(), false);
@@ -441,8 +476,12 @@ public final class SqlImport {
       return new Outcome(changes, out.isEmpty() ? 0 : out.get(out.size() - 1).meta().sizeAfter());
     }
 
+    /**
+     * Runs a chunk as one script, on the database (its own transaction) or in the import's single
+     * transaction ({@code tx} not null).
+     */
     private Outcome script(
-        D1SqliteDatabase db, List<SqlStatement> chunk, List<String> marker, long markerChanges) {
+        D1SqliteTransaction tx, List<SqlStatement> chunk, List<String> marker, long markerChanges) {
       List<String> texts = new ArrayList<>(chunk.size() + marker.size());
       for (SqlStatement s : chunk) {
         texts.add(s.sql());
@@ -450,10 +489,11 @@ public final class SqlImport {
       texts.addAll(marker);
       D1Meta meta;
       try {
-        meta = db.executeScript(texts);
+        meta = tx != null ? tx.executeScript(texts) : ((D1SqliteDatabase) db).executeScript(texts);
       } catch (D1Exception e) {
-        // nothing was committed: run the chunk through batch for the failing line and D1's error
-        return batch(chunk, marker, markerChanges);
+        // nothing of the chunk took effect: run it through batch for the failing line and D1's
+        // error
+        return batch(tx != null ? target(tx) : target(db), chunk, marker);
       }
       return new Outcome(meta.changes() - markerChanges, meta.sizeAfter());
     }
@@ -525,8 +565,43 @@ public final class SqlImport {
     return line;
   }
 
+  /** Where statements are prepared and run: a database, or a transaction on one. */
+  private interface Target {
+    D1PreparedStatement prepare(String sql);
+
+    List<D1Result<Map<String, Object>>> batch(List<D1PreparedStatement> statements);
+  }
+
+  private static Target target(D1Database db) {
+    return new Target() {
+      @Override
+      public D1PreparedStatement prepare(String sql) {
+        return db.prepare(sql);
+      }
+
+      @Override
+      public List<D1Result<Map<String, Object>>> batch(List<D1PreparedStatement> statements) {
+        return db.batch(statements);
+      }
+    };
+  }
+
+  private static Target target(D1SqliteTransaction tx) {
+    return new Target() {
+      @Override
+      public D1PreparedStatement prepare(String sql) {
+        return tx.prepare(sql);
+      }
+
+      @Override
+      public List<D1Result<Map<String, Object>>> batch(List<D1PreparedStatement> statements) {
+        return tx.batch(statements);
+      }
+    };
+  }
+
   private static List<D1PreparedStatement> prepare(
-      D1Database db, List<SqlStatement> chunk, int count, boolean probe) {
+      Target db, List<SqlStatement> chunk, int count, boolean probe) {
     List<D1PreparedStatement> list = new ArrayList<>(count + 1);
     for (int i = 0; i < count; i++) {
       list.add(db.prepare(chunk.get(i).sql()));
@@ -542,7 +617,7 @@ public final class SqlImport {
    * statement that always fails is rolled back whatever happens, and fails on the probe exactly
    * when the prefix succeeds. Nothing is committed.
    */
-  private static int failingIndex(D1Database db, List<SqlStatement> chunk) {
+  private static int failingIndex(Target db, List<SqlStatement> chunk) {
     int lo = 0;
     int hi = chunk.size();
     while (hi - lo > 1) {
@@ -556,7 +631,7 @@ public final class SqlImport {
     return lo;
   }
 
-  private static boolean prefixSucceeds(D1Database db, List<SqlStatement> chunk, int count) {
+  private static boolean prefixSucceeds(Target db, List<SqlStatement> chunk, int count) {
     try {
       db.batch(prepare(db, chunk, count, true));
       throw new IllegalStateException("the probe table " + PROBE_TABLE + " exists");

@@ -10,12 +10,10 @@ import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
 import io.github.d1java.spi.AbstractD1PreparedStatement;
 import io.github.d1java.spi.D1RawResult;
-import io.github.d1java.sql.SqlLexer;
 import io.github.d1java.sqlite.D1SqliteDatabase;
 import io.github.d1java.sqlite.internal.StatementExecutor.Rows;
 import io.github.d1java.sqlite.internal.UsageCounter.Figures;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,83 +140,37 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   @Override
   public D1Meta executeScript(List<String> sql) {
-    Objects.requireNonNull(sql, "sql");
-    // the leading newline: sqlite-jdbc would run a script starting "backup"/"restore" itself
-    StringBuilder script = new StringBuilder("\n");
-    List<Statement> checked = new ArrayList<>();
-    List<Statement> incomplete = new ArrayList<>();
-    int texts = 0;
-    for (int i = 0; i < sql.size(); i++) {
-      String text = Objects.requireNonNull(sql.get(i), () -> "sql contains null");
-      ParsedSql p = parseCache.parseUncached(text);
-      if (p.blank()) {
-        continue;
-      }
-      if (p.error() != null) {
-        throw D1SqlException.of(p.error().detail(), null);
-      }
-      if (p.nothingAfter()) {
-        // a NUL (where SQLite would stop reading) or text after the last statement's ';'
-        throw D1SqlException.of(NOT_A_STATEMENT, null);
-      }
-      List<Statement> statements = p.statements();
-      for (int k = 0; k < statements.size(); k++) {
-        Statement st = statements.get(k);
-        if (st.parsed().hasParameters()) {
-          // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
-          throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
-        }
-        checked.add(st);
-        // the lexer's bounds, first token to last, so a trailing comment cannot swallow the
-        // separator; SQLite splits the joined script itself, so each piece must end exactly there
-        String piece = st.parsed().sql();
-        if (!SqlLexer.isComplete(piece + ";")) {
-          incomplete.add(st);
-        }
-        script.append(piece).append(";\n");
-      }
-      texts++;
-    }
-    if (texts == 0) {
-      throw D1SqlException.of(NO_STATEMENTS, null);
-    }
-    int kept = texts;
-    long start = System.nanoTime();
-    return transactions.inTransaction(
-        () -> {
-          for (Statement st : checked) {
-            String refusal = writer.schemaRefusal(st);
-            if (refusal != null) {
-              throw D1SqlException.of(refusal, null);
-            }
-          }
-          for (Statement st : incomplete) {
-            refuseAlone(st);
-          }
-          long totalBefore = writer.totalChanges();
-          writer.script(script.toString());
-          long changes = writer.totalChanges() - totalBefore;
-          state.schemaChanged();
-          boolean stateChanged = state.refresh(writer);
-          double ms = (System.nanoTime() - start) / 1e6;
-          LOG.debug("script of {} SQL text(s) in {} ms", kept, String.format("%.3f", ms));
-          boolean changedDb = changes != 0 || stateChanged;
-          return state.meta(ms, changes, changedDb, 0, changes);
-        },
-        null);
+    ScriptCheck check = checkScript(sql);
+    return transactions.inTransaction(() -> runScript(check), null);
   }
 
   /**
-   * Prepares a statement the lexer does not see ending (an unfinished trigger body, an open string)
-   * alone, so that SQLite's own error is raised instead of SQLite reading on into the next piece of
-   * a joined script.
+   * Checks a script's texts against D1's rules that do not depend on the schema.
+   *
+   * @throws D1SqlException when a text is refused or every text is blank
    */
-  private void refuseAlone(Statement st) throws SQLException {
-    try (PreparedStatement ps = writer.connection().prepareStatement(st.text())) {
-      throw D1SqlException.of("incomplete input: SQLITE_ERROR", null);
-    } catch (SQLException e) {
-      throw SqliteErrors.of(e, st, writer::probe);
+  ScriptCheck checkScript(List<String> sql) {
+    Objects.requireNonNull(sql, "sql");
+    ScriptCheck check = ScriptCheck.of(sql, parseCache);
+    if (check.texts == 0) {
+      throw D1SqlException.of(NO_STATEMENTS, null);
     }
+    return check;
+  }
+
+  /** Runs a checked script on the writer, inside the caller's transaction. */
+  D1Meta runScript(ScriptCheck check) throws SQLException {
+    long start = System.nanoTime();
+    check.refuseBySchema(writer);
+    long totalBefore = writer.totalChanges();
+    writer.script(check.script);
+    long changes = writer.totalChanges() - totalBefore;
+    state.schemaChanged();
+    boolean stateChanged = state.refresh(writer);
+    double ms = (System.nanoTime() - start) / 1e6;
+    LOG.debug("script of {} SQL text(s) in {} ms", check.texts, String.format("%.3f", ms));
+    boolean changedDb = changes != 0 || stateChanged;
+    return state.meta(ms, changes, changedDb, 0, changes);
   }
 
   @Override
