@@ -52,7 +52,12 @@ public final class InteractiveTransaction implements D1SqliteTransaction {
     return tx;
   }
 
-  void abort(String reason) {
+  /** The engine this transaction runs on. */
+  SqliteEngine engine() {
+    return engine;
+  }
+
+    void abort(String reason) {
     abortedBy = reason == null ? "unknown error" : reason;
   }
 
@@ -93,7 +98,7 @@ public final class InteractiveTransaction implements D1SqliteTransaction {
   @Override
   public D1Meta executeScript(List<String> sql) {
     ScriptCheck check = engine.checkScript(sql);
-    return engine.transactions().inInteractive(this, true, () -> engine.runScript(check));
+    return engine.transactions().inInteractive(this, true, () -> engine.runScript(List.of(check)));
   }
 
   @Override

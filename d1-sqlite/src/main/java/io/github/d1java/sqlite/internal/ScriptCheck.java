@@ -48,12 +48,71 @@ final class ScriptCheck {
   /** Statements the lexer does not see ending, to be prepared alone for SQLite's error. */
   private final List<Statement> incomplete;
 
+  /** D1's refusal of a statement, thrown when the script is to run; or null. */
+  private final D1SqlException refusal;
+
   private ScriptCheck(
-      String script, int texts, List<Statement> checked, List<Statement> incomplete) {
+      String script,
+      int texts,
+      List<Statement> checked,
+      List<Statement> incomplete,
+      D1SqlException refusal) {
     this.script = script;
     this.texts = texts;
     this.checked = checked;
     this.incomplete = incomplete;
+    this.refusal = refusal;
+  }
+
+  /**
+   * Checks statements a splitter read (their tokens are the lexer's own, so a dump's INSERT is not
+   * tokenized again), as {@link #of} checks texts, but keeps D1's refusal for {@link
+   * #throwIfRefused} instead of throwing it.
+   *
+   * @param statements statements read by {@link io.github.d1java.sql.SqlSplitter} in this package;
+   *     their tokens must be the lexer's for their text
+   * @param cache parsed texts already known
+   */
+  static ScriptCheck ofStatements(
+      List<io.github.d1java.sql.SqlStatement> statements, ParseCache cache) {
+    StringBuilder script = new StringBuilder("\n");
+    List<Statement> checked = new ArrayList<>();
+    Map<String, Boolean> tablesSeen = new HashMap<>();
+    List<String> others = new ArrayList<>();
+    D1SqlException refusal = null;
+    try {
+      for (io.github.d1java.sql.SqlStatement st : statements) {
+        String text = st.sql();
+        if (text.length() <= FAST_MAX_CHARS
+            && text.indexOf('\0') < 0
+            && appendInsert(text, st.tokens(), script, checked, tablesSeen)) {
+          continue;
+        }
+        // the rest keep their order with the INSERTs around them: checked one at a time
+        others.clear();
+        others.add(text);
+        ScriptCheck one = of(others, cache);
+        script.append(one.script, 1, one.script.length());
+        checked.addAll(one.checked);
+        if (!one.incomplete.isEmpty()) {
+          return new ScriptCheck("", statements.size(), checked, one.incomplete, null);
+        }
+      }
+    } catch (D1SqlException e) {
+      refusal = e;
+    }
+    return new ScriptCheck(script.toString(), statements.size(), checked, List.of(), refusal);
+  }
+
+  /**
+   * Throws D1's refusal of a statement found by {@link #ofStatements}, if any.
+   *
+   * @throws D1SqlException the refusal
+   */
+  void throwIfRefused() {
+    if (refusal != null) {
+      throw D1SqlException.of(refusal.detail(), null);
+    }
   }
 
   /**
@@ -73,7 +132,9 @@ final class ScriptCheck {
     int texts = 0;
     for (int i = 0; i < sql.size(); i++) {
       String text = Objects.requireNonNull(sql.get(i), () -> "sql contains null");
-      if (appendInsert(text, script, checked, tablesSeen)) {
+      if (text.length() <= FAST_MAX_CHARS
+          && text.indexOf('\0') < 0
+          && appendInsert(text, SqlLexer.tokenize(text), script, checked, tablesSeen)) {
         texts++;
         continue;
       }
@@ -108,22 +169,23 @@ final class ScriptCheck {
       }
       texts++;
     }
-    return new ScriptCheck(script.toString(), texts, checked, incomplete);
+    return new ScriptCheck(script.toString(), texts, checked, incomplete, null);
   }
 
   /**
    * Appends a text that is exactly {@code INSERT INTO <name> VALUES(<literals>)}, after D1's
    * verdict on its name.
    *
+   * @param tokens the lexer's tokens of {@code text} (without whitespace and comments)
    * @return false, appending nothing, when the text is not of that shape
    * @throws D1SqlException when D1 refuses the INSERT
    */
   private static boolean appendInsert(
-      String text, StringBuilder script, List<Statement> checked, Map<String, Boolean> seen) {
-    if (text.length() > FAST_MAX_CHARS || text.indexOf('\0') >= 0) {
-      return false;
-    }
-    List<SqlToken> tokens = SqlLexer.tokenize(text);
+      String text,
+      List<SqlToken> tokens,
+      StringBuilder script,
+      List<Statement> checked,
+      Map<String, Boolean> seen) {
     int n = tokens.size();
     // INSERT INTO name VALUES ( literal ) at least
     if (n < 7

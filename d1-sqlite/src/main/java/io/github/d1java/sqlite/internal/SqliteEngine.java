@@ -141,7 +141,7 @@ public final class SqliteEngine implements D1SqliteDatabase {
   @Override
   public D1Meta executeScript(List<String> sql) {
     ScriptCheck check = checkScript(sql);
-    return transactions.inTransaction(() -> runScript(check), null);
+    return transactions.inTransaction(() -> runScript(List.of(check)), null);
   }
 
   /**
@@ -158,19 +158,37 @@ public final class SqliteEngine implements D1SqliteDatabase {
     return check;
   }
 
-  /** Runs a checked script on the writer, inside the caller's transaction. */
-  D1Meta runScript(ScriptCheck check) throws SQLException {
+  /** Runs checked scripts, in order, as one script on the writer, in the caller's transaction. */
+  D1Meta runScript(List<ScriptCheck> checks) throws SQLException {
     long start = System.nanoTime();
-    check.refuseBySchema(writer);
+    int texts = 0;
+    for (ScriptCheck check : checks) {
+      check.refuseBySchema(writer);
+      texts += check.texts;
+    }
+    String script = checks.size() == 1 ? checks.get(0).script : joined(checks);
     long totalBefore = writer.totalChanges();
-    writer.script(check.script);
+    writer.script(script);
     long changes = writer.totalChanges() - totalBefore;
     state.schemaChanged();
     boolean stateChanged = state.refresh(writer);
     double ms = (System.nanoTime() - start) / 1e6;
-    LOG.debug("script of {} SQL text(s) in {} ms", check.texts, String.format("%.3f", ms));
+    LOG.debug("script of {} SQL text(s) in {} ms", texts, String.format("%.3f", ms));
     boolean changedDb = changes != 0 || stateChanged;
     return state.meta(ms, changes, changedDb, 0, changes);
+  }
+
+  private static String joined(List<ScriptCheck> checks) {
+    StringBuilder sb = new StringBuilder();
+    for (ScriptCheck check : checks) {
+      sb.append(check.script);
+    }
+    return sb.toString();
+  }
+
+  /** The parsed texts of this database, for {@link ScriptReader}. */
+  ParseCache parseCache() {
+    return parseCache;
   }
 
   @Override
