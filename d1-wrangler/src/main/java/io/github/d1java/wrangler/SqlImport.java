@@ -15,6 +15,7 @@ import io.github.d1java.wrangler.internal.ChunkReader;
 import io.github.d1java.wrangler.internal.DirectImport;
 import io.github.d1java.wrangler.internal.ImportProgress;
 import io.github.d1java.wrangler.internal.SqlFileReader;
+import io.github.d1java.sqlite.internal.ScriptReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -335,18 +336,30 @@ public final class SqlImport {
           oneTransaction = false;
         }
       }
+      int chunkStatements =
+          oneTransaction ? ImportOptions.DEFAULT_CHUNK_STATEMENTS : options.chunkStatements();
+      long chunkChars = oneTransaction ? ImportOptions.DEFAULT_CHUNK_CHARS : options.chunkChars();
+      // the script form on the local engine: the engine splits and checks on the reading thread
+      ScriptReader script = null;
+      if (results == null && direct == null && db instanceof D1SqliteDatabase) {
+        try {
+          script = new ScriptReader((D1SqliteDatabase) db, sql);
+        } catch (IllegalArgumentException notTheEngine) {
+          script = null;
+        }
+      }
       try (D1SqliteTransaction rollbackUnlessCommitted = tx;
           DirectImport closeMe = direct;
-          Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql));
+          ScriptReader closeScript = script;
+          Stream<SqlStatement> stream =
+              script != null
+                  ? Stream.empty()
+                  : SqlSplitter.stripTransaction(SqlSplitter.stream(sql));
           ChunkReader reader =
-              new ChunkReader(
-                  stream.iterator(),
-                  skip,
-                  oneTransaction
-                      ? ImportOptions.DEFAULT_CHUNK_STATEMENTS
-                      : options.chunkStatements(),
-                  oneTransaction ? ImportOptions.DEFAULT_CHUNK_CHARS : options.chunkChars(),
-                  results != null)) {
+              script != null
+                  ? new ChunkReader(script, skip, chunkStatements, chunkChars)
+                  : new ChunkReader(
+                      stream.iterator(), skip, chunkStatements, chunkChars, results != null)) {
         for (ChunkReader.Chunk next = reader.next(); next != null; next = reader.next()) {
           List<SqlStatement> chunk = next.statements();
           // the exact record of progress commits with the chunk (see ImportProgress)
@@ -360,7 +373,7 @@ public final class SqlImport {
           Outcome outcome;
           if (oneTransaction) {
             if (tx != null) {
-              Outcome o = script(tx, chunk, marker, markerChanges);
+              Outcome o = script(tx, next, marker, markerChanges);
               changes += o.changes();
               sizeAfter = o.sizeAfter();
             } else {
@@ -403,7 +416,7 @@ public final class SqlImport {
               throw failed(chunk.get(f.index), f.error);
             }
           } else if (results == null && db instanceof D1SqliteDatabase) {
-            outcome = script(null, chunk, marker, markerChanges);
+            outcome = script(null, next, marker, markerChanges);
           } else {
             outcome = batch(chunk, marker);
           }
@@ -481,15 +494,25 @@ public final class SqlImport {
      * transaction ({@code tx} not null).
      */
     private Outcome script(
-        D1SqliteTransaction tx, List<SqlStatement> chunk, List<String> marker, long markerChanges) {
-      List<String> texts = new ArrayList<>(chunk.size() + marker.size());
-      for (SqlStatement s : chunk) {
-        texts.add(s.sql());
-      }
-      texts.addAll(marker);
+        D1SqliteTransaction tx, ChunkReader.Chunk next, List<String> marker, long markerChanges) {
+      List<SqlStatement> chunk = next.statements();
       D1Meta meta;
       try {
-        meta = tx != null ? tx.executeScript(texts) : ((D1SqliteDatabase) db).executeScript(texts);
+        if (next.checked() != null) {
+          // split and checked by the engine on the reading thread
+          meta =
+              tx != null
+                  ? ScriptReader.run(tx, next.checked(), marker)
+                  : ScriptReader.run((D1SqliteDatabase) db, next.checked(), marker);
+        } else {
+          List<String> texts = new ArrayList<>(chunk.size() + marker.size());
+          for (SqlStatement s : chunk) {
+            texts.add(s.sql());
+          }
+          texts.addAll(marker);
+          meta =
+              tx != null ? tx.executeScript(texts) : ((D1SqliteDatabase) db).executeScript(texts);
+        }
       } catch (D1Exception e) {
         // nothing of the chunk took effect: run it through batch for the failing line and D1's
         // error
