@@ -43,8 +43,11 @@ import java.util.stream.Stream;
  *
  * <p>A failing statement rolls back its chunk and raises {@link SqlImportException} naming its
  * line; chunks before it stay committed. With {@link ImportOptions#SINGLE_TRANSACTION} the whole
- * file is one transaction, as in {@code wrangler d1 execute --local --file}; that chunk holds the
- * whole file's text in memory.
+ * file is one transaction, as in {@code wrangler d1 execute --local --file}: without a listener it
+ * is still read and run chunk by chunk (on the local engine in one {@link D1SqliteTransaction},
+ * {@link D1SqliteTransaction#executeScript} per chunk; with {@link ImportOptions#direct()} in one
+ * SQLite transaction with a savepoint per chunk), so memory holds a few chunks, not the file; with
+ * a listener, or on another {@link D1Database}, the file is one chunk held in memory.
  *
  * <p>Bad input is refused with its line before it runs: a NUL byte (SQLite stops reading SQL there,
  * so D1 answers {@code SQL code did not contain a statement.}) and bytes that are not UTF-8, unless
@@ -58,11 +61,14 @@ import java.util.stream.Stream;
  * nothing whenever the process died; the last chunk drops it. A different file (by SHA-256) is
  * never resumed.
  *
- * <p>Two forms: with a {@link StatementListener}, every statement runs through {@code batch} and
- * its result (rows included) is reported; without one, on the local engine each chunk runs as one
- * SQLite script ({@link D1SqliteDatabase#executeScript}), with D1's rules but two to three times
- * faster, and only the totals in {@link ImportSummary} are reported. When a script fails, its chunk
- * is run again through {@code batch} to find the failing statement and D1's exact error.
+ * <p>Two forms: with a {@link StatementListener} (other than {@link StatementListener#NONE}), every
+ * statement runs through {@code batch} and its result (rows included) is reported; without one, on
+ * the local engine each chunk runs as one SQLite script (what {@link
+ * D1SqliteDatabase#executeScript} runs), with D1's rules but several times faster, and only the
+ * totals in {@link ImportSummary} are reported: the reading thread splits each chunk and checks it
+ * against D1's rules with the engine's lexer, so the importing thread only runs SQLite. When a
+ * script fails, its chunk is run again through {@code batch} to find the failing statement and D1's
+ * exact error.
  *
  * <p>Stateless and thread-safe.
  */
@@ -118,7 +124,8 @@ public final class SqlImport {
    * @param file a UTF-8 SQL text file; not null
    * @param options chunking; not null
    * @param progress progress listener; null for none
-   * @param results receives each statement's result after its chunk commits; not null
+   * @param results receives each statement's result after its chunk commits; not null; {@link
+   *     StatementListener#NONE} runs the fast form, as the method without a listener
    * @return what was run
    * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database; if
    *     an interrupted import of this file is recorded and {@code options} do not resume it; if
@@ -223,7 +230,8 @@ public final class SqlImport {
    * @param sql the SQL text; not null
    * @param options chunking; not null
    * @param progress progress listener; null for none
-   * @param results receives each statement's result after its chunk commits; not null
+   * @param results receives each statement's result after its chunk commits; not null; {@link
+   *     StatementListener#NONE} runs the fast form, as the method without a listener
    * @return what was run
    * @throws SqlImportException if a statement fails
    * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split

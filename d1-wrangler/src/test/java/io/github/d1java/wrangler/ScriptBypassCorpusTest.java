@@ -70,8 +70,39 @@ class ScriptBypassCorpusTest {
     }
   }
 
+  private static final List<String> SCHEMA =
+      List.of(
+          "CREATE TABLE t (a, b, c, d, e)",
+          "CREATE VIRTUAL TABLE ft USING fts5(x)",
+          "CREATE TABLE trig (a)",
+          "CREATE TRIGGER trig_ins AFTER INSERT ON trig BEGIN"
+              + " INSERT INTO t VALUES (sqlite_version(), 0, 0, 0, 0); END",
+          "CREATE VIEW v AS SELECT sqlite_version() AS a");
+
+  /** Dump-shaped INSERTs and near misses, which the import checks on the splitter's tokens. */
+  static Stream<Arguments> insertShapes() {
+    return Stream.of(
+            "INSERT INTO t VALUES(1,'it''s; fine',2.5,X'00ff',NULL)",
+            "INSERT INTO \"t\" VALUES(-1,+2,-3.5e2,'',x'')",
+            "INSERT INTO [t] VALUES(1,2,3,4,5)",
+            "INSERT /* c */ INTO t -- c\n VALUES(1,2,3,4,5)",
+            "INSERT INTO sqlite_master VALUES(1,2,3,4,5)",
+            "INSERT INTO _cf_KV VALUES(1,2)",
+            "INSERT INTO _cf_METADATA VALUES(1,2)",
+            "INSERT INTO ft_data VALUES(1,X'00')",
+            "INSERT INTO trig VALUES(1)",
+            "INSERT INTO v VALUES(1)",
+            "INSERT INTO t VALUES(1)",
+            "INSERT INTO t VALUES(sqlite_version(),2,3,4,5)",
+            "INSERT INTO t VALUES(1,2,3,4,5) RETURNING sqlite_version()",
+            "INSERT INTO t VALUES(1,2,3,4,5),(sqlite_version(),2,3,4,5)",
+            "INSERT INTO main.sqlite_master VALUES(1,2,3,4,5)",
+            "INSERT INTO t VALUES(\"a\",2,3,4,5)")
+        .map(sql -> Arguments.of("insert shape", SCHEMA, sql));
+  }
+
   @ParameterizedTest(name = "{0}: {2}")
-  @MethodSource("corpus")
+  @MethodSource({"corpus", "insertShapes"})
   void scriptsAndImportsRefuseExactlyWhatBatchRefuses(String name, List<String> setup, String sql) {
     String expected;
     try (D1SqliteDatabase db = open(setup)) {
