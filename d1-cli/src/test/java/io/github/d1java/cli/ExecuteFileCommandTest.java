@@ -116,6 +116,7 @@ class ExecuteFileCommandTest {
     assertThat(run("execute", "DB", "--file", "x.sql", "--remote", "--resume")).isEqualTo(1);
     assertThat(err).isEqualTo("✘ [ERROR] --resume applies to local --file imports only.\n");
   }
+
   @Test
   void oneTransactionImportsCommitTheWholeFileOrNothing() throws IOException {
     StringBuilder sql = new StringBuilder("BEGIN TRANSACTION;\nCREATE TABLE t(x UNIQUE);\n");
@@ -131,11 +132,22 @@ class ExecuteFileCommandTest {
     assertThat(out).contains("12001 commands executed successfully.");
     assertThat(count("t")).isEqualTo(12_000);
 
-    assertThat(run("execute", "DB", "--file", "bad.sql", "--chunk-size", "0", "--local", "--persist-to", "p"))
+    assertThat(
+            run(
+                "execute",
+                "DB",
+                "--file",
+                "bad.sql",
+                "--chunk-size",
+                "0",
+                "--local",
+                "--persist-to",
+                "p"))
         .isEqualTo(1);
     assertThat(err).startsWith("✘ [ERROR] Error on line 12002: UNIQUE constraint failed: t.x");
     try (D1SqliteDatabase db =
-        D1Sqlite.open(WranglerProject.find(dir, null).localFile("DB", dir.resolve("p").toString()))) {
+        D1Sqlite.open(
+            WranglerProject.find(dir, null).localFile("DB", dir.resolve("p").toString()))) {
       assertThat(db.prepare("SELECT count(*) AS n FROM sqlite_master").<Long>first("n")).isZero();
     }
   }
@@ -145,7 +157,8 @@ class ExecuteFileCommandTest {
     Files.writeString(dir.resolve("dump.sql"), "CREATE TABLE t(x);\n");
     Files.writeString(dir.resolve("blocked"), "a file where the state folder would go");
 
-    assertThat(run("execute", "DB", "--file", "dump.sql", "--local", "--persist-to", "blocked")).isEqualTo(1);
+    assertThat(run("execute", "DB", "--file", "dump.sql", "--local", "--persist-to", "blocked"))
+        .isEqualTo(1);
     assertThat(err).startsWith("✘ [ERROR] Could not create ").contains("blocked");
   }
 }

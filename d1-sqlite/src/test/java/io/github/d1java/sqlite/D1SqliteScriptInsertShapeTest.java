@@ -36,7 +36,9 @@ class D1SqliteScriptInsertShapeTest {
     return db;
   }
 
-  /** The error without D1's offset (which only {@code batch} reports), or the rows of the tables. */
+  /**
+   * The error without D1's offset (which only {@code batch} reports), or the rows of the tables.
+   */
   private static String outcome(D1SqliteDatabase db, Runnable run) {
     try {
       run.run();
@@ -45,8 +47,7 @@ class D1SqliteScriptInsertShapeTest {
     }
     StringBuilder rows = new StringBuilder("ok");
     for (String table : List.of("t", "\"odd name\"", "trig", "ft")) {
-      for (Map<String, Object> row :
-          db.prepare("SELECT * FROM " + table).all().results()) {
+      for (Map<String, Object> row : db.prepare("SELECT * FROM " + table).all().results()) {
         rows.append(' ').append(table);
         row.forEach(
             (k, v) ->
@@ -119,9 +120,7 @@ class D1SqliteScriptInsertShapeTest {
               "INSERT INTO " + table + " VALUES(1,2,3,4,5)",
               "INSERT INTO t VALUES(6,7,8,9,10)");
       String expected =
-          outcome(
-              viaBatch,
-              () -> viaBatch.batch(sql.stream().map(viaBatch::prepare).toList()));
+          outcome(viaBatch, () -> viaBatch.batch(sql.stream().map(viaBatch::prepare).toList()));
       String actual = outcome(viaScript, () -> viaScript.executeScript(sql));
       assertThat(actual).startsWith("error ").isEqualTo(expected);
     }

@@ -160,8 +160,7 @@ class D1SqliteTransactionTest {
       try (D1SqliteDatabase db = fileDb();
           D1SqliteTransaction tx = D1SqliteTransaction.begin(db)) {
         D1Meta first =
-            tx.executeScript(
-                List.of("INSERT INTO t VALUES(1,'a')", "INSERT INTO t VALUES(2,'b')"));
+            tx.executeScript(List.of("INSERT INTO t VALUES(1,'a')", "INSERT INTO t VALUES(2,'b')"));
         D1Meta second = tx.executeScript(List.of("INSERT INTO t (name) VALUES ('c')"));
         assertThat(first.changes()).isEqualTo(2);
         assertThat(first.rowsWritten()).isEqualTo(2);

@@ -34,7 +34,10 @@ class ScriptBypassCorpusTest {
     List<Arguments> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(CASES)) {
       for (Path file :
-          files.filter(p -> p.getFileName().toString().startsWith("16-bypass-")).sorted().toList()) {
+          files
+              .filter(p -> p.getFileName().toString().startsWith("16-bypass-"))
+              .sorted()
+              .toList()) {
         for (JsonNode c : json.readTree(file.toFile())) {
           List<String> setup = new ArrayList<>();
           c.path("setup").forEach(s -> setup.add(s.asText()));
@@ -109,7 +112,9 @@ class ScriptBypassCorpusTest {
       expected = verdict(() -> db.batch(List.of(db.prepare(sql))));
     }
     try (D1SqliteDatabase db = open(setup)) {
-      assertThat(verdict(() -> db.executeScript(List.of(sql)))).as("executeScript").isEqualTo(expected);
+      assertThat(verdict(() -> db.executeScript(List.of(sql))))
+          .as("executeScript")
+          .isEqualTo(expected);
     }
     try (D1SqliteDatabase db = open(setup)) {
       String imported =

@@ -35,7 +35,8 @@ class ScriptReaderTest {
       assertThat(first.statements()).extracting(SqlStatement::line).containsExactly(2L, 3L);
       assertThat(first.statements()).allSatisfy(s -> assertThat(s.tokens()).isEmpty());
       assertThat(first.last()).isFalse();
-      assertThat(second.statements()).extracting(SqlStatement::sql)
+      assertThat(second.statements())
+          .extracting(SqlStatement::sql)
           .containsExactly("INSERT INTO t VALUES(2)");
       assertThat(second.last()).isTrue();
       assertThat(reader.next(2, Long.MAX_VALUE)).isNull();

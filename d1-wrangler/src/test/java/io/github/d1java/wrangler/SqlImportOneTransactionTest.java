@@ -43,8 +43,7 @@ class SqlImportOneTransactionTest {
   }
 
   @Test
-  void runsChunkByChunkInOneTransactionAndAFailureLeavesTheDatabaseUntouched()
-      throws IOException {
+  void runsChunkByChunkInOneTransactionAndAFailureLeavesTheDatabaseUntouched() throws IOException {
     StringBuilder sql = new StringBuilder("CREATE TABLE t(x UNIQUE);\n");
     for (int i = 0; i < 12_000; i++) {
       sql.append("INSERT INTO t VALUES (").append(i).append(");\n");
@@ -108,8 +107,7 @@ class SqlImportOneTransactionTest {
   }
 
   @Test
-  void aDeferredForeignKeyViolationFailsTheCommitOnTheLastLineAndKeepsNothing()
-      throws IOException {
+  void aDeferredForeignKeyViolationFailsTheCommitOnTheLastLineAndKeepsNothing() throws IOException {
     Path sql =
         file(
             "fk.sql",

@@ -57,7 +57,7 @@ public final class InteractiveTransaction implements D1SqliteTransaction {
     return engine;
   }
 
-    void abort(String reason) {
+  void abort(String reason) {
     abortedBy = reason == null ? "unknown error" : reason;
   }
 

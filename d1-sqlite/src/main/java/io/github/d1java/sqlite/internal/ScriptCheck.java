@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * by their tokens: when the lexer's tokens are exactly that shape (a bare or quoted name, then only
  * numbers, strings, blobs and NULL, signed numbers included, and nothing after the closing
  * parenthesis), the statement names nothing but its table, has no parameter and is complete, so
- * D1's verdict on it is the verdict on {@code INSERT INTO <name> VALUES(NULL)}, which is computed by
- * the full parser and authorizer once per name and reused. Any other text is parsed and authorized
- * as {@code batch} does.
+ * D1's verdict on it is the verdict on {@code INSERT INTO <name> VALUES(NULL)}, which is computed
+ * by the full parser and authorizer once per name and reused. Any other text is parsed and
+ * authorized as {@code batch} does.
  */
 final class ScriptCheck {
 

@@ -133,8 +133,7 @@ public final class ScriptReader implements AutoCloseable {
    * @throws io.github.d1java.D1SqlException as {@code executeScript}
    * @throws IllegalArgumentException if the chunk was read for another database
    */
-  public static io.github.d1java.D1Meta run(
-      D1SqliteDatabase db, Chunk chunk, List<String> extra) {
+  public static io.github.d1java.D1Meta run(D1SqliteDatabase db, Chunk chunk, List<String> extra) {
     if (db != chunk.engine) {
       throw new IllegalArgumentException("the chunk was read for another database");
     }
