@@ -1,4 +1,7 @@
-/** The local D1 engine on SQLite. Exports only the entry point package. */
+/**
+ * The local D1 engine on SQLite. Exports only the entry point package, and its internals to
+ * d1-wrangler (bulk loading).
+ */
 module io.github.d1java.sqlite {
   requires transitive io.github.d1java;
   requires org.xerial.sqlitejdbc;
@@ -7,4 +10,6 @@ module io.github.d1java.sqlite {
   requires org.slf4j;
 
   exports io.github.d1java.sqlite;
+  exports io.github.d1java.sqlite.internal to
+      io.github.d1java.wrangler;
 }

@@ -116,4 +116,49 @@ class ExecuteFileCommandTest {
     assertThat(run("execute", "DB", "--file", "x.sql", "--remote", "--resume")).isEqualTo(1);
     assertThat(err).isEqualTo("✘ [ERROR] --resume applies to local --file imports only.\n");
   }
+
+  @Test
+  void oneTransactionImportsCommitTheWholeFileOrNothing() throws IOException {
+    StringBuilder sql = new StringBuilder("BEGIN TRANSACTION;\nCREATE TABLE t(x UNIQUE);\n");
+    for (int i = 0; i < 12_000; i++) {
+      sql.append("INSERT INTO t VALUES (").append(i).append(");\n");
+    }
+    Files.writeString(dir.resolve("good.sql"), sql.append("COMMIT;\n").toString());
+    Files.writeString(
+        dir.resolve("bad.sql"),
+        sql.toString().replace("INSERT INTO t VALUES (11999);", "INSERT INTO t VALUES (0);"));
+
+    assertThat(run("execute", "DB", "--file", "good.sql", "--chunk-size", "0")).as(err).isZero();
+    assertThat(out).contains("12001 commands executed successfully.");
+    assertThat(count("t")).isEqualTo(12_000);
+
+    assertThat(
+            run(
+                "execute",
+                "DB",
+                "--file",
+                "bad.sql",
+                "--chunk-size",
+                "0",
+                "--local",
+                "--persist-to",
+                "p"))
+        .isEqualTo(1);
+    assertThat(err).startsWith("✘ [ERROR] Error on line 12002: UNIQUE constraint failed: t.x");
+    try (D1SqliteDatabase db =
+        D1Sqlite.open(
+            WranglerProject.find(dir, null).localFile("DB", dir.resolve("p").toString()))) {
+      assertThat(db.prepare("SELECT count(*) AS n FROM sqlite_master").<Long>first("n")).isZero();
+    }
+  }
+
+  @Test
+  void aLocalStateFolderThatCannotBeCreatedIsNamed() throws IOException {
+    Files.writeString(dir.resolve("dump.sql"), "CREATE TABLE t(x);\n");
+    Files.writeString(dir.resolve("blocked"), "a file where the state folder would go");
+
+    assertThat(run("execute", "DB", "--file", "dump.sql", "--local", "--persist-to", "blocked"))
+        .isEqualTo(1);
+    assertThat(err).startsWith("✘ [ERROR] Could not create ").contains("blocked");
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.d1java.sqlite;
 
+import io.github.d1java.D1Meta;
 import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1Result;
 import io.github.d1java.sqlite.internal.InteractiveTransaction;
@@ -67,6 +68,23 @@ public interface D1SqliteTransaction extends AutoCloseable {
    * @throws io.github.d1java.D1Exception the failing statement's error; none of them took effect
    */
   List<D1Result<Map<String, Object>>> batch(List<? extends D1PreparedStatement> statements);
+
+  /**
+   * Runs SQL texts inside this transaction as one SQLite script, for bulk loading: what {@link
+   * D1SqliteDatabase#executeScript} does as a transaction of its own, with the same rules (the
+   * authorizer, the PRAGMA allow-list, the limits) and the same errors. All or nothing inside the
+   * transaction (a savepoint around them): when a text fails, none of them took effect and the
+   * transaction stays open. Feeding a large file chunk by chunk this way keeps one chunk in memory
+   * while the whole file commits or rolls back as one transaction.
+   *
+   * @param sql the SQL texts, each one or more statements without parameters; blank texts are
+   *     skipped; not null
+   * @return the meta of these texts: {@code changes} is the sum over their statements and {@code
+   *     rows_written} equals it; {@code rows_read} is 0
+   * @throws io.github.d1java.D1SqlException with D1's message when a text is refused or fails, when
+   *     a text has parameters, when every text is blank, or when the transaction has ended
+   */
+  D1Meta executeScript(List<String> sql);
 
   /**
    * Sets a savepoint ({@code SAVEPOINT name}).

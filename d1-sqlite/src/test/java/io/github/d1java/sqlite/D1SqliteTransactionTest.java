@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.d1java.D1ConstraintException;
+import io.github.d1java.D1Meta;
 import io.github.d1java.D1SqlException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,6 +149,105 @@ class D1SqliteTransactionTest {
         assertThatThrownBy(() -> tx.releaseSavepoint("nope"))
             .isInstanceOf(D1SqlException.class)
             .hasMessageContaining("no such savepoint");
+      }
+    }
+  }
+
+  @Nested
+  class Script {
+    @Test
+    void scriptsRunInsideTheTransactionAndCommitWithIt() {
+      try (D1SqliteDatabase db = fileDb();
+          D1SqliteTransaction tx = D1SqliteTransaction.begin(db)) {
+        D1Meta first =
+            tx.executeScript(List.of("INSERT INTO t VALUES(1,'a')", "INSERT INTO t VALUES(2,'b')"));
+        D1Meta second = tx.executeScript(List.of("INSERT INTO t (name) VALUES ('c')"));
+        assertThat(first.changes()).isEqualTo(2);
+        assertThat(first.rowsWritten()).isEqualTo(2);
+        assertThat(second.changes()).isOne();
+        assertThat(second.lastRowId()).isEqualTo(3);
+        assertThat(count(db)).as("other readers see the committed state").isZero();
+        tx.commit();
+        assertThat(count(db)).isEqualTo(3L);
+      }
+    }
+
+    @Test
+    void aFailingScriptIsUndoneButTheTransactionGoesOn() {
+      try (D1SqliteDatabase db = fileDb();
+          D1SqliteTransaction tx = D1SqliteTransaction.begin(db)) {
+        tx.executeScript(List.of("INSERT INTO t VALUES(1,'a')"));
+        assertThatThrownBy(
+                () ->
+                    tx.executeScript(
+                        List.of("INSERT INTO t VALUES(2,'b')", "INSERT INTO t VALUES(3,'a')")))
+            .isInstanceOf(D1ConstraintException.class)
+            .hasMessage(
+                "D1_ERROR: UNIQUE constraint failed: t.name: SQLITE_CONSTRAINT"
+                    + " (extended: SQLITE_CONSTRAINT_UNIQUE)");
+        assertThat(tx.isOpen()).isTrue();
+        tx.executeScript(List.of("INSERT INTO t VALUES(4,'d')"));
+        tx.commit();
+        assertThat(db.prepare("SELECT group_concat(id) AS ids FROM t").<String>first("ids"))
+            .isEqualTo("1,4");
+      }
+    }
+
+    @Test
+    void d1RulesApplyToScripts() {
+      try (D1SqliteDatabase db = fileDb();
+          D1SqliteTransaction tx = D1SqliteTransaction.begin(db)) {
+        assertThatThrownBy(
+                () ->
+                    tx.executeScript(
+                        List.of(
+                            "INSERT INTO t VALUES(1,'a')",
+                            "INSERT INTO sqlite_master VALUES(1,2,3,4,5)")))
+            .isInstanceOf(D1SqlException.class)
+            .hasMessage("D1_ERROR: table sqlite_master may not be modified: SQLITE_ERROR");
+        assertThatThrownBy(() -> tx.executeScript(List.of("CREATE TABLE _cf_x (a)")))
+            .hasMessage("D1_ERROR: not authorized: SQLITE_AUTH");
+        assertThatThrownBy(() -> tx.executeScript(List.of("PRAGMA writable_schema = on")))
+            .hasMessage("D1_ERROR: not authorized: SQLITE_AUTH");
+        assertThatThrownBy(() -> tx.executeScript(List.of("COMMIT")))
+            .hasMessageStartingWith("D1_ERROR: To execute a transaction, please use");
+        assertThatThrownBy(() -> tx.executeScript(List.of(" ")))
+            .hasMessage("D1_ERROR: No SQL statements detected.");
+        tx.commit();
+        assertThat(count(db)).isZero();
+      }
+    }
+
+    @Test
+    void aDeferredForeignKeyViolationFailsTheCommitAndRollsBack() {
+      try (D1SqliteDatabase db = fileDb()) {
+        db.exec("CREATE TABLE child (id INTEGER PRIMARY KEY, p INTEGER REFERENCES t(id))");
+        D1SqliteTransaction tx = D1SqliteTransaction.begin(db);
+        tx.executeScript(
+            List.of(
+                "PRAGMA defer_foreign_keys = on",
+                "INSERT INTO t VALUES(1,'a')",
+                "INSERT INTO child VALUES(1,42)"));
+        assertThatThrownBy(tx::commit)
+            .hasMessage("D1_ERROR: FOREIGN KEY constraint failed: SQLITE_CONSTRAINT");
+        assertThat(tx.isOpen()).isFalse();
+        // regression: the failed COMMIT left SQLite's transaction open on the writer
+        assertThat(db.prepare("INSERT INTO t VALUES(2,'b')").run().meta().changes()).isOne();
+        assertThat(db.prepare("SELECT group_concat(id) AS ids FROM t").<String>first("ids"))
+            .isEqualTo("2");
+        assertThat(db.prepare("SELECT count(*) AS n FROM child").<Long>first("n")).isZero();
+      }
+    }
+
+    @Test
+    void anEndedTransactionRefusesScripts() {
+      try (D1SqliteDatabase db = fileDb()) {
+        D1SqliteTransaction tx = D1SqliteTransaction.begin(db);
+        tx.rollback();
+        assertThatThrownBy(() -> tx.executeScript(List.of("INSERT INTO t VALUES(1,'a')")))
+            .isInstanceOf(D1SqlException.class)
+            .hasMessage("D1_ERROR: Transaction has ended.");
+        assertThat(count(db)).isZero();
       }
     }
   }

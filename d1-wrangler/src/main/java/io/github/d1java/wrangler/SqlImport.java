@@ -10,6 +10,8 @@ import io.github.d1java.sql.SqlSplitter;
 import io.github.d1java.sql.SqlStatement;
 import io.github.d1java.sqlite.D1Sqlite;
 import io.github.d1java.sqlite.D1SqliteDatabase;
+import io.github.d1java.sqlite.D1SqliteTransaction;
+import io.github.d1java.sqlite.internal.ScriptReader;
 import io.github.d1java.wrangler.internal.ChunkReader;
 import io.github.d1java.wrangler.internal.DirectImport;
 import io.github.d1java.wrangler.internal.ImportProgress;
@@ -41,8 +43,11 @@ import java.util.stream.Stream;
  *
  * <p>A failing statement rolls back its chunk and raises {@link SqlImportException} naming its
  * line; chunks before it stay committed. With {@link ImportOptions#SINGLE_TRANSACTION} the whole
- * file is one transaction, as in {@code wrangler d1 execute --local --file}; that chunk holds the
- * whole file's text in memory.
+ * file is one transaction, as in {@code wrangler d1 execute --local --file}: without a listener it
+ * is still read and run chunk by chunk (on the local engine in one {@link D1SqliteTransaction},
+ * {@link D1SqliteTransaction#executeScript} per chunk; with {@link ImportOptions#direct()} in one
+ * SQLite transaction with a savepoint per chunk), so memory holds a few chunks, not the file; with
+ * a listener, or on another {@link D1Database}, the file is one chunk held in memory.
  *
  * <p>Bad input is refused with its line before it runs: a NUL byte (SQLite stops reading SQL there,
  * so D1 answers {@code SQL code did not contain a statement.}) and bytes that are not UTF-8, unless
@@ -56,11 +61,14 @@ import java.util.stream.Stream;
  * nothing whenever the process died; the last chunk drops it. A different file (by SHA-256) is
  * never resumed.
  *
- * <p>Two forms: with a {@link StatementListener}, every statement runs through {@code batch} and
- * its result (rows included) is reported; without one, on the local engine each chunk runs as one
- * SQLite script ({@link D1SqliteDatabase#executeScript}), with D1's rules but two to three times
- * faster, and only the totals in {@link ImportSummary} are reported. When a script fails, its chunk
- * is run again through {@code batch} to find the failing statement and D1's exact error.
+ * <p>Two forms: with a {@link StatementListener} (other than {@link StatementListener#NONE}), every
+ * statement runs through {@code batch} and its result (rows included) is reported; without one, on
+ * the local engine each chunk runs as one SQLite script (what {@link
+ * D1SqliteDatabase#executeScript} runs), with D1's rules but several times faster, and only the
+ * totals in {@link ImportSummary} are reported: the reading thread splits each chunk and checks it
+ * against D1's rules with the engine's lexer, so the importing thread only runs SQLite. When a
+ * script fails, its chunk is run again through {@code batch} to find the failing statement and D1's
+ * exact error.
  *
  * <p>Stateless and thread-safe.
  */
@@ -116,7 +124,8 @@ public final class SqlImport {
    * @param file a UTF-8 SQL text file; not null
    * @param options chunking; not null
    * @param progress progress listener; null for none
-   * @param results receives each statement's result after its chunk commits; not null
+   * @param results receives each statement's result after its chunk commits; not null; {@link
+   *     StatementListener#NONE} runs the fast form, as the method without a listener
    * @return what was run
    * @throws WranglerException if the file is missing, unreadable, or a binary SQLite database; if
    *     an interrupted import of this file is recorded and {@code options} do not resume it; if
@@ -221,7 +230,8 @@ public final class SqlImport {
    * @param sql the SQL text; not null
    * @param options chunking; not null
    * @param progress progress listener; null for none
-   * @param results receives each statement's result after its chunk commits; not null
+   * @param results receives each statement's result after its chunk commits; not null; {@link
+   *     StatementListener#NONE} runs the fast form, as the method without a listener
    * @return what was run
    * @throws SqlImportException if a statement fails
    * @throws io.github.d1java.sql.SqlSplitException if the text cannot be split
@@ -280,7 +290,8 @@ public final class SqlImport {
       this.db = db;
       this.options = options;
       this.progress = progress == null ? SqlProgress.NONE : progress;
-      this.results = results;
+      // NONE asks for no results: the script form, as without a listener
+      this.results = results == StatementListener.NONE ? null : results;
       this.checkpoint = checkpoint;
       this.source = source;
     }
@@ -318,23 +329,45 @@ public final class SqlImport {
         }
       }
       long pending = 0;
-      // direct and without a listener, one transaction is read and run chunk by chunk
+      // without a listener, one transaction is read and run chunk by chunk: on the direct
+      // connection, or in a transaction of the local engine
       boolean oneTransaction =
-          direct != null
-              && results == null
+          results == null
               && options.chunkStatements() == Integer.MAX_VALUE
-              && options.chunkChars() == Long.MAX_VALUE;
-      try (DirectImport closeMe = direct;
-          Stream<SqlStatement> stream = SqlSplitter.stripTransaction(SqlSplitter.stream(sql));
+              && options.chunkChars() == Long.MAX_VALUE
+              && (direct != null || db instanceof D1SqliteDatabase);
+      D1SqliteTransaction tx = null;
+      if (oneTransaction && direct == null) {
+        try {
+          tx = D1SqliteTransaction.begin((D1SqliteDatabase) db);
+        } catch (IllegalArgumentException notTheEngine) {
+          oneTransaction = false;
+        }
+      }
+      int chunkStatements =
+          oneTransaction ? ImportOptions.DEFAULT_CHUNK_STATEMENTS : options.chunkStatements();
+      long chunkChars = oneTransaction ? ImportOptions.DEFAULT_CHUNK_CHARS : options.chunkChars();
+      // the script form on the local engine: the engine splits and checks on the reading thread
+      ScriptReader script = null;
+      if (results == null && direct == null && db instanceof D1SqliteDatabase) {
+        try {
+          script = new ScriptReader((D1SqliteDatabase) db, sql);
+        } catch (IllegalArgumentException notTheEngine) {
+          script = null;
+        }
+      }
+      try (D1SqliteTransaction rollbackUnlessCommitted = tx;
+          DirectImport closeMe = direct;
+          ScriptReader closeScript = script;
+          Stream<SqlStatement> stream =
+              script != null
+                  ? Stream.empty()
+                  : SqlSplitter.stripTransaction(SqlSplitter.stream(sql));
           ChunkReader reader =
-              new ChunkReader(
-                  stream.iterator(),
-                  skip,
-                  oneTransaction
-                      ? ImportOptions.DEFAULT_CHUNK_STATEMENTS
-                      : options.chunkStatements(),
-                  oneTransaction ? ImportOptions.DEFAULT_CHUNK_CHARS : options.chunkChars(),
-                  results != null)) {
+              script != null
+                  ? new ChunkReader(script, skip, chunkStatements, chunkChars)
+                  : new ChunkReader(
+                      stream.iterator(), skip, chunkStatements, chunkChars, results != null)) {
         for (ChunkReader.Chunk next = reader.next(); next != null; next = reader.next()) {
           List<SqlStatement> chunk = next.statements();
           // the exact record of progress commits with the chunk (see ImportProgress)
@@ -347,18 +380,33 @@ public final class SqlImport {
           long markerChanges = marker.size() == 2 ? 1 : 0;
           Outcome outcome;
           if (oneTransaction) {
-            try {
-              changes += direct.runUncommitted(chunk, marker);
-            } catch (DirectImport.Failure f) {
-              throw failed(chunk.get(f.index), f.error);
+            if (tx != null) {
+              Outcome o = script(tx, next, marker, markerChanges);
+              changes += o.changes();
+              sizeAfter = o.sizeAfter();
+            } else {
+              try {
+                changes += direct.runUncommitted(chunk, marker);
+              } catch (DirectImport.Failure f) {
+                throw failed(chunk.get(f.index), f.error);
+              }
             }
             pending += chunk.size();
             if (next.last()) {
-              try {
-                direct.commit();
-                sizeAfter = direct.sizeAfter();
-              } catch (DirectImport.Failure f) {
-                throw failed(chunk.get(chunk.size() - 1), f.error);
+              if (tx != null) {
+                try {
+                  tx.commit();
+                } catch (D1Exception e) {
+                  // a deferred foreign key fails the commit; the transaction is rolled back
+                  throw failed(chunk.get(chunk.size() - 1), e);
+                }
+              } else {
+                try {
+                  direct.commit();
+                  sizeAfter = direct.sizeAfter();
+                } catch (DirectImport.Failure f) {
+                  throw failed(chunk.get(chunk.size() - 1), f.error);
+                }
               }
               committed += pending;
               transactions++;
@@ -376,9 +424,9 @@ public final class SqlImport {
               throw failed(chunk.get(f.index), f.error);
             }
           } else if (results == null && db instanceof D1SqliteDatabase) {
-            outcome = script((D1SqliteDatabase) db, chunk, marker, markerChanges);
+            outcome = script(null, next, marker, markerChanges);
           } else {
-            outcome = batch(chunk, marker, markerChanges);
+            outcome = batch(chunk, marker);
           }
           transactions++;
           committed += chunk.size();
@@ -420,7 +468,15 @@ public final class SqlImport {
               + " store each invalid byte as U+FFFD.");
     }
 
-    private Outcome batch(List<SqlStatement> chunk, List<String> marker, long markerChanges) {
+    private Outcome batch(List<SqlStatement> chunk, List<String> marker) {
+      return batch(target(db), chunk, marker);
+    }
+
+    /**
+     * Runs a chunk through {@code batch}, as one call: D1's error for a failing statement and, by
+     * bisection, which statement it is.
+     */
+    private Outcome batch(Target db, List<SqlStatement> chunk, List<String> marker) {
       List<D1Result<Map<String, Object>>> out;
       try {
         List<D1PreparedStatement> prepared = prepare(db, chunk, chunk.size(), false);
@@ -441,19 +497,34 @@ public final class SqlImport {
       return new Outcome(changes, out.isEmpty() ? 0 : out.get(out.size() - 1).meta().sizeAfter());
     }
 
+    /**
+     * Runs a chunk as one script, on the database (its own transaction) or in the import's single
+     * transaction ({@code tx} not null).
+     */
     private Outcome script(
-        D1SqliteDatabase db, List<SqlStatement> chunk, List<String> marker, long markerChanges) {
-      List<String> texts = new ArrayList<>(chunk.size() + marker.size());
-      for (SqlStatement s : chunk) {
-        texts.add(s.sql());
-      }
-      texts.addAll(marker);
+        D1SqliteTransaction tx, ChunkReader.Chunk next, List<String> marker, long markerChanges) {
+      List<SqlStatement> chunk = next.statements();
       D1Meta meta;
       try {
-        meta = db.executeScript(texts);
+        if (next.checked() != null) {
+          // split and checked by the engine on the reading thread
+          meta =
+              tx != null
+                  ? ScriptReader.run(tx, next.checked(), marker)
+                  : ScriptReader.run((D1SqliteDatabase) db, next.checked(), marker);
+        } else {
+          List<String> texts = new ArrayList<>(chunk.size() + marker.size());
+          for (SqlStatement s : chunk) {
+            texts.add(s.sql());
+          }
+          texts.addAll(marker);
+          meta =
+              tx != null ? tx.executeScript(texts) : ((D1SqliteDatabase) db).executeScript(texts);
+        }
       } catch (D1Exception e) {
-        // nothing was committed: run the chunk through batch for the failing line and D1's error
-        return batch(chunk, marker, markerChanges);
+        // nothing of the chunk took effect: run it through batch for the failing line and D1's
+        // error
+        return batch(tx != null ? target(tx) : target(db), chunk, marker);
       }
       return new Outcome(meta.changes() - markerChanges, meta.sizeAfter());
     }
@@ -525,8 +596,43 @@ public final class SqlImport {
     return line;
   }
 
+  /** Where statements are prepared and run: a database, or a transaction on one. */
+  private interface Target {
+    D1PreparedStatement prepare(String sql);
+
+    List<D1Result<Map<String, Object>>> batch(List<D1PreparedStatement> statements);
+  }
+
+  private static Target target(D1Database db) {
+    return new Target() {
+      @Override
+      public D1PreparedStatement prepare(String sql) {
+        return db.prepare(sql);
+      }
+
+      @Override
+      public List<D1Result<Map<String, Object>>> batch(List<D1PreparedStatement> statements) {
+        return db.batch(statements);
+      }
+    };
+  }
+
+  private static Target target(D1SqliteTransaction tx) {
+    return new Target() {
+      @Override
+      public D1PreparedStatement prepare(String sql) {
+        return tx.prepare(sql);
+      }
+
+      @Override
+      public List<D1Result<Map<String, Object>>> batch(List<D1PreparedStatement> statements) {
+        return tx.batch(statements);
+      }
+    };
+  }
+
   private static List<D1PreparedStatement> prepare(
-      D1Database db, List<SqlStatement> chunk, int count, boolean probe) {
+      Target db, List<SqlStatement> chunk, int count, boolean probe) {
     List<D1PreparedStatement> list = new ArrayList<>(count + 1);
     for (int i = 0; i < count; i++) {
       list.add(db.prepare(chunk.get(i).sql()));
@@ -542,7 +648,7 @@ public final class SqlImport {
    * statement that always fails is rolled back whatever happens, and fails on the probe exactly
    * when the prefix succeeds. Nothing is committed.
    */
-  private static int failingIndex(D1Database db, List<SqlStatement> chunk) {
+  private static int failingIndex(Target db, List<SqlStatement> chunk) {
     int lo = 0;
     int hi = chunk.size();
     while (hi - lo > 1) {
@@ -556,7 +662,7 @@ public final class SqlImport {
     return lo;
   }
 
-  private static boolean prefixSucceeds(D1Database db, List<SqlStatement> chunk, int count) {
+  private static boolean prefixSucceeds(Target db, List<SqlStatement> chunk, int count) {
     try {
       db.batch(prepare(db, chunk, count, true));
       throw new IllegalStateException("the probe table " + PROBE_TABLE + " exists");

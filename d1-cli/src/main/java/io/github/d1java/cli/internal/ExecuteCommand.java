@@ -6,6 +6,7 @@ import io.github.d1java.D1Result;
 import io.github.d1java.cli.D1Command;
 import io.github.d1java.sql.SqlSplitter;
 import io.github.d1java.sql.SqlStatement;
+import io.github.d1java.sqlite.D1Sqlite;
 import io.github.d1java.wrangler.D1DatabaseConfig;
 import io.github.d1java.wrangler.ImportOptions;
 import io.github.d1java.wrangler.ImportSummary;
@@ -14,6 +15,7 @@ import io.github.d1java.wrangler.SqlProgress;
 import io.github.d1java.wrangler.StatementListener;
 import io.github.d1java.wrangler.WranglerException;
 import io.github.d1java.wrangler.WranglerProject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,7 +155,8 @@ public final class ExecuteCommand implements Callable<Integer> {
     }
     List<Map<String, Object>> results;
     long statements;
-    try (D1Database db = project.openLocal(database, persistTo)) {
+    try (D1Database db =
+        file != null ? openForImport(project) : project.openLocal(database, persistTo)) {
       if (command != null) {
         results = runCommand(db);
         statements = results.size();
@@ -181,6 +184,21 @@ public final class ExecuteCommand implements Callable<Integer> {
     }
     ctx.out().flush();
     return 0;
+  }
+
+  /**
+   * Opens the local database as {@link WranglerProject#openLocal} does, without read-only
+   * connections: an import runs on the writer alone, so a pool of readers would only cost their
+   * opening and closing.
+   */
+  private D1Database openForImport(WranglerProject project) {
+    Path db = project.localFile(database, persistTo);
+    try {
+      Files.createDirectories(db.getParent());
+    } catch (IOException e) {
+      throw new WranglerException("Could not create " + db.getParent() + ": " + e.getMessage(), e);
+    }
+    return D1Sqlite.builder().file(db).readers(0).build();
   }
 
   private List<Map<String, Object>> runCommand(D1Database db) {

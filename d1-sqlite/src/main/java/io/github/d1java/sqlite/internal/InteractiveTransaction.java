@@ -1,5 +1,6 @@
 package io.github.d1java.sqlite.internal;
 
+import io.github.d1java.D1Meta;
 import io.github.d1java.D1PreparedStatement;
 import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
@@ -51,6 +52,11 @@ public final class InteractiveTransaction implements D1SqliteTransaction {
     return tx;
   }
 
+  /** The engine this transaction runs on. */
+  SqliteEngine engine() {
+    return engine;
+  }
+
   void abort(String reason) {
     abortedBy = reason == null ? "unknown error" : reason;
   }
@@ -87,6 +93,12 @@ public final class InteractiveTransaction implements D1SqliteTransaction {
       out.add(AbstractD1PreparedStatement.toResult(r));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public D1Meta executeScript(List<String> sql) {
+    ScriptCheck check = engine.checkScript(sql);
+    return engine.transactions().inInteractive(this, true, () -> engine.runScript(List.of(check)));
   }
 
   @Override

@@ -10,12 +10,10 @@ import io.github.d1java.D1Result;
 import io.github.d1java.D1SqlException;
 import io.github.d1java.spi.AbstractD1PreparedStatement;
 import io.github.d1java.spi.D1RawResult;
-import io.github.d1java.sql.SqlLexer;
 import io.github.d1java.sqlite.D1SqliteDatabase;
 import io.github.d1java.sqlite.internal.StatementExecutor.Rows;
 import io.github.d1java.sqlite.internal.UsageCounter.Figures;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -146,113 +144,63 @@ public final class SqliteEngine implements D1SqliteDatabase {
 
   @Override
   public D1Meta executeScript(List<String> sql) {
-    Objects.requireNonNull(sql, "sql");
-    // the leading newline: sqlite-jdbc would run a script starting "backup"/"restore" itself
-    StringBuilder script = new StringBuilder("\n");
-    List<Statement> checked = new ArrayList<>();
-    List<Statement> incomplete = new ArrayList<>();
-    int texts = 0;
-    for (int i = 0; i < sql.size(); i++) {
-      String text = Objects.requireNonNull(sql.get(i), () -> "sql contains null");
-      ParsedSql p = parseCache.parseUncached(text);
-      if (p.blank()) {
-        continue;
-      }
-      if (p.error() != null) {
-        throw D1SqlException.of(p.error().detail(), null);
-      }
-      if (p.nothingAfter()) {
-        // a NUL (where SQLite would stop reading) or text after the last statement's ';'
-        throw D1SqlException.of(NOT_A_STATEMENT, null);
-      }
-      List<Statement> statements = p.statements();
-      for (int k = 0; k < statements.size(); k++) {
-        Statement st = statements.get(k);
-        if (st.parsed().hasParameters()) {
-          // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
-          throw D1SqlException.of(k == statements.size() - 1 ? WRONG_BINDINGS : MULTI_PARAMS, null);
-        }
-        checked.add(st);
-        // the lexer's bounds, first token to last, so a trailing comment cannot swallow the
-        // separator; SQLite splits the joined script itself, so each piece must end exactly there
-        String piece = st.parsed().sql();
-        if (!SqlLexer.isComplete(piece + ";")) {
-          incomplete.add(st);
-        }
-        if (st.rewrite() == null) {
-          script.append(piece).append(";\n");
-        } else {
-          // a Rewrite: made on the writer's schema, inside the transaction
-          script.append(LIMITED_MARK);
-        }
-      }
-      texts++;
-    }
-    if (texts == 0) {
-      throw D1SqlException.of(NO_STATEMENTS, null);
-    }
-    int kept = texts;
-    long start = System.nanoTime();
-    return transactions.inTransaction(
-        () -> {
-          for (Statement st : checked) {
-            String refusal = writer.schemaRefusal(st);
-            if (refusal != null) {
-              throw D1SqlException.of(refusal, null);
-            }
-          }
-          for (Statement st : incomplete) {
-            refuseAlone(st);
-          }
-          long totalBefore = writer.totalChanges();
-          writer.script(withLimited(script, checked));
-          for (Statement st : checked) {
-            if (dropStat4After(st)) {
-              break;
-            }
-          }
-          long changes = writer.totalChanges() - totalBefore;
-          state.schemaChanged();
-          boolean stateChanged = state.refresh(writer);
-          double ms = (System.nanoTime() - start) / 1e6;
-          LOG.debug("script of {} SQL text(s) in {} ms", kept, String.format("%.3f", ms));
-          boolean changedDb = changes != 0 || stateChanged;
-          return state.meta(ms, changes, changedDb, 0, changes);
-        },
-        null);
-  }
-
-  /** Stands in the script for a statement with a {@link Rewrite} until it is made: not SQL. */
-  private static final String LIMITED_MARK = "\0";
-
-  /** The script with each {@link #LIMITED_MARK} replaced by its statement's rewrite. */
-  private String withLimited(StringBuilder script, List<Statement> checked) throws SQLException {
-    if (script.indexOf(LIMITED_MARK) < 0) {
-      return script.toString();
-    }
-    StringBuilder out = new StringBuilder(script.length() + 64);
-    int from = 0;
-    for (Statement st : checked) {
-      if (st.rewrite() != null) {
-        int at = script.indexOf(LIMITED_MARK, from);
-        out.append(script, from, at).append(writer.runnable(st).parsed().sql()).append(";\n");
-        from = at + 1;
-      }
-    }
-    return out.append(script, from, script.length()).toString();
+    ScriptCheck check = checkScript(sql);
+    return transactions.inTransaction(() -> runScript(List.of(check)), null);
   }
 
   /**
-   * Prepares a statement the lexer does not see ending (an unfinished trigger body, an open string)
-   * alone, so that SQLite's own error is raised instead of SQLite reading on into the next piece of
-   * a joined script.
+   * Checks a script's texts against D1's rules that do not depend on the schema.
+   *
+   * @throws D1SqlException when a text is refused or every text is blank
    */
-  private void refuseAlone(Statement st) throws SQLException {
-    try (PreparedStatement ps = writer.connection().prepareStatement(st.text())) {
-      throw D1SqlException.of("incomplete input: SQLITE_ERROR", null);
-    } catch (SQLException e) {
-      throw SqliteErrors.of(e, st, writer::probe);
+  ScriptCheck checkScript(List<String> sql) {
+    Objects.requireNonNull(sql, "sql");
+    ScriptCheck check = ScriptCheck.of(sql, parseCache);
+    if (check.texts == 0) {
+      throw D1SqlException.of(NO_STATEMENTS, null);
     }
+    return check;
+  }
+
+  /** Runs checked scripts, in order, as one script on the writer, in the caller's transaction. */
+  D1Meta runScript(List<ScriptCheck> checks) throws SQLException {
+    long start = System.nanoTime();
+    int texts = 0;
+    for (ScriptCheck check : checks) {
+      check.refuseBySchema(writer);
+      texts += check.texts;
+    }
+    String script = checks.size() == 1 ? checks.get(0).script(writer) : joined(checks);
+    long totalBefore = writer.totalChanges();
+    writer.script(script);
+    stat4:
+    for (ScriptCheck check : checks) {
+      for (Statement st : check.statements()) {
+        if (dropStat4After(st)) {
+          break stat4;
+        }
+      }
+    }
+    long changes = writer.totalChanges() - totalBefore;
+    state.schemaChanged();
+    boolean stateChanged = state.refresh(writer);
+    double ms = (System.nanoTime() - start) / 1e6;
+    LOG.debug("script of {} SQL text(s) in {} ms", texts, String.format("%.3f", ms));
+    boolean changedDb = changes != 0 || stateChanged;
+    return state.meta(ms, changes, changedDb, 0, changes);
+  }
+
+  private String joined(List<ScriptCheck> checks) throws SQLException {
+    StringBuilder sb = new StringBuilder();
+    for (ScriptCheck check : checks) {
+      sb.append(check.script(writer));
+    }
+    return sb.toString();
+  }
+
+  /** The parsed texts of this database, for {@link ScriptReader}. */
+  ParseCache parseCache() {
+    return parseCache;
   }
 
   @Override

@@ -225,6 +225,11 @@ final class WriteTransactions {
         writer.controlQuietly("ROLLBACK");
         state.restore(writer);
         throw SqliteErrors.of(e);
+      } catch (RuntimeException e) {
+        // a deferred foreign key violation at COMMIT leaves SQLite's transaction open
+        writer.controlQuietly("ROLLBACK");
+        state.restore(writer);
+        throw e;
       } finally {
         interactive = null;
         writerFree.signalAll();

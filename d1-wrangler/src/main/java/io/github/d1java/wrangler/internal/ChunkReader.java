@@ -1,6 +1,7 @@
 package io.github.d1java.wrangler.internal;
 
 import io.github.d1java.sql.SqlStatement;
+import io.github.d1java.sqlite.internal.ScriptReader;
 import io.github.d1java.wrangler.WranglerException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,8 +23,10 @@ public final class ChunkReader implements AutoCloseable {
    *
    * @param statements the statements, in file order; never empty
    * @param last whether no statement follows
+   * @param checked the same statements read and checked by the local engine, or null when they were
+   *     read by the plain splitter
    */
-  public record Chunk(List<SqlStatement> statements, boolean last) {}
+  public record Chunk(List<SqlStatement> statements, boolean last, ScriptReader.Chunk checked) {}
 
   private static final Object END = new Object();
 
@@ -55,14 +58,58 @@ public final class ChunkReader implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * Starts reading with the local engine's reader, which splits and checks each chunk against D1's
+   * rules on the reading thread (one pass of the lexer).
+   *
+   * @param script the engine's reader; used only by the reading thread from now on
+   * @param skip statements to pass over first (committed by an earlier run)
+   * @param maxStatements statements per chunk
+   * @param maxChars SQL characters per chunk, before a chunk is cut early
+   */
+  public ChunkReader(ScriptReader script, long skip, int maxStatements, long maxChars) {
+    thread =
+        new Thread(
+            () -> readChecked(script, skip, maxStatements, maxChars), "d1-sql-import-reader");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void readChecked(ScriptReader script, long skip, int maxStatements, long maxChars) {
+    Object item;
+    try {
+      if (script.skip(skip) < skip) {
+        throw beyondTheEnd(skip);
+      }
+      for (ScriptReader.Chunk c = script.next(maxStatements, maxChars);
+          c != null;
+          c = script.next(maxStatements, maxChars)) {
+        if (!put(new Chunk(c.statements(), c.last(), c))) {
+          return;
+        }
+      }
+      item = END;
+    } catch (RuntimeException | Error e) {
+      if (closed) {
+        return;
+      }
+      item = e;
+    }
+    put(item);
+  }
+
+  private static WranglerException beyondTheEnd(long skip) {
+    return new WranglerException(
+        "The recorded progress (" + skip + " statements) is beyond the end of the file.");
+  }
+
   private void read(
       Iterator<SqlStatement> it, long skip, int maxStatements, long maxChars, boolean keepTokens) {
     Object item;
     try {
       for (long i = 0; i < skip; i++) {
         if (!it.hasNext()) {
-          throw new WranglerException(
-              "The recorded progress (" + skip + " statements) is beyond the end of the file.");
+          throw beyondTheEnd(skip);
         }
         it.next();
       }
@@ -74,7 +121,7 @@ public final class ChunkReader implements AutoCloseable {
           chunk.add(keepTokens ? s : new SqlStatement(s.sql(), s.line(), s.offset(), List.of()));
           chars += s.sql().length();
         }
-        if (!put(new Chunk(chunk, !it.hasNext()))) {
+        if (!put(new Chunk(chunk, !it.hasNext(), null))) {
           return;
         }
       }
