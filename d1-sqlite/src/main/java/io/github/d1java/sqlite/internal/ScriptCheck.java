@@ -51,6 +51,21 @@ final class ScriptCheck {
   /** D1's refusal of a statement, thrown when the script is to run; or null. */
   private final D1SqlException refusal;
 
+  /**
+   * The index in {@link #checked} after the first CREATE TRIGGER or CREATE VIEW, or -1: the
+   * statements from there on may fire or use an object the script made, so they are checked again
+   * against the schema the script left, before the transaction commits.
+   */
+  private int afterSchemaObject = -1;
+
+  /**
+   * The first statement with parameters, which a script cannot bind, or null; SQLite's own error
+   * for it comes first, as when D1 prepares it, else D1's binding error.
+   */
+  private Statement unbound;
+
+  private String unboundMessage;
+
   private ScriptCheck(
       String script,
       int texts,
@@ -80,6 +95,7 @@ final class ScriptCheck {
     Map<String, Boolean> tablesSeen = new HashMap<>();
     List<String> others = new ArrayList<>();
     D1SqlException refusal = null;
+    int afterSchemaObject = -1;
     try {
       for (io.github.d1java.sql.SqlStatement st : statements) {
         String text = st.sql();
@@ -93,15 +109,30 @@ final class ScriptCheck {
         others.add(text);
         ScriptCheck one = of(others, cache);
         script.append(one.script, 1, one.script.length());
+        int base = checked.size();
         checked.addAll(one.checked);
-        if (!one.incomplete.isEmpty()) {
-          return new ScriptCheck("", statements.size(), checked, one.incomplete, null);
+        if (one.afterSchemaObject >= 0) {
+          // INSERTs after a trigger or view is made are checked again, table by table
+          tablesSeen.clear();
+          if (afterSchemaObject < 0) {
+            afterSchemaObject = base + one.afterSchemaObject;
+          }
+        }
+        if (!one.incomplete.isEmpty() || one.unbound != null) {
+          ScriptCheck stop = new ScriptCheck("", statements.size(), checked, one.incomplete, null);
+          stop.afterSchemaObject = afterSchemaObject;
+          stop.unbound = one.unbound;
+          stop.unboundMessage = one.unboundMessage;
+          return stop;
         }
       }
     } catch (D1SqlException e) {
       refusal = e;
     }
-    return new ScriptCheck(script.toString(), statements.size(), checked, List.of(), refusal);
+    ScriptCheck out =
+        new ScriptCheck(script.toString(), statements.size(), checked, List.of(), refusal);
+    out.afterSchemaObject = afterSchemaObject;
+    return out;
   }
 
   /**
@@ -130,6 +161,7 @@ final class ScriptCheck {
     List<Statement> incomplete = new ArrayList<>();
     Map<String, Boolean> tablesSeen = new HashMap<>();
     int texts = 0;
+    int afterSchemaObject = -1;
     for (int i = 0; i < sql.size(); i++) {
       String text = Objects.requireNonNull(sql.get(i), () -> "sql contains null");
       if (text.length() <= FAST_MAX_CHARS
@@ -153,12 +185,22 @@ final class ScriptCheck {
       for (int k = 0; k < statements.size(); k++) {
         Statement st = statements.get(k);
         if (st.parsed().hasParameters()) {
-          // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound
-          throw D1SqlException.of(
-              k == statements.size() - 1 ? SqliteEngine.WRONG_BINDINGS : SqliteEngine.MULTI_PARAMS,
-              null);
+          // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound,
+          // after SQLite's own error when preparing it fails (refuseBySchema)
+          ScriptCheck stop = new ScriptCheck("\n", texts + 1, checked, incomplete, null);
+          stop.afterSchemaObject = afterSchemaObject;
+          stop.unbound = st;
+          stop.unboundMessage =
+              k == statements.size() - 1 ? SqliteEngine.WRONG_BINDINGS : SqliteEngine.MULTI_PARAMS;
+          return stop;
         }
         checked.add(st);
+        if (makesTriggerOrView(st)) {
+          tablesSeen.clear();
+          if (afterSchemaObject < 0) {
+            afterSchemaObject = checked.size();
+          }
+        }
         // the lexer's bounds, first token to last, so a trailing comment cannot swallow the
         // separator; SQLite splits the joined script itself, so each piece must end exactly there
         String piece = st.parsed().sql();
@@ -174,7 +216,9 @@ final class ScriptCheck {
       }
       texts++;
     }
-    return new ScriptCheck(script.toString(), texts, checked, incomplete, null);
+    ScriptCheck out = new ScriptCheck(script.toString(), texts, checked, incomplete, null);
+    out.afterSchemaObject = afterSchemaObject;
+    return out;
   }
 
   /**
@@ -320,6 +364,43 @@ final class ScriptCheck {
     for (Statement st : incomplete) {
       refuseAlone(writer, st);
     }
+    if (unbound != null) {
+      try (PreparedStatement ps = writer.connection().prepareStatement(unbound.text())) {
+        throw D1SqlException.of(unboundMessage, null);
+      } catch (SQLException e) {
+        throw SqliteErrors.of(e, unbound, writer::probe);
+      }
+    }
+  }
+
+  /**
+   * After the script ran, in its transaction: the statements that follow a CREATE TRIGGER or CREATE
+   * VIEW of the script, checked against the schema it left (a trigger the script made and then
+   * fired, a view it made and then read), so that the transaction rolls back what D1 would refuse.
+   *
+   * @throws D1SqlException with D1's message for the first statement refused
+   * @throws SQLException if SQLite fails while checking
+   */
+  void refuseAfterRun(Conn writer) throws SQLException {
+    for (int i = Math.max(0, afterSchemaObject);
+        afterSchemaObject >= 0 && i < checked.size();
+        i++) {
+      String refusal = writer.schemaRefusal(checked.get(i));
+      if (refusal != null) {
+        throw D1SqlException.of(refusal, null);
+      }
+    }
+  }
+
+  /** {@code CREATE [TEMP] TRIGGER} or {@code CREATE [TEMP] VIEW}. */
+  private static boolean makesTriggerOrView(Statement st) {
+    List<SqlToken> tokens = st.tokens();
+    if (tokens.size() < 2 || !tokens.get(0).isKeyword("CREATE")) {
+      return false;
+    }
+    int i = tokens.get(1).isKeyword("TEMP") || tokens.get(1).isKeyword("TEMPORARY") ? 2 : 1;
+    return i < tokens.size()
+        && (tokens.get(i).isKeyword("TRIGGER") || tokens.get(i).isKeyword("VIEW"));
   }
 
   /**

@@ -173,6 +173,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
     String script = checks.size() == 1 ? checks.get(0).script(writer) : joined(checks);
     long totalBefore = writer.totalChanges();
     writer.script(script);
+    for (ScriptCheck check : checks) {
+      check.refuseAfterRun(writer);
+    }
     stat4:
     for (ScriptCheck check : checks) {
       for (Statement st : check.statements()) {
