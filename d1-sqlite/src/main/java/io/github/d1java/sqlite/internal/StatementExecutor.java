@@ -93,19 +93,22 @@ final class StatementExecutor {
         int n = columns.size();
         List<List<Object>> rows = new ArrayList<>();
         SafeStmtPtr pointer = ps instanceof CoreStatement ? ((CoreStatement) ps).pointer : null;
-        while (rs.next()) {
-          Object[] row = new Object[n];
-          if (pointer != null) {
-            // one lock and one lambda per row, then SQLite's column calls directly: getObject
-            // would take them per value and box integers twice
-            pointer.safeRunConsume((db, stmt) -> readRow(db, stmt, row));
-          } else {
+        if (pointer != null) {
+          if (rs.next()) {
+            // the statement stands on its first row: read it and step through the rest under
+            // one lock with SQLite's own calls (ResultSet.next and getObject would take the lock
+            // per row and per value, and box integers twice); closing the ResultSet resets it
+            pointer.safeRunConsume((db, stmt) -> readAll(db, stmt, n, rows));
+          }
+        } else {
+          while (rs.next()) {
+            Object[] row = new Object[n];
             for (int c = 0; c < n; c++) {
               Object v = rs.getObject(c + 1);
               row[c] = v instanceof Integer ? Long.valueOf(((Integer) v).longValue()) : v;
             }
+            rows.add(new Row(row));
           }
-          rows.add(new Row(row));
         }
         return new Rows(columns, rows);
       }
@@ -147,6 +150,27 @@ final class StatementExecutor {
       }
     }
     return true;
+  }
+
+  /**
+   * Reads the current row and every row after it; SQLite's error codes raise what {@code
+   * ResultSet.next} raises. Call with the statement's lock held.
+   */
+  private static void readAll(DB db, long stmt, int n, List<List<Object>> rows)
+      throws SQLException {
+    while (true) {
+      Object[] row = new Object[n];
+      readRow(db, stmt, row);
+      rows.add(new Row(row));
+      int rc = db.step(stmt);
+      if (rc == Codes.SQLITE_DONE) {
+        return;
+      }
+      if (rc != Codes.SQLITE_ROW) {
+        db.throwex(rc);
+        return;
+      }
+    }
   }
 
   /** Reads the current row's values as D1 types them: Long, Double, String, byte[] or null. */
