@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -597,38 +598,26 @@ public final class SqlImport {
   }
 
   /** Where statements are prepared and run: a database, or a transaction on one. */
-  private interface Target {
-    D1PreparedStatement prepare(String sql);
+  /** What an import prepares and batches on: a database, or an open local transaction. */
+  private record Target(
+      Function<String, D1PreparedStatement> preparer,
+      Function<List<D1PreparedStatement>, List<D1Result<Map<String, Object>>>> batcher) {
 
-    List<D1Result<Map<String, Object>>> batch(List<D1PreparedStatement> statements);
+    D1PreparedStatement prepare(String sql) {
+      return preparer.apply(sql);
+    }
+
+    List<D1Result<Map<String, Object>>> batch(List<D1PreparedStatement> statements) {
+      return batcher.apply(statements);
+    }
   }
 
   private static Target target(D1Database db) {
-    return new Target() {
-      @Override
-      public D1PreparedStatement prepare(String sql) {
-        return db.prepare(sql);
-      }
-
-      @Override
-      public List<D1Result<Map<String, Object>>> batch(List<D1PreparedStatement> statements) {
-        return db.batch(statements);
-      }
-    };
+    return new Target(db::prepare, db::batch);
   }
 
   private static Target target(D1SqliteTransaction tx) {
-    return new Target() {
-      @Override
-      public D1PreparedStatement prepare(String sql) {
-        return tx.prepare(sql);
-      }
-
-      @Override
-      public List<D1Result<Map<String, Object>>> batch(List<D1PreparedStatement> statements) {
-        return tx.batch(statements);
-      }
-    };
+    return new Target(tx::prepare, tx::batch);
   }
 
   private static List<D1PreparedStatement> prepare(

@@ -345,20 +345,7 @@ final class UpdateDeleteLimit implements Rewrite {
       out.copy(tokens.get(indexed).start(), tokens.get(indexedEnd - 1).end());
     }
     Map<Integer, String> numbers = renumbering(tokens);
-    if (clause[WHERE] >= 0) {
-      out.add(" ", at);
-      out.copy(tokens.get(clause[WHERE]).start(), start(tokens, nextClause(WHERE), bodyEnd));
-    }
-    if (clause[ORDER] >= 0) {
-      out.add(" ", anchor);
-      out.copyTokens(clause[ORDER], clause[LIMIT] >= 0 ? clause[LIMIT] : end, numbers, false);
-    }
-    if (clause[LIMIT] >= 0) {
-      out.add(" ", anchor);
-      out.copyTokens(clause[LIMIT], end, numbers, false);
-    } else if (limitless) {
-      out.add(" LIMIT -1", anchor);
-    }
+    appendChoosing(out, tokens, numbers, at, anchor, end, bodyEnd, limitless);
     // an EXPLAIN reads nothing: no SELECT to count
     int chosenEnd = tokens.get(0).isKeyword("EXPLAIN") ? -1 : out.sb.length();
     out.add(")", bodyEnd - 1);
@@ -449,20 +436,7 @@ final class UpdateDeleteLimit implements Rewrite {
     out.copy(tokens.get(from + 1).start(), start(tokens, nextClause(FROM), bodyEnd));
     Map<Integer, String> numbers = renumbering(tokens);
     int anchor = tokens.get(clause[LIMIT] >= 0 ? clause[LIMIT] : clause[ORDER]).start();
-    if (clause[WHERE] >= 0) {
-      out.add(" ", anchor);
-      out.copy(tokens.get(clause[WHERE]).start(), start(tokens, nextClause(WHERE), bodyEnd));
-    }
-    if (clause[ORDER] >= 0) {
-      out.add(" ", anchor);
-      out.copyTokens(clause[ORDER], clause[LIMIT] >= 0 ? clause[LIMIT] : end, numbers, false);
-    }
-    if (clause[LIMIT] >= 0) {
-      out.add(" ", anchor);
-      out.copyTokens(clause[LIMIT], end, numbers, false);
-    } else if (limitless) {
-      out.add(" LIMIT -1", anchor);
-    }
+    appendChoosing(out, tokens, numbers, anchor, anchor, end, bodyEnd, limitless);
     out.add(") AS " + derived + " WHERE " + join, bodyEnd - 1);
     if (clause[RETURNING] >= 0) {
       out.add(" ", tokens.get(clause[RETURNING]).start());
@@ -522,6 +496,39 @@ final class UpdateDeleteLimit implements Rewrite {
   }
 
   /** Token ranges {@code [from, to)} split at depth-0 commas. */
+  /**
+   * Appends the choosing SELECT's WHERE, ORDER BY and LIMIT/OFFSET clauses, copied from the user's
+   * statement (parameters renumbered as {@code numbers} says); {@code LIMIT -1} for an ORDER BY
+   * without a LIMIT where SQLite's rewrite adds one.
+   *
+   * @param whereAt the user's offset the WHERE text is mapped to
+   * @param anchor the user's offset the ORDER BY and LIMIT texts are mapped to
+   */
+  private void appendChoosing(
+      Out out,
+      List<SqlToken> tokens,
+      Map<Integer, String> numbers,
+      int whereAt,
+      int anchor,
+      int end,
+      int bodyEnd,
+      boolean limitless) {
+    if (clause[WHERE] >= 0) {
+      out.add(" ", whereAt);
+      out.copy(tokens.get(clause[WHERE]).start(), start(tokens, nextClause(WHERE), bodyEnd));
+    }
+    if (clause[ORDER] >= 0) {
+      out.add(" ", anchor);
+      out.copyTokens(clause[ORDER], clause[LIMIT] >= 0 ? clause[LIMIT] : end, numbers, false);
+    }
+    if (clause[LIMIT] >= 0) {
+      out.add(" ", anchor);
+      out.copyTokens(clause[LIMIT], end, numbers, false);
+    } else if (limitless) {
+      out.add(" LIMIT -1", anchor);
+    }
+  }
+
   private static List<int[]> split(List<SqlToken> tokens, int from, int to) {
     List<int[]> parts = new java.util.ArrayList<>();
     int depth = 0;
