@@ -176,13 +176,8 @@ public final class SqliteEngine implements D1SqliteDatabase {
     for (ScriptCheck check : checks) {
       check.refuseAfterRun(writer);
     }
-    stat4:
-    for (ScriptCheck check : checks) {
-      for (Statement st : check.statements()) {
-        if (dropStat4After(st)) {
-          break stat4;
-        }
-      }
+    if (checks.stream().anyMatch(c -> c.statements().stream().anyMatch(SqliteEngine::fillsStat4))) {
+      dropStat4();
     }
     long changes = writer.totalChanges() - totalBefore;
     state.schemaChanged();
@@ -377,7 +372,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
       }
       if (!last) {
         Rows discarded = StatementExecutor.execute(writer, st, null, false);
-        dropStat4After(st);
+        if (fillsStat4(st)) {
+          dropStat4();
+        }
         // an EXPLAIN is listed, not run: it stays in progress even when it lists no row
         boolean explain = "EXPLAIN".equals(first);
         if ((discarded == StatementExecutor.DISCARDED_ROWS || explain)
@@ -404,7 +401,9 @@ public final class SqliteEngine implements D1SqliteDatabase {
             plan.upsert && Connections.queryLong(writer, LAST_ROWID_SQL) != rowIdBefore;
         // D1 reports the figures of the last statement of a multi-statement query
         figures = usage.after(writer, plan, before, rows.rows().size(), direct, total, inserted);
-        dropStat4After(st);
+        if (fillsStat4(st)) {
+          dropStat4();
+        }
         if (chosen != null) {
           long read =
               usage.after(writer, choosing, chooseBefore, direct, 0, 0, false).read()
@@ -453,26 +452,29 @@ public final class SqliteEngine implements D1SqliteDatabase {
    * table is dropped in the same transaction, so the schema, the planner's statistics and {@code
    * sqlite_stat1} are what D1 would have.
    *
-   * @return whether the statement was one that may write {@code sqlite_stat4}
+   * @return whether the statement may write {@code sqlite_stat4}
    */
-  private boolean dropStat4After(Statement st) throws SQLException {
+  private static boolean fillsStat4(Statement st) {
     String first = st.firstKeyword();
-    boolean analyze = "ANALYZE".equals(first);
-    if (!analyze && "PRAGMA".equals(first)) {
+    if ("ANALYZE".equals(first)) {
+      return true;
+    }
+    if ("PRAGMA".equals(first)) {
       for (io.github.d1java.sql.SqlToken t : st.tokens()) {
         String id = Statement.identifier(t);
         if (id != null && id.equalsIgnoreCase("optimize")) {
-          analyze = true;
-          break;
+          return true;
         }
       }
     }
-    if (analyze) {
-      writer.control("DROP TABLE IF EXISTS sqlite_stat4");
-      SchemaRules.schemaChanged();
-      state.schemaChanged();
-    }
-    return analyze;
+    return false;
+  }
+
+  /** Drops {@code sqlite_stat4} in the open transaction (see {@link #fillsStat4}). */
+  private void dropStat4() throws SQLException {
+    writer.control("DROP TABLE IF EXISTS sqlite_stat4");
+    SchemaRules.schemaChanged();
+    state.schemaChanged();
   }
 
   private static boolean isPageKeyword(Statement st) {
