@@ -7,6 +7,7 @@ module io.github.d1java.cli {
   requires io.github.d1java.worker;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
+  requires org.xerial.sqlitejdbc;
 
   exports io.github.d1java.cli;
 

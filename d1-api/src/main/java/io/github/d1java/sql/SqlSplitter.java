@@ -106,6 +106,21 @@ public final class SqlSplitter {
   }
 
   /**
+   * The statements of a text read lazily, as {@link #stream(Reader)} reads them, as a plain
+   * iterator: for a loop over a large file, without a stream's layers per statement.
+   *
+   * @param reader the SQL text; not null; read as the iterator advances, not closed
+   * @return the statements in order
+   * @throws NullPointerException if {@code reader} is null
+   * @throws SqlSplitException from {@code hasNext}/{@code next}, as {@link #stream(Reader)}
+   * @throws java.io.UncheckedIOException from {@code hasNext}/{@code next} if reading fails
+   */
+  public static Iterator<SqlStatement> iterator(Reader reader) {
+    Objects.requireNonNull(reader, "reader");
+    return StatementReader.of(reader, true);
+  }
+
+  /**
    * Removes one {@code BEGIN TRANSACTION} and the {@code COMMIT} that closes it, as {@code wrangler
    * d1 execute} and {@code migrations apply} do for {@code sqlite3 .dump} output (D1 runs every
    * batch in a transaction of its own and rejects {@code BEGIN}). Statements before the {@code
@@ -139,6 +154,17 @@ public final class SqlSplitter {
     return toStream(new TransactionStripper(statements.iterator())).onClose(statements::close);
   }
 
+  /**
+   * Iterator form of {@link #stripTransaction(List)}: the same rules, applied lazily.
+   *
+   * @param statements the statements, for example from {@link #iterator(Reader)}; not null
+   * @return the statements without the pair
+   * @throws SqlSplitException while iterating, as {@link #stripTransaction(List)}
+   */
+  public static Iterator<SqlStatement> stripTransaction(Iterator<SqlStatement> statements) {
+    return new TransactionStripper(Objects.requireNonNull(statements, "statements"));
+  }
+
   private static Stream<SqlStatement> toStream(Iterator<SqlStatement> iterator) {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(
@@ -161,13 +187,18 @@ public final class SqlSplitter {
       while (source.hasNext()) {
         SqlStatement candidate = source.next();
         String sql = candidate.sql();
-        if (BEGIN.matcher(sql).matches()) {
+        // the patterns are tried only on statements that start with their first letter
+        char first = Character.toUpperCase(sql.charAt(0));
+        if (first == 'B' && BEGIN.matcher(sql).matches()) {
           if (began) {
             throw new SqlSplitException(SqlSplitException.SEVERAL_TRANSACTIONS, candidate.line());
           }
           began = true;
           openedAt = candidate.line();
-        } else if (began && !committed && COMMIT.matcher(sql).matches()) {
+        } else if (began
+            && !committed
+            && (first == 'C' || first == 'E')
+            && COMMIT.matcher(sql).matches()) {
           committed = true;
         } else {
           return candidate;

@@ -3,7 +3,6 @@ package io.github.d1java.sql;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.NoSuchElementException;
 final class StatementReader implements Iterator<SqlStatement> {
 
   private static final int CHUNK = 8192;
+  private static final int DISCARD_AT = 1 << 16;
   private static final SqlTokenType[] TYPES = SqlTokenType.values();
 
   private final Reader reader;
@@ -141,11 +141,12 @@ final class StatementReader implements Iterator<SqlStatement> {
 
   private SqlStatement build(int first, int lastEnd, long firstLine, int[] raw, int count) {
     String sql = text.subSequence(first, lastEnd).toString();
-    List<SqlToken> tokens = new ArrayList<>(count / 3);
+    SqlToken[] tokens = new SqlToken[count / 3];
     for (int k = 0; k < count; k += 3) {
-      tokens.add(new SqlToken(TYPES[raw[k]], sql, raw[k + 1] - first, raw[k + 2] - first));
+      tokens[k / 3] = new SqlToken(TYPES[raw[k]], sql, raw[k + 1] - first, raw[k + 2] - first);
     }
-    return new SqlStatement(sql, firstLine, base + first, tokens);
+    // an immutable list, which the record keeps without copying it again
+    return new SqlStatement(sql, firstLine, base + first, List.of(tokens));
   }
 
   private SqlSplitException unterminated(int start, int end, long tokenLine) {
@@ -185,9 +186,12 @@ final class StatementReader implements Iterator<SqlStatement> {
     }
   }
 
-  /** Drops the consumed text of a Reader's buffer. */
+  /**
+   * Drops the consumed text of a Reader's buffer once it exceeds {@link #DISCARD_AT}: deleting
+   * after every statement would move the rest of the buffer each time.
+   */
   private void discard() {
-    if (buffer != null && position > 0) {
+    if (buffer != null && position >= DISCARD_AT) {
       buffer.delete(0, position);
       base += position;
       position = 0;

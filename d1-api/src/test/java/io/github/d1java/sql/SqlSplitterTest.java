@@ -251,6 +251,28 @@ class SqlSplitterTest {
     }
 
     @Test
+    void theIteratorGivesWhatTheStreamGives() {
+      String sql =
+          "-- header\nCREATE TABLE t(a);\nINSERT INTO t VALUES('a;b'), (x'00');\n"
+              + "CREATE TRIGGER g AFTER INSERT ON t BEGIN SELECT 1; END;\n  SELECT\n2";
+      List<SqlStatement> viaIterator = new java.util.ArrayList<>();
+      SqlSplitter.iterator(new StringReader(sql)).forEachRemaining(viaIterator::add);
+      assertThat(viaIterator)
+          .hasSize(4)
+          .isEqualTo(SqlSplitter.stream(new StringReader(sql)).collect(Collectors.toList()));
+      assertThat(viaIterator.get(3).line()).isEqualTo(5);
+    }
+
+    @Test
+    void theIteratorRefusesAnUnterminatedLiteralWithItsLine() {
+      Iterator<SqlStatement> it = SqlSplitter.iterator(new StringReader("SELECT 1;\nSELECT 'x"));
+      assertThat(it.next().sql()).isEqualTo("SELECT 1");
+      assertThatThrownBy(it::hasNext)
+          .isInstanceOf(SqlSplitException.class)
+          .hasMessageContaining("line 2");
+    }
+
+    @Test
     void doesNotCloseTheReader() {
       CountingReader reader = new CountingReader(3);
       try (Stream<SqlStatement> s = SqlSplitter.stream(reader)) {
@@ -287,6 +309,10 @@ class SqlSplitterTest {
       assertThat(SqlSplitter.stripTransaction(SqlSplitter.statements(sql)))
           .extracting(SqlStatement::sql)
           .containsExactly("SELECT 1");
+      List<String> lazily = new java.util.ArrayList<>();
+      SqlSplitter.stripTransaction(SqlSplitter.iterator(new StringReader(sql)))
+          .forEachRemaining(st -> lazily.add(st.sql()));
+      assertThat(lazily).containsExactly("SELECT 1");
     }
 
     @Test
@@ -321,6 +347,26 @@ class SqlSplitterTest {
       assertThat(SqlSplitter.stripTransaction(SqlSplitter.statements("SELECT 1; COMMIT;")))
           .extracting(SqlStatement::sql)
           .containsExactly("SELECT 1", "COMMIT");
+    }
+
+    @Test
+    void stripsLazilyFromAnIterator() {
+      CountingReader reader = new CountingReader(20_000);
+      Iterator<SqlStatement> it = SqlSplitter.stripTransaction(SqlSplitter.iterator(reader));
+      assertThat(it.next().sql()).isEqualTo("INSERT INTO t VALUES (0)");
+      assertThat(reader.delivered).isLessThan(100L);
+    }
+
+    @Test
+    void theIteratorFormRefusesSeveralTransactions() {
+      Iterator<SqlStatement> it =
+          SqlSplitter.stripTransaction(
+              SqlSplitter.iterator(
+                  new StringReader("BEGIN;\nSELECT 1;\nCOMMIT;\nbegin transaction;\nSELECT 2;")));
+      assertThat(it.next().sql()).isEqualTo("SELECT 1");
+      assertThatThrownBy(it::hasNext)
+          .isInstanceOf(SqlSplitException.class)
+          .hasMessage("D1_ERROR: " + SqlSplitException.SEVERAL_TRANSACTIONS);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.d1java.cli.internal.ExecuteCommand;
 import io.github.d1java.cli.internal.ExportCommand;
 import io.github.d1java.cli.internal.Json;
 import io.github.d1java.cli.internal.MigrationsCommand;
+import io.github.d1java.cli.internal.NativeWarmUp;
 import io.github.d1java.cli.internal.TimeTravelCommand;
 import io.github.d1java.remote.D1Account;
 import io.github.d1java.remote.D1Remote;
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import picocli.CommandLine;
@@ -97,6 +99,7 @@ public final class D1Command implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    NativeWarmUp.startFor(List.of(args));
     boolean tty = System.console() != null;
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

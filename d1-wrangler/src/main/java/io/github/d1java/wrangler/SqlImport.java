@@ -34,11 +34,10 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs a SQL file of any size against a {@link D1Database}: the text is split as it is read ({@link
- * SqlSplitter#stream(Reader)}, with one {@code BEGIN TRANSACTION}/{@code COMMIT} pair removed, so
+ * SqlSplitter#iterator(Reader)}, with one {@code BEGIN TRANSACTION}/{@code COMMIT} pair removed, so
  * {@code sqlite3 .dump} output is accepted as is), on a thread of its own one chunk ahead, and
  * statements are run in chunks, one transaction per chunk. Memory stays bounded by three chunks.
  *
@@ -180,7 +179,12 @@ public final class SqlImport {
     long skip = 0;
     if (db instanceof D1SqliteDatabase && ((D1SqliteDatabase) db).file() != null) {
       checkpoint = ImportProgress.open(progressFile(((D1SqliteDatabase) db).file()), file, size);
-      skip = checkpoint.startAt(options.resume(), db);
+      try {
+        skip = checkpoint.startAt(options.resume(), db);
+      } catch (RuntimeException e) {
+        checkpoint.release();
+        throw e;
+      }
     }
     try (SqlFileReader reader =
         new SqlFileReader(Files.newInputStream(file), options.replaceInvalidUtf8())) {
@@ -189,6 +193,10 @@ public final class SqlImport {
     } catch (IOException e) {
       throw new WranglerException(
           "Unable to read SQL text file \"" + file + "\": " + e.getMessage(), e);
+    } finally {
+      if (checkpoint != null) {
+        checkpoint.release();
+      }
     }
   }
 
@@ -360,15 +368,15 @@ public final class SqlImport {
       try (D1SqliteTransaction rollbackUnlessCommitted = tx;
           DirectImport closeMe = direct;
           ScriptReader closeScript = script;
-          Stream<SqlStatement> stream =
-              script != null
-                  ? Stream.empty()
-                  : SqlSplitter.stripTransaction(SqlSplitter.stream(sql));
           ChunkReader reader =
               script != null
                   ? new ChunkReader(script, skip, chunkStatements, chunkChars)
                   : new ChunkReader(
-                      stream.iterator(), skip, chunkStatements, chunkChars, results != null)) {
+                      SqlSplitter.stripTransaction(SqlSplitter.iterator(sql)),
+                      skip,
+                      chunkStatements,
+                      chunkChars,
+                      results != null)) {
         for (ChunkReader.Chunk next = reader.next(); next != null; next = reader.next()) {
           List<SqlStatement> chunk = next.statements();
           // the exact record of progress commits with the chunk (see ImportProgress)

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Splits SQL text for a bulk load and checks it against D1's rules chunk by chunk, with one pass of
@@ -57,12 +56,11 @@ public final class ScriptReader implements AutoCloseable {
   }
 
   private final SqliteEngine engine;
-  private final Stream<SqlStatement> stream;
   private final Iterator<SqlStatement> statements;
 
   /**
-   * Starts reading {@code sql} as {@link SqlSplitter#stream} splits it, with one {@code BEGIN
-   * TRANSACTION}/{@code COMMIT} pair removed ({@link SqlSplitter#stripTransaction(Stream)}).
+   * Starts reading {@code sql} as {@link SqlSplitter#iterator} splits it, with one {@code BEGIN
+   * TRANSACTION}/{@code COMMIT} pair removed ({@link SqlSplitter#stripTransaction(Iterator)}).
    *
    * @param db the database the chunks will run on; a database of the local engine
    * @param sql the text; read lazily, not closed
@@ -75,8 +73,8 @@ public final class ScriptReader implements AutoCloseable {
           "not a database opened by D1Sqlite: " + db.getClass().getName());
     }
     this.engine = (SqliteEngine) db;
-    this.stream = SqlSplitter.stripTransaction(SqlSplitter.stream(Objects.requireNonNull(sql)));
-    this.statements = stream.iterator();
+    this.statements =
+        SqlSplitter.stripTransaction(SqlSplitter.iterator(Objects.requireNonNull(sql)));
   }
 
   /**
@@ -175,9 +173,9 @@ public final class ScriptReader implements AutoCloseable {
     return List.of(chunk.check(), ScriptCheck.of(extra, engine.parseCache()));
   }
 
-  /** Closes the splitter's stream (not the reader it reads). */
+  /** Holds nothing to release: the text's reader is the caller's to close. */
   @Override
   public void close() {
-    stream.close();
+    // statements are read from the caller's Reader, which the caller closes
   }
 }

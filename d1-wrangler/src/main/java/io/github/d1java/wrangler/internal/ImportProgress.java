@@ -17,6 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The progress of a resumable import, kept twice. The progress file beside the database says, for
@@ -36,9 +39,10 @@ public final class ImportProgress {
   private final Path state;
   private final Path sqlFile;
   private final long size;
-  private final String sha256;
+  private final CompletableFuture<String> sha256;
+  private volatile boolean released;
 
-  private ImportProgress(Path state, Path sqlFile, long size, String sha256) {
+  private ImportProgress(Path state, Path sqlFile, long size, CompletableFuture<String> sha256) {
     this.state = state;
     this.sqlFile = sqlFile;
     this.size = size;
@@ -46,15 +50,33 @@ public final class ImportProgress {
   }
 
   /**
-   * Hashes the SQL file.
+   * Starts hashing the SQL file on a thread of its own, so that the import does not wait for it:
+   * the hash is needed only to compare with a recorded import and to record progress.
    *
    * @param state the progress file
    * @param sqlFile the SQL file being imported
    * @param size its size in bytes
    * @return the progress of this import
-   * @throws WranglerException if the SQL file cannot be read
    */
   public static ImportProgress open(Path state, Path sqlFile, long size) {
+    CompletableFuture<String> sha256 = new CompletableFuture<>();
+    Thread hasher =
+        new Thread(
+            () -> {
+              try {
+                sha256.complete(hash(sqlFile, sha256));
+              } catch (Throwable t) {
+                sha256.completeExceptionally(t);
+              }
+            },
+            "d1-sql-import-hash");
+    hasher.setDaemon(true);
+    hasher.start();
+    return new ImportProgress(state, sqlFile.toAbsolutePath(), size, sha256);
+  }
+
+  /** Hashes the file; stops early (returning null) once {@code result} is cancelled. */
+  private static String hash(Path sqlFile, CompletableFuture<String> result) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -65,13 +87,57 @@ public final class ImportProgress {
       byte[] buffer = new byte[1 << 16];
       while (in.read(buffer) >= 0) {
         // the digest sees every byte
+        if (result.isDone()) {
+          return null;
+        }
       }
     } catch (IOException e) {
       throw new WranglerException(
           "Unable to read SQL text file \"" + sqlFile + "\": " + e.getMessage(), e);
     }
-    return new ImportProgress(
-        state, sqlFile.toAbsolutePath(), size, HexFormat.of().formatHex(digest.digest()));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * The SQL file's SHA-256, waiting for the hashing thread if it is still reading.
+   *
+   * @throws WranglerException if the SQL file could not be read
+   */
+  String sha256() {
+    if (released) {
+      throw new IllegalStateException("the import's progress was released");
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return sha256.get();
+        } catch (CancellationException e) {
+          throw new IllegalStateException("the import's progress was released", e);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+          }
+          if (cause instanceof Error) {
+            throw (Error) cause;
+          }
+          throw new IllegalStateException(cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Stops the hashing thread if it is still reading: the import is over or failed. */
+  public void release() {
+    released = true;
+    sha256.cancel(false);
   }
 
   /**
@@ -110,7 +176,7 @@ public final class ImportProgress {
     }
     String recordedSize = recorded.getProperty("size", "?");
     boolean same =
-        sha256.equals(marker.get(0))
+        sha256().equals(marker.get(0))
             && (recordedSize.equals("?") || String.valueOf(size).equals(recordedSize));
     String line = recorded.getProperty("line", "?");
     String where =
@@ -145,7 +211,7 @@ public final class ImportProgress {
               + " ("
               + size
               + " bytes, SHA-256 "
-              + sha256
+              + sha256()
               + ") is different. Resume with that file, or import without --resume.");
     }
     return 0;
@@ -169,7 +235,7 @@ public final class ImportProgress {
             + size
             + "\n"
             + "sha256="
-            + sha256
+            + sha256()
             + "\n"
             + "statements="
             + statements
@@ -204,7 +270,7 @@ public final class ImportProgress {
             + MARKER
             + "(id INTEGER PRIMARY KEY CHECK (id = 1), sha256 TEXT NOT NULL,"
             + " statements INTEGER NOT NULL)",
-        "INSERT OR REPLACE INTO " + MARKER + " VALUES (1, '" + sha256 + "', " + statements + ")");
+        "INSERT OR REPLACE INTO " + MARKER + " VALUES (1, '" + sha256() + "', " + statements + ")");
   }
 
   /**
