@@ -1,6 +1,5 @@
 package io.github.d1java.sql;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -512,12 +511,56 @@ final class Tokenizer {
     return token(type, i);
   }
 
+  /**
+   * Whether {@code z[start, end)}, ASCII letters and underscores only (the tokenizer's keyword
+   * path), is one of {@link #KEYWORDS} in any case: looked up in an open-addressing table by a hash
+   * of its upper-cased letters, without building a String.
+   */
   private static boolean isKeyword(CharSequence z, int start, int end) {
     int length = end - start;
     if (length < 2 || length > 17) {
       return false;
     }
-    return KEYWORDS.contains(z.subSequence(start, end).toString().toUpperCase(Locale.ROOT));
+    int slot = keywordSlot(upperHash(z, start, end), KEYWORD_TABLE.length);
+    for (String k = KEYWORD_TABLE[slot]; k != null; k = KEYWORD_TABLE[slot]) {
+      if (k.length() == length && matches(z, start, k)) {
+        return true;
+      }
+      slot = (slot + 1) & (KEYWORD_TABLE.length - 1);
+    }
+    return false;
+  }
+
+  private static int upperHash(CharSequence z, int start, int end) {
+    int h = 0;
+    for (int k = start; k < end; k++) {
+      char c = z.charAt(k);
+      if (c >= 'a' && c <= 'z') {
+        c -= 32;
+      }
+      h = 31 * h + c;
+    }
+    return h;
+  }
+
+  private static int keywordSlot(int hash, int tableSize) {
+    return (hash ^ (hash >>> 16)) & (tableSize - 1);
+  }
+
+  /** {@link #KEYWORDS} by {@link #upperHash}, linear probing; at most a quarter full. */
+  private static final String[] KEYWORD_TABLE = keywordTable();
+
+  private static String[] keywordTable() {
+    int size = Integer.highestOneBit(KEYWORDS.size() * 4 - 1) << 1;
+    String[] table = new String[size];
+    for (String k : KEYWORDS) {
+      int slot = keywordSlot(upperHash(k, 0, k.length()), size);
+      while (table[slot] != null) {
+        slot = (slot + 1) & (size - 1);
+      }
+      table[slot] = k;
+    }
+    return table;
   }
 
   /**

@@ -14,6 +14,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SqlLexerTest {
 
+  @Test
+  void everyKeywordIsAKeywordInAnyCaseAndNothingNearItIs() {
+    for (String k : Tokenizer.KEYWORDS) {
+      String lower = k.toLowerCase(java.util.Locale.ROOT);
+      String mixed = lower.substring(0, 1) + k.substring(1);
+      for (String form : List.of(k, lower, mixed)) {
+        assertThat(SqlLexer.tokenize(form).get(0).type()).as(form).isEqualTo(SqlTokenType.KEYWORD);
+      }
+      for (String near : List.of(k + "X", k + "_", "X" + k, k.substring(0, k.length() - 1))) {
+        if (!Tokenizer.KEYWORDS.contains(near)) {
+          assertThat(SqlLexer.tokenize(near).get(0).type())
+              .as(near)
+              .isEqualTo(SqlTokenType.IDENTIFIER);
+        }
+      }
+    }
+  }
+
   private static String kinds(String sql) {
     return SqlLexer.tokenize(sql).stream()
         .map(t -> t.type() + ":" + t.text())
