@@ -7,8 +7,8 @@ import io.github.d1java.cli.internal.ExecuteCommand;
 import io.github.d1java.cli.internal.ExportCommand;
 import io.github.d1java.cli.internal.Json;
 import io.github.d1java.cli.internal.MigrationsCommand;
-import io.github.d1java.cli.internal.NativeWarmUp;
 import io.github.d1java.cli.internal.TimeTravelCommand;
+import io.github.d1java.cli.internal.WarmUp;
 import io.github.d1java.remote.D1Account;
 import io.github.d1java.remote.D1Remote;
 import io.github.d1java.wrangler.SqlImportException;
@@ -99,13 +99,12 @@ public final class D1Command implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    NativeWarmUp.startFor(List.of(args));
+    Path cwd = Path.of("").toAbsolutePath();
+    WarmUp.startFor(List.of(args), cwd);
     boolean tty = System.console() != null;
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code =
-        commandLine(Path.of("").toAbsolutePath(), System.getenv(), out, err, tty, tty)
-            .execute(args);
+    int code = commandLine(cwd, System.getenv(), out, err, tty, tty).execute(args);
     out.flush();
     err.flush();
     System.exit(code);

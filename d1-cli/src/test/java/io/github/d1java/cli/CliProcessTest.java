@@ -2,7 +2,7 @@ package io.github.d1java.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.d1java.cli.internal.NativeWarmUp;
+import io.github.d1java.cli.internal.WarmUp;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,11 +18,16 @@ class CliProcessTest {
 
   @TempDir Path dir;
 
+  private static final String CONFIG =
+      "name = \"app\"\n[[d1_databases]]\nbinding = \"DB\"\ndatabase_name = \"app-db\"\n"
+          + "database_id = \"51e7c314-456e-4167-b6c3-869ad188fc23\"\n";
+
   private Process start(String... args) throws Exception {
-    Files.writeString(
-        dir.resolve("wrangler.toml"),
-        "name = \"app\"\n[[d1_databases]]\nbinding = \"DB\"\ndatabase_name = \"app-db\"\n"
-            + "database_id = \"51e7c314-456e-4167-b6c3-869ad188fc23\"\n");
+    return startWith(CONFIG, args);
+  }
+
+  private Process startWith(String config, String... args) throws Exception {
+    Files.writeString(dir.resolve("wrangler.toml"), config);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -78,16 +83,27 @@ class CliProcessTest {
   }
 
   @Test
-  void theNativeLibraryIsWarmedOnlyForCommandsThatMayOpenALocalDatabase() {
-    assertThat(NativeWarmUp.startFor(List.of("execute", "DB", "--local", "--command", "x")))
+  void aBrokenConfigIsReportedByTheCommandOnceAndTheWarmUpStaysSilent() throws Exception {
+    Process p = startWith("name = \"app\"\n[[d1_databases]\n", "execute", "DB", "--command", "x");
+    String[] streams = finish(p);
+    assertThat(p.exitValue()).isNotZero();
+    String all = streams[0] + streams[1];
+    assertThat(all).contains("wrangler.toml");
+    // the warm-up thread read the same file and failed too; only the command speaks
+    assertThat(all).doesNotContain("d1-warm-up").doesNotContain("Exception in thread");
+  }
+
+  @Test
+  void warmUpStartsOnlyForCommandsThatMayOpenALocalDatabase() {
+    assertThat(WarmUp.startFor(List.of("execute", "DB", "--local", "--command", "x"), dir))
         .isTrue();
-    assertThat(NativeWarmUp.startFor(List.of("execute", "DB", "--file", "a.sql"))).isTrue();
-    assertThat(NativeWarmUp.startFor(List.of("export", "DB", "--output", "x.sql"))).isTrue();
-    assertThat(NativeWarmUp.startFor(List.of("migrations", "apply", "DB"))).isTrue();
-    assertThat(NativeWarmUp.startFor(List.of("execute", "DB", "--remote", "--command", "x")))
+    assertThat(WarmUp.startFor(List.of("execute", "DB", "--file", "a.sql"), dir)).isTrue();
+    assertThat(WarmUp.startFor(List.of("export", "DB", "--output", "x.sql"), dir)).isTrue();
+    assertThat(WarmUp.startFor(List.of("migrations", "apply", "DB"), dir)).isTrue();
+    assertThat(WarmUp.startFor(List.of("execute", "DB", "--remote", "--command", "x"), dir))
         .isFalse();
-    assertThat(NativeWarmUp.startFor(List.of("list"))).isFalse();
-    assertThat(NativeWarmUp.startFor(List.of("--version"))).isFalse();
-    assertThat(NativeWarmUp.startFor(List.of())).isFalse();
+    assertThat(WarmUp.startFor(List.of("list"), dir)).isFalse();
+    assertThat(WarmUp.startFor(List.of("--version"), dir)).isFalse();
+    assertThat(WarmUp.startFor(List.of(), dir)).isFalse();
   }
 }
