@@ -60,7 +60,9 @@ import java.util.regex.Pattern;
  * committed chunk. While such an import is unfinished the database holds a one-row table, {@code
  * _d1_import_progress}, written in each chunk's own transaction, so that a resume repeats and skips
  * nothing whenever the process died; the last chunk drops it. A different file (by SHA-256) is
- * never resumed.
+ * never resumed. The SHA-256 is computed on a thread of its own beside the import; in the script
+ * form, until it is known the first chunks run in one transaction, which commits with the first
+ * marker.
  *
  * <p>Two forms: with a {@link StatementListener} (other than {@link StatementListener#NONE}), every
  * statement runs through {@code batch} and its result (rows included) is reported; without one, on
