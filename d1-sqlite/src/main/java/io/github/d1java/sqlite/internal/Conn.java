@@ -23,6 +23,7 @@ final class Conn implements AutoCloseable {
   private final DB db;
   private final Statement control;
   private final LinkedHashMap<String, PreparedStatement> cache;
+  private final boolean utf8;
   private final SchemaRules schemaRules = new SchemaRules();
 
   /** Rewritten statements ({@link Rewrite}) by text, for schema generation {@link #seen}. */
@@ -37,6 +38,9 @@ final class Conn implements AutoCloseable {
     this.connection = connection;
     this.db = connection.getDatabase();
     this.control = connection.createStatement();
+    try (java.sql.ResultSet rs = control.executeQuery("PRAGMA encoding")) {
+      this.utf8 = rs.next() && "UTF-8".equals(rs.getString(1));
+    }
     this.cache =
         new LinkedHashMap<>(16, 0.75f, true) {
           private static final long serialVersionUID = 1L;
@@ -54,6 +58,14 @@ final class Conn implements AutoCloseable {
 
   SQLiteConnection connection() {
     return connection;
+  }
+
+  /**
+   * Whether the database's text encoding is UTF-8 (D1's, and what the engine creates; an existing
+   * file may be UTF-16): then a TEXT value's bytes are its UTF-8.
+   */
+  boolean utf8() {
+    return utf8;
   }
 
   java.sql.Connection lease() {

@@ -2,6 +2,7 @@ package io.github.d1java.sqlite.internal;
 
 import io.github.d1java.D1SqlException;
 import io.github.d1java.spi.D1Values;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -98,7 +99,8 @@ final class StatementExecutor {
             // the statement stands on its first row: read it and step through the rest under
             // one lock with SQLite's own calls (ResultSet.next and getObject would take the lock
             // per row and per value, and box integers twice); closing the ResultSet resets it
-            pointer.safeRunConsume((db, stmt) -> readAll(db, stmt, n, rows));
+            boolean utf8 = conn.utf8();
+            pointer.safeRunConsume((db, stmt) -> readAll(db, stmt, n, utf8, rows));
           }
         } else {
           while (rs.next()) {
@@ -156,11 +158,11 @@ final class StatementExecutor {
    * Reads the current row and every row after it; SQLite's error codes raise what {@code
    * ResultSet.next} raises. Call with the statement's lock held.
    */
-  private static void readAll(DB db, long stmt, int n, List<List<Object>> rows)
+  private static void readAll(DB db, long stmt, int n, boolean utf8, List<List<Object>> rows)
       throws SQLException {
     while (true) {
       Object[] row = new Object[n];
-      readRow(db, stmt, row);
+      readRow(db, stmt, utf8, row);
       rows.add(new Row(row));
       int rc = db.step(stmt);
       if (rc == Codes.SQLITE_DONE) {
@@ -174,7 +176,7 @@ final class StatementExecutor {
   }
 
   /** Reads the current row's values as D1 types them: Long, Double, String, byte[] or null. */
-  private static void readRow(DB db, long stmt, Object[] row) throws SQLException {
+  private static void readRow(DB db, long stmt, boolean utf8, Object[] row) throws SQLException {
     for (int c = 0; c < row.length; c++) {
       switch (db.column_type(stmt, c)) {
         case Codes.SQLITE_INTEGER:
@@ -190,10 +192,20 @@ final class StatementExecutor {
           row[c] = null;
           break;
         default:
-          row[c] = db.column_text(stmt, c);
+          row[c] = utf8 ? text(db.column_blob(stmt, c)) : db.column_text(stmt, c);
           break;
       }
     }
+  }
+
+  /**
+   * A TEXT value from its bytes, which {@code sqlite3_column_blob} gives unconverted in the
+   * database's encoding (here UTF-8): decoded as sqlite-jdbc's {@code column_text} decodes them
+   * (invalid sequences become U+FFFD), without the direct buffer that call builds through JNI for
+   * every value. An empty text has no bytes; SQLite may then give no pointer.
+   */
+  private static String text(byte[] utf8) {
+    return utf8 == null || utf8.length == 0 ? "" : new String(utf8, StandardCharsets.UTF_8);
   }
 
   /**
