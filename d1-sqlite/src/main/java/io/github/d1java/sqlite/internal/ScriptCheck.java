@@ -56,27 +56,62 @@ final class ScriptCheck {
    * statements from there on may fire or use an object the script made, so they are checked again
    * against the schema the script left, before the transaction commits.
    */
-  private int afterSchemaObject = -1;
+  private final int afterSchemaObject;
 
   /**
    * The first statement with parameters, which a script cannot bind, or null; SQLite's own error
    * for it comes first, as when D1 prepares it, else D1's binding error.
    */
-  private Statement unbound;
+  private final Statement unbound;
 
-  private String unboundMessage;
+  /** D1's binding error for {@link #unbound}, when SQLite prepares it without complaint. */
+  private final String unboundMessage;
 
   private ScriptCheck(
       String script,
       int texts,
       List<Statement> checked,
       List<Statement> incomplete,
-      D1SqlException refusal) {
+      D1SqlException refusal,
+      int afterSchemaObject,
+      Statement unbound,
+      String unboundMessage) {
     this.script = script;
     this.texts = texts;
     this.checked = checked;
     this.incomplete = incomplete;
     this.refusal = refusal;
+    this.afterSchemaObject = afterSchemaObject;
+    this.unbound = unbound;
+    this.unboundMessage = unboundMessage;
+  }
+
+  /** A check that ran to the end of its texts: the script runs unless {@code refusal} is set. */
+  private static ScriptCheck whole(
+      String script,
+      int texts,
+      List<Statement> checked,
+      List<Statement> incomplete,
+      D1SqlException refusal,
+      int afterSchemaObject) {
+    return new ScriptCheck(
+        script, texts, checked, incomplete, refusal, afterSchemaObject, null, null);
+  }
+
+  /**
+   * A check stopped at a statement SQLite must see alone (one it does not see ending, or one with
+   * parameters): the script does not run; {@link #refuseBySchema} raises SQLite's error for it.
+   */
+  private static ScriptCheck stopped(
+      String script,
+      int texts,
+      List<Statement> checked,
+      List<Statement> incomplete,
+      int afterSchemaObject,
+      Statement unbound,
+      String unboundMessage) {
+    return new ScriptCheck(
+        script, texts, checked, incomplete, null, afterSchemaObject, unbound, unboundMessage);
   }
 
   /**
@@ -119,20 +154,21 @@ final class ScriptCheck {
           }
         }
         if (!one.incomplete.isEmpty() || one.unbound != null) {
-          ScriptCheck stop = new ScriptCheck("", statements.size(), checked, one.incomplete, null);
-          stop.afterSchemaObject = afterSchemaObject;
-          stop.unbound = one.unbound;
-          stop.unboundMessage = one.unboundMessage;
-          return stop;
+          return stopped(
+              "",
+              statements.size(),
+              checked,
+              one.incomplete,
+              afterSchemaObject,
+              one.unbound,
+              one.unboundMessage);
         }
       }
     } catch (D1SqlException e) {
       refusal = e;
     }
-    ScriptCheck out =
-        new ScriptCheck(script.toString(), statements.size(), checked, List.of(), refusal);
-    out.afterSchemaObject = afterSchemaObject;
-    return out;
+    return whole(
+        script.toString(), statements.size(), checked, List.of(), refusal, afterSchemaObject);
   }
 
   /**
@@ -187,12 +223,14 @@ final class ScriptCheck {
         if (st.parsed().hasParameters()) {
           // SQLite would run it with NULL; D1 refuses a statement whose parameters are unbound,
           // after SQLite's own error when preparing it fails (refuseBySchema)
-          ScriptCheck stop = new ScriptCheck("\n", texts + 1, checked, incomplete, null);
-          stop.afterSchemaObject = afterSchemaObject;
-          stop.unbound = st;
-          stop.unboundMessage =
-              k == statements.size() - 1 ? SqliteEngine.WRONG_BINDINGS : SqliteEngine.MULTI_PARAMS;
-          return stop;
+          return stopped(
+              "\n",
+              texts + 1,
+              checked,
+              incomplete,
+              afterSchemaObject,
+              st,
+              k == statements.size() - 1 ? SqliteEngine.WRONG_BINDINGS : SqliteEngine.MULTI_PARAMS);
         }
         checked.add(st);
         if (makesTriggerOrView(st)) {
@@ -216,9 +254,7 @@ final class ScriptCheck {
       }
       texts++;
     }
-    ScriptCheck out = new ScriptCheck(script.toString(), texts, checked, incomplete, null);
-    out.afterSchemaObject = afterSchemaObject;
-    return out;
+    return whole(script.toString(), texts, checked, incomplete, null, afterSchemaObject);
   }
 
   /**
