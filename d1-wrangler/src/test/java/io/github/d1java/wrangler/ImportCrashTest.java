@@ -68,35 +68,17 @@ class ImportCrashTest {
   }
 
   /**
-   * The child's class path: Surefire runs these tests on the module path with the test classes
-   * patched into the module, so neither property alone holds everything the child needs.
-   */
-  private static String childClassPath() throws Exception {
-    List<String> parts = new ArrayList<>();
-    parts.add(
-        Path.of(ImportCrashMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toString());
-    for (String property : List.of("jdk.module.path", "java.class.path")) {
-      String value = System.getProperty(property);
-      if (value != null && !value.isEmpty()) {
-        parts.add(value);
-      }
-    }
-    return String.join(java.io.File.pathSeparator, parts);
-  }
-
-  /**
    * Runs the importing JVM; with {@code killAfter} >= 0 kills it after that many chunk lines.
    *
    * @return the lines it printed
    */
   private List<String> importer(Path database, Path file, int killAfter) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String java = ChildJvm.java();
     Process p =
         new ProcessBuilder(
                 java,
                 "-cp",
-                childClassPath(),
+                ChildJvm.classPath(ImportCrashMain.class),
                 ImportCrashMain.class.getName(),
                 database.toString(),
                 file.toString(),

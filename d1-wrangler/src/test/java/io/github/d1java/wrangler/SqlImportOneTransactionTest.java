@@ -11,8 +11,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,13 +194,13 @@ class SqlImportOneTransactionTest {
     assertThat(Files.size(sql)).isGreaterThan(40L << 20);
     Path database = dir.resolve("big.sqlite");
 
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String java = ChildJvm.java();
     Process p =
         new ProcessBuilder(
                 java,
                 "-Xmx24m",
                 "-cp",
-                childClassPath(),
+                ChildJvm.classPath(OneTransactionImportMain.class),
                 OneTransactionImportMain.class.getName(),
                 database.toString(),
                 sql.toString())
@@ -217,25 +215,5 @@ class SqlImportOneTransactionTest {
     try (D1SqliteDatabase db = D1Sqlite.open(database)) {
       assertThat(count(db, "big")).isEqualTo(rows);
     }
-  }
-
-  /** As in {@link ImportCrashTest}: the test classes and everything on the module path. */
-  private static String childClassPath() throws Exception {
-    List<String> parts = new ArrayList<>();
-    parts.add(
-        Path.of(
-                OneTransactionImportMain.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI())
-            .toString());
-    for (String property : List.of("jdk.module.path", "java.class.path")) {
-      String value = System.getProperty(property);
-      if (value != null && !value.isEmpty()) {
-        parts.add(value);
-      }
-    }
-    return String.join(java.io.File.pathSeparator, parts);
   }
 }
