@@ -50,12 +50,7 @@ public final class ChunkReader implements AutoCloseable {
       int maxStatements,
       long maxChars,
       boolean keepTokens) {
-    thread =
-        new Thread(
-            () -> read(statements, skip, maxStatements, maxChars, keepTokens),
-            "d1-sql-import-reader");
-    thread.setDaemon(true);
-    thread.start();
+    thread = start(() -> split(statements, skip, maxStatements, maxChars, keepTokens));
   }
 
   /**
@@ -68,34 +63,51 @@ public final class ChunkReader implements AutoCloseable {
    * @param maxChars SQL characters per chunk, before a chunk is cut early
    */
   public ChunkReader(ScriptReader script, long skip, int maxStatements, long maxChars) {
-    thread =
-        new Thread(
-            () -> readChecked(script, skip, maxStatements, maxChars), "d1-sql-import-reader");
-    thread.setDaemon(true);
-    thread.start();
+    thread = start(() -> splitChecked(script, skip, maxStatements, maxChars));
   }
 
-  private void readChecked(ScriptReader script, long skip, int maxStatements, long maxChars) {
-    Object item;
-    try {
-      if (script.skip(skip) < skip) {
-        throw beyondTheEnd(skip);
-      }
-      for (ScriptReader.Chunk c = script.next(maxStatements, maxChars);
-          c != null;
-          c = script.next(maxStatements, maxChars)) {
-        if (!put(new Chunk(c.statements(), c.last(), c))) {
-          return;
-        }
-      }
-      item = END;
-    } catch (RuntimeException | Error e) {
-      if (closed) {
-        return;
-      }
-      item = e;
+  /** Puts chunks on the queue; false when the consumer closed the reader. */
+  private interface Producer {
+    boolean produce();
+  }
+
+  /** Starts the reading thread: the chunks, then the end or the failure, in file order. */
+  private Thread start(Producer producer) {
+    Thread t =
+        new Thread(
+            () -> {
+              Object item;
+              try {
+                if (!producer.produce()) {
+                  return;
+                }
+                item = END;
+              } catch (RuntimeException | Error e) {
+                if (closed) {
+                  return;
+                }
+                item = e;
+              }
+              put(item);
+            },
+            "d1-sql-import-reader");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private boolean splitChecked(ScriptReader script, long skip, int maxStatements, long maxChars) {
+    if (script.skip(skip) < skip) {
+      throw beyondTheEnd(skip);
     }
-    put(item);
+    for (ScriptReader.Chunk c = script.next(maxStatements, maxChars);
+        c != null;
+        c = script.next(maxStatements, maxChars)) {
+      if (!put(new Chunk(c.statements(), c.last(), c))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static WranglerException beyondTheEnd(long skip) {
@@ -103,36 +115,27 @@ public final class ChunkReader implements AutoCloseable {
         "The recorded progress (" + skip + " statements) is beyond the end of the file.");
   }
 
-  private void read(
+  private boolean split(
       Iterator<SqlStatement> it, long skip, int maxStatements, long maxChars, boolean keepTokens) {
-    Object item;
-    try {
-      for (long i = 0; i < skip; i++) {
-        if (!it.hasNext()) {
-          throw beyondTheEnd(skip);
-        }
-        it.next();
+    for (long i = 0; i < skip; i++) {
+      if (!it.hasNext()) {
+        throw beyondTheEnd(skip);
       }
-      while (it.hasNext()) {
-        List<SqlStatement> chunk = new ArrayList<>();
-        long chars = 0;
-        while (chunk.size() < maxStatements && chars < maxChars && it.hasNext()) {
-          SqlStatement s = it.next();
-          chunk.add(keepTokens ? s : new SqlStatement(s.sql(), s.line(), s.offset(), List.of()));
-          chars += s.sql().length();
-        }
-        if (!put(new Chunk(chunk, !it.hasNext(), null))) {
-          return;
-        }
-      }
-      item = END;
-    } catch (RuntimeException | Error e) {
-      if (closed) {
-        return;
-      }
-      item = e;
+      it.next();
     }
-    put(item);
+    while (it.hasNext()) {
+      List<SqlStatement> chunk = new ArrayList<>();
+      long chars = 0;
+      while (chunk.size() < maxStatements && chars < maxChars && it.hasNext()) {
+        SqlStatement s = it.next();
+        chunk.add(keepTokens ? s : new SqlStatement(s.sql(), s.line(), s.offset(), List.of()));
+        chars += s.sql().length();
+      }
+      if (!put(new Chunk(chunk, !it.hasNext(), null))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean put(Object item) {
