@@ -101,13 +101,14 @@ public final class SqlSplitter {
    * @throws NullPointerException if {@code reader} is null
    */
   public static Stream<SqlStatement> stream(Reader reader) {
-    Objects.requireNonNull(reader, "reader");
-    return toStream(StatementReader.of(reader, true));
+    return toStream(iterator(reader));
   }
 
   /**
    * The statements of a text read lazily, as {@link #stream(Reader)} reads them, as a plain
-   * iterator: for a loop over a large file, without a stream's layers per statement.
+   * iterator: for a loop over a large file, without a stream's layers per statement. The iterator
+   * holds the current statement and one buffer, and is used by one thread at a time; {@code remove}
+   * is not supported.
    *
    * @param reader the SQL text; not null; read as the iterator advances, not closed
    * @return the statements in order
@@ -151,14 +152,16 @@ public final class SqlSplitter {
    */
   public static Stream<SqlStatement> stripTransaction(Stream<SqlStatement> statements) {
     Objects.requireNonNull(statements, "statements");
-    return toStream(new TransactionStripper(statements.iterator())).onClose(statements::close);
+    return toStream(stripTransaction(statements.iterator())).onClose(statements::close);
   }
 
   /**
-   * Iterator form of {@link #stripTransaction(List)}: the same rules, applied lazily.
+   * Iterator form of {@link #stripTransaction(List)}: the same rules, applied lazily, one statement
+   * of {@code statements} at a time. Used by one thread at a time, as its source is.
    *
    * @param statements the statements, for example from {@link #iterator(Reader)}; not null
    * @return the statements without the pair
+   * @throws NullPointerException if {@code statements} is null
    * @throws SqlSplitException while iterating, as {@link #stripTransaction(List)}
    */
   public static Iterator<SqlStatement> stripTransaction(Iterator<SqlStatement> statements) {

@@ -53,6 +53,30 @@ class SqlSplitterTest {
     void rejectsNull() {
       assertThatThrownBy(() -> SqlSplitter.split(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void theLazyFormsRejectNullWithTheArgumentsName() {
+      assertThatThrownBy(() -> SqlSplitter.iterator(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("reader");
+      assertThatThrownBy(() -> SqlSplitter.stream(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("reader");
+      assertThatThrownBy(() -> SqlSplitter.stripTransaction((Iterator<SqlStatement>) null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("statements");
+    }
+
+    @Test
+    void theIteratorsAreReadOnly() {
+      Iterator<SqlStatement> it = SqlSplitter.iterator(new StringReader("SELECT 1; SELECT 2"));
+      it.next();
+      assertThatThrownBy(it::remove).isInstanceOf(UnsupportedOperationException.class);
+      Iterator<SqlStatement> stripped =
+          SqlSplitter.stripTransaction(SqlSplitter.iterator(new StringReader("SELECT 1")));
+      stripped.next();
+      assertThatThrownBy(stripped::remove).isInstanceOf(UnsupportedOperationException.class);
+    }
   }
 
   @Nested
