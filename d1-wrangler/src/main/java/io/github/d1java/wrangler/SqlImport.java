@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -60,9 +59,8 @@ import java.util.regex.Pattern;
  * committed chunk. While such an import is unfinished the database holds a one-row table, {@code
  * _d1_import_progress}, written in each chunk's own transaction, so that a resume repeats and skips
  * nothing whenever the process died; the last chunk drops it. A different file (by SHA-256) is
- * never resumed. The SHA-256 is computed on a thread of its own beside the import; in the script
- * form, until it is known the first chunks run in one transaction, which commits with the first
- * marker.
+ * never resumed. The SHA-256 is computed on a thread of its own while the first chunk is read; the
+ * first chunk's commit waits for it if it is not known yet, so every chunk is one transaction.
  *
  * <p>Two forms: with a {@link StatementListener} (other than {@link StatementListener#NONE}), every
  * statement runs through {@code batch} and its result (rows included) is reported; without one, on
@@ -117,7 +115,7 @@ public final class SqlImport {
    */
   public static ImportSummary run(
       D1Database db, Path file, ImportOptions options, SqlProgress progress) {
-    return runFile(db, file, options, progress, null, ImportProgress.HASH_THREAD);
+    return runFile(db, file, options, progress, null);
   }
 
   /**
@@ -144,26 +142,15 @@ public final class SqlImport {
       ImportOptions options,
       SqlProgress progress,
       StatementListener results) {
-    return runFile(
-        db,
-        file,
-        options,
-        progress,
-        Objects.requireNonNull(results, "results"),
-        ImportProgress.HASH_THREAD);
+    return runFile(db, file, options, progress, Objects.requireNonNull(results, "results"));
   }
 
-  /**
-   * @param results each statement's result, or null for the script form
-   * @param hashing runs the hashing of the file (a thread of its own; tests hold it back)
-   */
-  static ImportSummary runFile(
+  private static ImportSummary runFile(
       D1Database db,
       Path file,
       ImportOptions options,
       SqlProgress progress,
-      StatementListener results,
-      Executor hashing) {
+      StatementListener results) {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(options, "options");
@@ -192,8 +179,7 @@ public final class SqlImport {
     ImportProgress checkpoint = null;
     long skip = 0;
     if (db instanceof D1SqliteDatabase && ((D1SqliteDatabase) db).file() != null) {
-      checkpoint =
-          ImportProgress.open(progressFile(((D1SqliteDatabase) db).file()), file, size, hashing);
+      checkpoint = ImportProgress.open(progressFile(((D1SqliteDatabase) db).file()), file, size);
       try {
         skip = checkpoint.startAt(options.resume(), db);
       } catch (RuntimeException e) {
@@ -392,111 +378,74 @@ public final class SqlImport {
                       chunkStatements,
                       chunkChars,
                       results != null)) {
-        // while the file's hash is still being computed, the first chunks run in one open
-        // transaction, committed with the first marker (which needs the hash) once it is known
-        D1SqliteTransaction first = null;
-        long firstPending = 0;
-        try {
-          for (ChunkReader.Chunk next = reader.next(); next != null; next = reader.next()) {
-            List<SqlStatement> chunk = next.statements();
-            if (script != null
-                && checkpoint != null
-                && !oneTransaction
-                && committed == 0
-                && !next.last()
-                && !checkpoint.hashReady()) {
-              if (first == null) {
-                first = D1SqliteTransaction.begin((D1SqliteDatabase) db);
-              }
-              Outcome o = script(first, next, List.of(), 0);
+        for (ChunkReader.Chunk next = reader.next(); next != null; next = reader.next()) {
+          List<SqlStatement> chunk = next.statements();
+          // the exact record of progress commits with the chunk (see ImportProgress)
+          List<String> marker = List.of();
+          if (checkpoint != null && !next.last() && !oneTransaction) {
+            marker = checkpoint.markerUpdate(skip + committed + chunk.size());
+          } else if (checkpoint != null && next.last()) {
+            marker = List.of(ImportProgress.markerDrop());
+          }
+          long markerChanges = marker.size() == 2 ? 1 : 0;
+          Outcome outcome;
+          if (oneTransaction) {
+            if (tx != null) {
+              Outcome o = script(tx, next, marker, markerChanges);
               changes += o.changes();
               sizeAfter = o.sizeAfter();
-              firstPending += chunk.size();
-              continue;
-            }
-            // the exact record of progress commits with the chunk (see ImportProgress)
-            List<String> marker = List.of();
-            if (checkpoint != null && !next.last() && !oneTransaction) {
-              marker = checkpoint.markerUpdate(skip + committed + firstPending + chunk.size());
-            } else if (checkpoint != null && next.last()) {
-              marker = List.of(ImportProgress.markerDrop());
-            }
-            long markerChanges = marker.size() == 2 ? 1 : 0;
-            Outcome outcome;
-            if (oneTransaction) {
-              if (tx != null) {
-                Outcome o = script(tx, next, marker, markerChanges);
-                changes += o.changes();
-                sizeAfter = o.sizeAfter();
-              } else {
-                try {
-                  changes += direct.runUncommitted(chunk, marker);
-                } catch (DirectImport.Failure f) {
-                  throw failed(chunk.get(f.index), f.error);
-                }
-              }
-              pending += chunk.size();
-              if (next.last()) {
-                if (tx != null) {
-                  try {
-                    tx.commit();
-                  } catch (D1Exception e) {
-                    // a deferred foreign key fails the commit; the transaction is rolled back
-                    throw failed(chunk.get(chunk.size() - 1), e);
-                  }
-                } else {
-                  try {
-                    direct.commit();
-                    sizeAfter = direct.sizeAfter();
-                  } catch (DirectImport.Failure f) {
-                    throw failed(chunk.get(chunk.size() - 1), f.error);
-                  }
-                }
-                committed += pending;
-                transactions++;
-                progress.update(done == null ? committed : done.getAsLong(), total);
-              }
-              continue;
-            } else if (direct != null) {
+            } else {
               try {
-                outcome =
-                    new Outcome(
-                        direct.run(chunk, marker, results == null ? null : results::committed)
-                            - markerChanges,
-                        direct.sizeAfter());
+                changes += direct.runUncommitted(chunk, marker);
               } catch (DirectImport.Failure f) {
                 throw failed(chunk.get(f.index), f.error);
               }
-            } else if (first != null) {
-              outcome = script(first, next, marker, markerChanges);
-              try {
-                first.commit();
-              } catch (D1Exception e) {
-                // a deferred foreign key fails the commit; the transaction is rolled back
-                throw failed(chunk.get(chunk.size() - 1), e);
+            }
+            pending += chunk.size();
+            if (next.last()) {
+              if (tx != null) {
+                try {
+                  tx.commit();
+                } catch (D1Exception e) {
+                  // a deferred foreign key fails the commit; the transaction is rolled back
+                  throw failed(chunk.get(chunk.size() - 1), e);
+                }
+              } else {
+                try {
+                  direct.commit();
+                  sizeAfter = direct.sizeAfter();
+                } catch (DirectImport.Failure f) {
+                  throw failed(chunk.get(chunk.size() - 1), f.error);
+                }
               }
-              first = null;
-              committed += firstPending;
-              firstPending = 0;
-            } else if (results == null && db instanceof D1SqliteDatabase) {
-              outcome = script(null, next, marker, markerChanges);
-            } else {
-              outcome = batch(chunk, marker);
+              committed += pending;
+              transactions++;
+              progress.update(done == null ? committed : done.getAsLong(), total);
             }
-            transactions++;
-            committed += chunk.size();
-            changes += outcome.changes();
-            sizeAfter = outcome.sizeAfter();
-            if (checkpoint != null && !next.last()) {
-              checkpoint.committed(skip + committed, chunk.get(chunk.size() - 1).line());
+            continue;
+          } else if (direct != null) {
+            try {
+              outcome =
+                  new Outcome(
+                      direct.run(chunk, marker, results == null ? null : results::committed)
+                          - markerChanges,
+                      direct.sizeAfter());
+            } catch (DirectImport.Failure f) {
+              throw failed(chunk.get(f.index), f.error);
             }
-            progress.update(done == null ? committed : done.getAsLong(), total);
+          } else if (results == null && db instanceof D1SqliteDatabase) {
+            outcome = script(null, next, marker, markerChanges);
+          } else {
+            outcome = batch(chunk, marker);
           }
-        } finally {
-          if (first != null) {
-            // a failure before the first commit: nothing of it stays
-            first.close();
+          transactions++;
+          committed += chunk.size();
+          changes += outcome.changes();
+          sizeAfter = outcome.sizeAfter();
+          if (checkpoint != null && !next.last()) {
+            checkpoint.committed(skip + committed, chunk.get(chunk.size() - 1).line());
           }
+          progress.update(done == null ? committed : done.getAsLong(), total);
         }
       } catch (SQLException e) {
         throw new WranglerException("Could not close the import connection: " + e.getMessage(), e);

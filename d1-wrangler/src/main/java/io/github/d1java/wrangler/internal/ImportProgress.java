@@ -20,7 +20,6 @@ import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 
 /**
  * The progress of a resumable import, kept twice. The progress file beside the database says, for
@@ -57,29 +56,24 @@ public final class ImportProgress {
    * @param state the progress file
    * @param sqlFile the SQL file being imported
    * @param size its size in bytes
-   * @param hashing runs the hashing ({@link #HASH_THREAD})
    * @return the progress of this import
    */
-  public static ImportProgress open(Path state, Path sqlFile, long size, Executor hashing) {
+  public static ImportProgress open(Path state, Path sqlFile, long size) {
     CompletableFuture<String> sha256 = new CompletableFuture<>();
-    hashing.execute(
-        () -> {
-          try {
-            sha256.complete(hash(sqlFile, sha256));
-          } catch (Throwable t) {
-            sha256.completeExceptionally(t);
-          }
-        });
+    Thread hasher =
+        new Thread(
+            () -> {
+              try {
+                sha256.complete(hash(sqlFile, sha256));
+              } catch (Throwable t) {
+                sha256.completeExceptionally(t);
+              }
+            },
+            "d1-sql-import-hash");
+    hasher.setDaemon(true);
+    hasher.start();
     return new ImportProgress(state, sqlFile.toAbsolutePath(), size, sha256);
   }
-
-  /** Runs each task on a daemon thread of its own, named for the import's hashing. */
-  public static final Executor HASH_THREAD =
-      task -> {
-        Thread t = new Thread(task, "d1-sql-import-hash");
-        t.setDaemon(true);
-        t.start();
-      };
 
   /** Hashes the file; stops early (returning null) once {@code result} is cancelled. */
   private static String hash(Path sqlFile, CompletableFuture<String> result) {
@@ -138,14 +132,6 @@ public final class ImportProgress {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  /**
-   * @return whether the SQL file's hash is known (or its reading failed), so that {@link
-   *     #markerUpdate} does not wait
-   */
-  public boolean hashReady() {
-    return sha256.isDone();
   }
 
   /** Stops the hashing thread if it is still reading: the import is over or failed. */

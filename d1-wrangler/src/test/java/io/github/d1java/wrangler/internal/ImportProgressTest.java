@@ -21,8 +21,7 @@ class ImportProgressTest {
     Path sql = dir.resolve("dump.sql");
     byte[] text = "INSERT INTO t VALUES(1);\n".repeat(50_000).getBytes(StandardCharsets.UTF_8);
     Files.write(sql, text);
-    ImportProgress progress =
-        ImportProgress.open(dir.resolve("db-import"), sql, text.length, ImportProgress.HASH_THREAD);
+    ImportProgress progress = ImportProgress.open(dir.resolve("db-import"), sql, text.length);
     String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
     assertThat(progress.sha256()).isEqualTo(expected);
     assertThat(progress.markerUpdate(7).get(1)).contains("'" + expected + "', 7");
@@ -33,8 +32,7 @@ class ImportProgressTest {
   @Test
   void aFileThatCannotBeReadFailsWhereTheHashIsNeededWithAClearMessage() {
     Path missing = dir.resolve("gone.sql");
-    ImportProgress progress =
-        ImportProgress.open(dir.resolve("db-import"), missing, 10, ImportProgress.HASH_THREAD);
+    ImportProgress progress = ImportProgress.open(dir.resolve("db-import"), missing, 10);
     assertThatThrownBy(() -> progress.markerUpdate(1))
         .isInstanceOf(WranglerException.class)
         .hasMessageContaining("Unable to read SQL text file")
@@ -45,8 +43,7 @@ class ImportProgressTest {
   void aReleasedProgressNoLongerHashes() throws Exception {
     Path sql = dir.resolve("dump.sql");
     Files.writeString(sql, "SELECT 1;\n");
-    ImportProgress progress =
-        ImportProgress.open(dir.resolve("db-import"), sql, 10, ImportProgress.HASH_THREAD);
+    ImportProgress progress = ImportProgress.open(dir.resolve("db-import"), sql, 10);
     progress.release();
     assertThatThrownBy(progress::sha256)
         .isInstanceOf(IllegalStateException.class)
